@@ -1,0 +1,356 @@
+// Package model is the format-neutral document that every writer consumes.
+//
+// Readers (front matter, template expansion, Markdown) build a Document; the
+// passes in internal/transform number it, resolve its labels and
+// cross-references and redact exempt material; writers (HTML, PDF) turn it
+// into output. Everything a writer shows is decided here, already formatted:
+// paragraph numbers, exhibit labels ("Table Two"), cross-reference text
+// ("paragraph 3.11"), table cells ("90 (6.2%)"), the cover sheet's rows. A
+// writer never numbers, formats a figure or reads Markdown or YAML, so HTML
+// and PDF cannot disagree.
+//
+// The shape follows pandoc: blocks and inlines, each able to carry an Attr
+// (id, classes, key-values). Unlike pandoc, sections are nested, because
+// numbering, bookmarks and exempt redaction all work section by section.
+//
+// This package imports nothing outside the standard library.
+package model
+
+import "time"
+
+// Attr is pandoc's (id, classes, key-values) triple.
+type Attr struct {
+	ID      string
+	Classes []string
+	KV      []KV
+}
+
+// KV is one key-value attribute, kept in the order written.
+type KV struct{ Key, Value string }
+
+// HasClass reports whether the attribute carries class c.
+func (a Attr) HasClass(c string) bool {
+	for _, x := range a.Classes {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+// Document is one paper.
+type Document struct {
+	Meta  Meta
+	Cover Cover
+	Style Style
+
+	// Front holds the front part (summary of main issues, recommendations),
+	// each as a Section with Kind FrontSummary or FrontRecommendations.
+	Front []*Section
+	// Body holds the numbered sections in order.
+	Body []*Section
+
+	// Footnotes in the order they are first referred to; Note.Number counts
+	// from 1.
+	Footnotes []*Note
+
+	// Exempt is true when the whole paper is not for publication.
+	Exempt bool
+	// ExemptNotice is the text that replaces exempt material in public
+	// output, e.g. "Not for publication (Access to Information Procedure
+	// Rule 10.4(3))". Empty when nothing in the paper is exempt.
+	ExemptNotice string
+	// Redacted is true when exempt material has been removed (a public
+	// rendering). Full renderings of exempt papers have Redacted false and
+	// are marked NOT FOR PUBLICATION on every page.
+	Redacted bool
+
+	// Provenance records what made the document, for the reviewer.
+	Provenance Provenance
+}
+
+// Meta is what a writer needs to name the document (titles, metadata).
+type Meta struct {
+	Slug      string    // file name without extension, e.g. "looked-after-children"
+	Title     string    // the subject
+	Author    string    // report_of
+	Committee string    // report_to
+	Date      time.Time // meeting date, UTC midnight
+	// Keywords for the PDF's metadata.
+	Keywords []string
+	Language string // "en-GB"
+	Item     int    // agenda item number; 0 when not given
+}
+
+// Cover is the cover sheet, already worded.
+type Cover struct {
+	ReportOf string // "Director of Children's Services"
+	ReportTo string // "Executive Board"
+	DateText string // "13th March 2013"
+	Subject  string
+	Rows     []CoverRow
+	// Author block, optional.
+	AuthorName string
+	AuthorTel  string
+}
+
+// CoverRow is one of the four Yes/No questions of the cover sheet.
+type CoverRow struct {
+	Question string // "Is the decision eligible for call-in?"
+	Yes      bool
+	// Details are lines shown under the answer when it is Yes, e.g.
+	// "Wards: Armley, Beeston" or "Access to Information Procedure Rule
+	// number: 10.4(3)".
+	Details []string
+}
+
+// Style is the house style a layout sets, as writers need it.
+type Style struct {
+	Layout     string  // layout name, e.g. "executive-board"
+	FontFamily string  // "Liberation Sans"
+	FontSize   float64 // body size in points
+	FrontTitle string  // title shown above the front part, may be empty
+	// Logo is the image shown on the cover (PNG or JPEG bytes), nil when
+	// the layout has none.
+	Logo     []byte
+	LogoType string // "png" or "jpg"
+	LogoAlt  string
+	// ChartColours are hex colours ("#1d70b8") for chart series in order.
+	ChartColours []string
+}
+
+// Provenance says which files and which boardpaper made a document.
+type Provenance struct {
+	Generator string // "boardpaper 0.1.0"
+	Sources   []Source
+}
+
+// Source is one input file and its SHA-256.
+type Source struct {
+	Role   string // "template", "layout" or "data"
+	Path   string // relative to the project root, slash-separated
+	SHA256 string // hex
+}
+
+// SectionKind says what part of the paper a section is.
+type SectionKind int
+
+const (
+	// Numbered is an ordinary numbered section or subsection.
+	Numbered SectionKind = iota
+	// FrontSummary is the summary of main issues in the front part.
+	FrontSummary
+	// FrontRecommendations are the recommendations in the front part.
+	FrontRecommendations
+)
+
+// Section is a heading and what follows it up to the next heading of the
+// same or a higher level. Level 1 is a section, level 2 a subsection.
+type Section struct {
+	Attr   Attr
+	Kind   SectionKind
+	Level  int
+	Number string   // "3", "3.0" or "4.1"; empty for the front part
+	Title  []Inline // the heading text, without number
+	Blocks []Block
+	// Subsections are the level-2 sections inside a level-1 section. They
+	// follow Blocks in reading order.
+	Subsections []*Section
+	// Exempt marks a section not for publication. In a redacted document
+	// its Blocks and Subsections are replaced by one ExemptNotice.
+	Exempt bool
+}
+
+// Block is a block-level element: *Para, *CrossHeading, *List, *Quote,
+// *Table, *Chart, *CodeBlock, *Rule, *ExemptNotice.
+type Block interface{ isBlock() }
+
+// Para is a paragraph. Number is its paragraph number as printed ("3.14",
+// "4.1.2", "1.0", "5."), empty when unnumbered.
+type Para struct {
+	Attr    Attr
+	Number  string
+	Inlines []Inline
+}
+
+// CrossHeading is an unnumbered heading inside a section; paragraph
+// numbering carries on through it.
+type CrossHeading struct {
+	Attr    Attr
+	Level   int // the Markdown heading level it was written at
+	Inlines []Inline
+}
+
+// List is a bulleted or numbered list. Items hold blocks so lists nest.
+type List struct {
+	Attr    Attr
+	Ordered bool
+	Start   int // first number of an ordered list
+	Items   [][]Block
+}
+
+// Quote is a block quotation.
+type Quote struct {
+	Attr   Attr
+	Blocks []Block
+}
+
+// CodeBlock is preformatted text (rare in papers; kept so nothing is lost).
+type CodeBlock struct {
+	Attr Attr
+	Text string
+}
+
+// Rule is a thematic break.
+type Rule struct{}
+
+// ExemptNotice stands where exempt material was removed.
+type ExemptNotice struct {
+	Text string
+}
+
+// Exhibit is what tables and charts share: a label and number the layout
+// gives ("Table Two", "Figure 3"), and a caption.
+type Exhibit struct {
+	Attr    Attr
+	Label   string // "Table Two"; empty for an unnumbered table
+	Caption []Inline
+}
+
+// Align is a table column's alignment.
+type Align int
+
+const (
+	AlignDefault Align = iota
+	AlignLeft
+	AlignCenter
+	AlignRight
+)
+
+// Table is a table. Cells are already formatted.
+type Table struct {
+	Exhibit
+	// Head is the header row(s); each cell spans one column.
+	Head [][]Cell
+	Rows [][]Cell
+	// RowHeaders is true when each row's first cell labels the row (a
+	// data table from a snapshot), so writers mark it as a row header.
+	RowHeaders bool
+	Align      []Align // per column; may be shorter than the row
+}
+
+// Cell is one table cell.
+type Cell struct {
+	Inlines []Inline
+}
+
+// ChartType is the kind of chart.
+type ChartType string
+
+const (
+	ChartLine    ChartType = "line"
+	ChartBar     ChartType = "bar"
+	ChartBarLine ChartType = "bar-line" // first series bars, the rest lines
+)
+
+// Chart is a chart drawn from data. Its figures are also given as Table, the
+// accessible alternative that writers show with it.
+type Chart struct {
+	Exhibit
+	Type   ChartType
+	Title  string
+	YLabel string
+	XLabel string
+	// X holds the x values. When IsTime is true every point has a Time and
+	// the axis is a time axis; otherwise points are categories.
+	X      []XPoint
+	IsTime bool
+	// Monthly is true when the x values were written as YYYY-MM.
+	Monthly bool
+	Series  []Series
+	// Table is the chart's figures as a table (x down the side, a column
+	// per series), already formatted.
+	Table *Table
+	// Summary is a sentence describing the chart for a text alternative:
+	// its range, first and last values, highest and lowest.
+	Summary string
+}
+
+// XPoint is one x value with its label as shown ("Nov 2009", "Q1").
+type XPoint struct {
+	Label string
+	Time  time.Time
+}
+
+// Series is one named run of values, one per x point.
+type Series struct {
+	Name   string
+	Values []float64
+}
+
+func (*Para) isBlock()         {}
+func (*CrossHeading) isBlock() {}
+func (*List) isBlock()         {}
+func (*Quote) isBlock()        {}
+func (*CodeBlock) isBlock()    {}
+func (*Rule) isBlock()         {}
+func (*ExemptNotice) isBlock() {}
+func (*Table) isBlock()        {}
+func (*Chart) isBlock()        {}
+
+// Inline is an inline element: Text, *Emph, *Strong, Code, *Link, *Ref,
+// *NoteRef, LineBreak.
+type Inline interface{ isInline() }
+
+// Text is a run of plain text.
+type Text string
+
+// Emph is emphasised (italic) text.
+type Emph struct{ Inlines []Inline }
+
+// Strong is strong (bold) text.
+type Strong struct{ Inlines []Inline }
+
+// Code is inline code.
+type Code string
+
+// Link is a hyperlink to an external address (http, https, mailto).
+type Link struct {
+	URL     string
+	Title   string
+	Inlines []Inline
+}
+
+// Ref is a resolved cross-reference: Text is what is printed ("paragraph
+// 3.11", "Table Two"); Target is the id of the element referred to, for a
+// link in HTML and PDF.
+type Ref struct {
+	Label  string // as written, without "@"
+	Target string
+	Text   string
+}
+
+// NoteRef refers to a footnote by number.
+type NoteRef struct {
+	Number int
+	Note   *Note
+}
+
+// LineBreak is a hard line break.
+type LineBreak struct{}
+
+func (Text) isInline()      {}
+func (*Emph) isInline()     {}
+func (*Strong) isInline()   {}
+func (Code) isInline()      {}
+func (*Link) isInline()     {}
+func (*Ref) isInline()      {}
+func (*NoteRef) isInline()  {}
+func (LineBreak) isInline() {}
+
+// Note is a footnote.
+type Note struct {
+	Number int
+	ID     string // "fn-1", for links
+	Blocks []Block
+}

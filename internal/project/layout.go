@@ -1,0 +1,195 @@
+package project
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/templates"
+	"gopkg.in/yaml.v3"
+)
+
+// Layout is a house style: how the front part, sections and exhibits are
+// numbered and labelled, the sections a paper must have, the font and logo.
+type Layout struct {
+	Name string
+	Path string // where it was read from; "(built in)/<name>.yaml" when embedded
+	Src  []byte
+
+	FrontTitle string
+	// SummaryNumbers is "1.0", "1." or "none".
+	SummaryNumbers string
+	// RecommendationsContinue numbers front recommendations on from the
+	// summary; otherwise they are unnumbered.
+	RecommendationsContinue bool
+	// SectionNumbers is "1.0" or "1".
+	SectionNumbers string
+	Required       []string
+
+	TableLabel string
+	ChartLabel string
+	// NumberWords writes exhibit numbers as words ("Table Two").
+	NumberWords bool
+
+	FontFamily string
+	FontSize   float64
+	LogoPath   string // relative to the project root
+	LogoAlt    string
+
+	ChartColours []string
+}
+
+var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+
+// LoadLayout finds a layout by name: the project's
+// templates/layouts/<name>.yaml first, else the one built in.
+func LoadLayout(root, name string) (*Layout, error) {
+	if !isSlug(name) {
+		return nil, errors.New("layout name " + strconv.Quote(name) + " should be lower-case letters, digits and hyphens")
+	}
+	rel := "templates/layouts/" + name + ".yaml"
+	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		src, err = fs.ReadFile(templates.Layouts, "layouts/"+name+".yaml")
+		rel = "(built in)/" + name + ".yaml"
+		if err != nil {
+			return nil, errors.New("no layout " + strconv.Quote(name) + ": add templates/layouts/" + name + ".yaml, or use executive-board or scrutiny-board")
+		}
+	} else if err != nil {
+		return nil, err
+	}
+	return ParseLayout(name, rel, src)
+}
+
+// ParseLayout reads a layout file.
+func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
+	l := &Layout{Name: name, Path: relPath, Src: src,
+		SummaryNumbers: "1.0", SectionNumbers: "1.0",
+		TableLabel: "Table", ChartLabel: "Table", NumberWords: true,
+		FontFamily: "Liberation Sans", FontSize: 11,
+		ChartColours: []string{"#1d4f91", "#c05600", "#2b7a3b", "#6f3e8f"},
+	}
+	doc, err := ParseYAML(relPath, 0, src)
+	if err != nil {
+		return nil, err
+	}
+	root := Root(doc)
+	if root == nil {
+		return l, nil
+	}
+	var errs diag.List
+	d := decoder{path: relPath, errs: &errs}
+	d.fields(root, "layout", map[string]func(*yaml.Node){
+		"front": func(n *yaml.Node) {
+			d.fields(n, "front", map[string]func(*yaml.Node){
+				"title": func(n *yaml.Node) { l.FrontTitle = d.str(n, "front.title") },
+				"summary_numbers": func(n *yaml.Node) {
+					l.SummaryNumbers = d.oneOf(n, "front.summary_numbers", "1.0", "1.", "none")
+				},
+				"recommendations": func(n *yaml.Node) {
+					l.RecommendationsContinue = d.oneOf(n, "front.recommendations", "unnumbered", "continue") == "continue"
+				},
+			})
+		},
+		"sections": func(n *yaml.Node) {
+			d.fields(n, "sections", map[string]func(*yaml.Node){
+				"numbers":  func(n *yaml.Node) { l.SectionNumbers = d.oneOf(n, "sections.numbers", "1.0", "1") },
+				"required": func(n *yaml.Node) { l.Required = d.strList(n, "sections.required") },
+			})
+		},
+		"exhibits": func(n *yaml.Node) {
+			d.fields(n, "exhibits", map[string]func(*yaml.Node){
+				"table_label": func(n *yaml.Node) { l.TableLabel = d.str(n, "exhibits.table_label") },
+				"chart_label": func(n *yaml.Node) { l.ChartLabel = d.str(n, "exhibits.chart_label") },
+				"numbers": func(n *yaml.Node) {
+					l.NumberWords = d.oneOf(n, "exhibits.numbers", "words", "numerals") == "words"
+				},
+			})
+		},
+		"font": func(n *yaml.Node) {
+			d.fields(n, "font", map[string]func(*yaml.Node){
+				"family": func(n *yaml.Node) {
+					l.FontFamily = d.oneOf(n, "font.family", "Liberation Sans", "Liberation Serif")
+				},
+				"size": func(n *yaml.Node) {
+					var f float64
+					if n.Decode(&f) != nil || f < 6 || f > 24 {
+						d.fail(n, "font.size should be a number of points from 6 to 24")
+						return
+					}
+					l.FontSize = f
+				},
+			})
+		},
+		"logo": func(n *yaml.Node) {
+			d.fields(n, "logo", map[string]func(*yaml.Node){
+				"path": func(n *yaml.Node) { l.LogoPath = d.str(n, "logo.path") },
+				"alt":  func(n *yaml.Node) { l.LogoAlt = d.str(n, "logo.alt") },
+			})
+		},
+		"chart_colours": func(n *yaml.Node) {
+			cs := d.strList(n, "chart_colours")
+			for i, c := range cs {
+				if !hexColour.MatchString(c) {
+					d.fail(n.Content[i], "chart colour %q should be written #rrggbb", c)
+				}
+			}
+			if len(cs) > 0 {
+				l.ChartColours = cs
+			}
+		},
+	})
+	if l.LogoPath != "" && l.LogoAlt == "" {
+		errs.Errorf(relPath, 1, 1, "logo.alt is needed with logo.path: say what the logo shows, for screen readers")
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// fields walks a mapping, calling the handler for each known key and
+// reporting unknown ones.
+func (d decoder) fields(n *yaml.Node, what string, handlers map[string]func(*yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, "%s should be a map of keys and values", what)
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		h, ok := handlers[k.Value]
+		if !ok {
+			d.fail(k, "unknown key %q in %s", k.Value, what)
+			continue
+		}
+		h(v)
+	}
+}
+
+func (d decoder) oneOf(n *yaml.Node, key string, allowed ...string) string {
+	s := d.str(n, key)
+	for _, a := range allowed {
+		if s == a {
+			return s
+		}
+	}
+	d.fail(n, "%s should be one of %q, not %q", key, allowed, s)
+	return allowed[0]
+}
+
+func isSlug(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			continue
+		}
+		return false
+	}
+	return true
+}

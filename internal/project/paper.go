@@ -1,0 +1,284 @@
+// Package project reads the files an author keeps in version control:
+// papers' front matter (templates/<slug>.md), layouts
+// (templates/layouts/<name>.yaml) and data snapshots (data/**.yaml). It is
+// strict: unknown keys, wrong types and bad dates are errors naming the
+// file and line, and every path a paper names must stay inside the project.
+package project
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// Paper is one paper's template: its front matter, checked, and its body.
+type Paper struct {
+	Path string // relative to the project root, e.g. "templates/looked-after-children.md"
+	Slug string // "looked-after-children"
+	Src  []byte // the whole file, for provenance
+
+	Layout               string
+	ReportOf             string
+	ReportTo             string
+	Date                 time.Time
+	Subject              string
+	Wards                []string
+	EqualityImplications bool
+	CallIn               bool
+	Exempt               bool
+	AccessRule           string // access_to_information_rule
+	ExemptAppendix       string
+	Item                 int
+	AuthorName           string
+	AuthorTel            string
+	NoticeDate           time.Time // zero when not given
+	Data                 []DataRef
+
+	// Front is the front matter as written, for .Paper in templates.
+	Front map[string]any
+	// Keys records where each front-matter key was written.
+	Keys map[string]diag.Pos
+
+	Body     string
+	BodyLine int // the file line on which Body starts
+}
+
+// DataRef is one snapshot a paper names. Name is empty when the paper names
+// a single snapshot (seen as .Data); otherwise it is seen as .Data.<Name>.
+type DataRef struct {
+	Name string
+	Path string
+	Pos  diag.Pos
+}
+
+// ParsePaper reads a paper's file. relPath is its path relative to the
+// project root, used in messages. All front-matter problems are reported
+// together.
+func ParsePaper(relPath string, src []byte) (*Paper, error) {
+	p := &Paper{Path: relPath, Src: src, Keys: map[string]diag.Pos{}}
+	base := path.Base(relPath)
+	p.Slug = strings.TrimSuffix(base, path.Ext(base))
+
+	fm, body, bodyLine, err := splitFrontMatter(relPath, src)
+	if err != nil {
+		return nil, err
+	}
+	p.Body, p.BodyLine = body, bodyLine
+	doc, err := ParseYAML(relPath, 1, fm)
+	if err != nil {
+		return nil, err
+	}
+	root := Root(doc)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil, diag.Errorf(relPath, 2, 1, "front matter must be a list of keys and values")
+	}
+	v, err := Value(relPath, root)
+	if err != nil {
+		return nil, err
+	}
+	p.Front = v.(map[string]any)
+
+	var errs diag.List
+	d := decoder{path: relPath, errs: &errs}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, val := root.Content[i], root.Content[i+1]
+		p.Keys[k.Value] = diag.Pos{Path: relPath, Line: k.Line, Col: k.Column}
+		switch k.Value {
+		case "layout":
+			p.Layout = d.str(val, k.Value)
+		case "report_of":
+			p.ReportOf = d.str(val, k.Value)
+		case "report_to":
+			p.ReportTo = d.str(val, k.Value)
+		case "date":
+			p.Date = d.date(val, k.Value)
+		case "subject":
+			p.Subject = d.str(val, k.Value)
+		case "wards":
+			p.Wards = d.strList(val, k.Value)
+		case "equality_implications":
+			p.EqualityImplications = d.boolean(val, k.Value)
+		case "call_in":
+			p.CallIn = d.boolean(val, k.Value)
+		case "exempt":
+			p.Exempt = d.boolean(val, k.Value)
+		case "access_to_information_rule":
+			p.AccessRule = d.str(val, k.Value)
+		case "exempt_appendix":
+			p.ExemptAppendix = d.str(val, k.Value)
+		case "item":
+			p.Item = d.integer(val, k.Value)
+		case "notice_date":
+			p.NoticeDate = d.date(val, k.Value)
+		case "author":
+			p.AuthorName, p.AuthorTel = d.author(val)
+		case "data":
+			p.Data = d.data(val)
+		default:
+			errs.Errorf(relPath, k.Line, k.Column, "unknown front-matter key %q (known keys: %s)", k.Value, strings.Join(knownKeys, ", "))
+		}
+	}
+	for _, req := range []string{"layout", "report_of", "report_to", "date", "subject"} {
+		if _, ok := p.Keys[req]; !ok {
+			errs.Errorf(relPath, 1, 1, "front matter lacks %q", req)
+		}
+	}
+	if p.ExemptAppendix != "" && p.AccessRule == "" {
+		pos := p.Keys["exempt_appendix"]
+		errs.Errorf(relPath, pos.Line, pos.Col, "exempt_appendix is given but access_to_information_rule is not: say which Access to Information Procedure Rule applies")
+	}
+	if p.Exempt && p.AccessRule == "" {
+		pos := p.Keys["exempt"]
+		errs.Errorf(relPath, pos.Line, pos.Col, "exempt: true needs access_to_information_rule (e.g. \"10.4(3)\")")
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+var knownKeys = []string{"layout", "report_of", "report_to", "date", "subject", "wards",
+	"equality_implications", "call_in", "exempt", "access_to_information_rule",
+	"exempt_appendix", "item", "author", "data", "notice_date"}
+
+// splitFrontMatter separates "---\n…\n---\n" from the body. It returns the
+// front matter, the body and the line the body starts on.
+func splitFrontMatter(relPath string, src []byte) (fm []byte, body string, bodyLine int, err error) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
+		return nil, "", 0, diag.Errorf(relPath, 1, 1, "a paper starts with front matter: a line \"---\", the keys, and another \"---\"")
+	}
+	lines := bytes.SplitAfter(src, []byte("\n"))
+	for i := 1; i < len(lines); i++ {
+		if string(bytes.TrimRight(lines[i], "\r\n \t")) == "---" {
+			fm = bytes.Join(lines[1:i], nil)
+			body = string(bytes.Join(lines[i+1:], nil))
+			return fm, body, i + 2, nil
+		}
+	}
+	return nil, "", 0, diag.Errorf(relPath, 1, 1, "front matter is not closed: add a line \"---\" after the last key")
+}
+
+// decoder reads typed values from front-matter nodes, collecting errors.
+type decoder struct {
+	path string
+	errs *diag.List
+}
+
+func (d decoder) fail(n *yaml.Node, format string, args ...any) {
+	d.errs.Errorf(d.path, n.Line, n.Column, format, args...)
+}
+
+func (d decoder) str(n *yaml.Node, key string) string {
+	if n.Kind != yaml.ScalarNode || n.ShortTag() == "!!null" {
+		d.fail(n, "%s should be text, not %s", key, KindName(n))
+		return ""
+	}
+	return n.Value
+}
+
+func (d decoder) boolean(n *yaml.Node, key string) bool {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		var b bool
+		if n.Decode(&b) == nil {
+			return b
+		}
+	}
+	d.fail(n, "%s should be true or false, not %q", key, n.Value)
+	return false
+}
+
+func (d decoder) integer(n *yaml.Node, key string) int {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" {
+		var i int
+		if n.Decode(&i) == nil && i >= 0 {
+			return i
+		}
+	}
+	d.fail(n, "%s should be a whole number, not %q", key, n.Value)
+	return 0
+}
+
+func (d decoder) date(n *yaml.Node, key string) time.Time {
+	if n.Kind == yaml.ScalarNode {
+		if t, err := time.Parse("2006-01-02", n.Value); err == nil {
+			return t
+		}
+	}
+	d.fail(n, "%s should be a date written YYYY-MM-DD, not %q", key, n.Value)
+	return time.Time{}
+}
+
+func (d decoder) strList(n *yaml.Node, key string) []string {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.fail(n, "%s should be a list, e.g. [Armley, Beeston], not %s", key, KindName(n))
+		return nil
+	}
+	var out []string
+	for _, e := range n.Content {
+		out = append(out, d.str(e, key+" entries"))
+	}
+	return out
+}
+
+func (d decoder) author(n *yaml.Node) (name, tel string) {
+	if n.Kind != yaml.MappingNode {
+		d.fail(n, "author should be a map, e.g. {name: A. Officer, tel: 0113 000 0000}")
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "name":
+			name = d.str(v, "author.name")
+		case "tel":
+			tel = d.str(v, "author.tel")
+		default:
+			d.fail(k, "unknown author key %q (known: name, tel)", k.Value)
+		}
+	}
+	return
+}
+
+func (d decoder) data(n *yaml.Node) []DataRef {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		return []DataRef{{Path: d.str(n, "data"), Pos: diag.Pos{Path: d.path, Line: n.Line, Col: n.Column}}}
+	case yaml.MappingNode:
+		var out []DataRef
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if !isIdent(k.Value) {
+				d.fail(k, "data name %q should be letters, digits and _ only, so that .Data.%s works", k.Value, k.Value)
+			}
+			out = append(out, DataRef{Name: k.Value, Path: d.str(v, "data."+k.Value), Pos: diag.Pos{Path: d.path, Line: v.Line, Col: v.Column}})
+		}
+		return out
+	}
+	d.fail(n, "data should be a snapshot path or a map of names to paths")
+	return nil
+}
+
+func isIdent(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9' {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// String is for debugging.
+func (p *Paper) String() string { return fmt.Sprintf("paper %s", p.Path) }

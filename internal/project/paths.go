@@ -1,0 +1,55 @@
+package project
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Resolve turns a path a paper names (relative to the project root,
+// slash-separated) into a file path, refusing anything that would leave the
+// root: absolute paths, "../" escapes, and symbolic links that point out.
+func Resolve(root, rel string) (string, error) {
+	if rel == "" {
+		return "", fmt.Errorf("empty path")
+	}
+	if strings.Contains(rel, "\\") {
+		return "", fmt.Errorf("path %q uses backslashes; write paths with /", rel)
+	}
+	if path.IsAbs(rel) || filepath.IsAbs(rel) || filepath.VolumeName(rel) != "" {
+		return "", fmt.Errorf("path %q is absolute; paths are relative to the project folder", rel)
+	}
+	clean := path.Clean(rel)
+	if clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", fmt.Errorf("path %q leads outside the project folder", rel)
+	}
+	full := filepath.Join(root, filepath.FromSlash(clean))
+	real, err := filepath.EvalSymlinks(full)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return "", fmt.Errorf("file %q not found", rel)
+		}
+		return "", err
+	}
+	realRoot, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return "", err
+	}
+	inside, err := filepath.Rel(realRoot, real)
+	if err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("path %q leads outside the project folder (through a symbolic link)", rel)
+	}
+	return full, nil
+}
+
+// Rel gives a file's path relative to root, slash-separated, for messages
+// and provenance. Paths outside root are returned as given.
+func Rel(root, p string) string {
+	r, err := filepath.Rel(root, p)
+	if err != nil || strings.HasPrefix(r, "..") {
+		return filepath.ToSlash(p)
+	}
+	return filepath.ToSlash(r)
+}

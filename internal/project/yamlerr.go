@@ -1,0 +1,99 @@
+package project
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+var yamlLine = regexp.MustCompile(`line (\d+):\s*`)
+
+// YAMLError turns a yaml.v3 error into diagnostics at the right line of the
+// author's file. lineOffset is added to the lines yaml reports (front
+// matter and fenced blocks start part-way down a file). yaml.v3 gives no
+// column for syntax errors, so those are reported at column 1.
+func YAMLError(path string, lineOffset int, err error) error {
+	var list diag.List
+	msgs := []string{err.Error()}
+	if te, ok := err.(*yaml.TypeError); ok {
+		msgs = te.Errors
+	}
+	for _, m := range msgs {
+		m = strings.TrimPrefix(m, "yaml: ")
+		line := 0
+		if loc := yamlLine.FindStringSubmatchIndex(m); loc != nil {
+			line, _ = strconv.Atoi(m[loc[2]:loc[3]])
+			m = m[:loc[0]] + m[loc[1]:]
+		}
+		m = strings.TrimSpace(m)
+		if line > 0 {
+			line += lineOffset
+		} else {
+			line = lineOffset + 1
+		}
+		list.Errorf(path, line, 1, "YAML: %s", m)
+	}
+	return list
+}
+
+// ParseYAML parses one YAML document into a node tree, mapping syntax
+// errors to the author's file and line.
+func ParseYAML(path string, lineOffset int, src []byte) (*yaml.Node, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		return nil, YAMLError(path, lineOffset, err)
+	}
+	if lineOffset != 0 {
+		shiftLines(&doc, lineOffset, map[*yaml.Node]bool{})
+	}
+	return &doc, nil
+}
+
+func shiftLines(n *yaml.Node, by int, seen map[*yaml.Node]bool) {
+	if seen[n] {
+		return
+	}
+	seen[n] = true
+	n.Line += by
+	for _, c := range n.Content {
+		shiftLines(c, by, seen)
+	}
+}
+
+// Root returns the top node of a parsed document (nil for an empty one).
+func Root(doc *yaml.Node) *yaml.Node {
+	if doc == nil {
+		return nil
+	}
+	if doc.Kind == yaml.DocumentNode {
+		if len(doc.Content) == 0 {
+			return nil
+		}
+		return doc.Content[0]
+	}
+	return doc
+}
+
+// KindName names a YAML node's kind as an author would say it.
+func KindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return KindName(n.Alias)
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true/false"
+	case "!!null":
+		return "empty"
+	}
+	return "text"
+}

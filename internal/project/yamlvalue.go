@@ -1,0 +1,117 @@
+package project
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"gopkg.in/yaml.v3"
+)
+
+// Limits that keep a hostile or mistaken file from exhausting the machine.
+const (
+	// MaxNodes bounds the values one YAML document may expand to, counting
+	// each use of an alias again: a "billion laughs" file stops here.
+	MaxNodes = 1_000_000
+	// MaxDepth bounds nesting.
+	MaxDepth = 200
+)
+
+// Value converts a YAML node to plain Go values for templates:
+// map[string]any, []any, string, int, float64, bool or nil. Dates are kept as
+// the strings written ("2013-01-25"); the formatting functions parse them.
+// Keys are kept as strings. path names the file for errors.
+func Value(path string, n *yaml.Node) (any, error) {
+	c := converter{path: path}
+	return c.value(n, 0)
+}
+
+type converter struct {
+	path  string
+	nodes int
+}
+
+func (c *converter) value(n *yaml.Node, depth int) (any, error) {
+	c.nodes++
+	if c.nodes > MaxNodes {
+		return nil, diag.Errorf(c.path, n.Line, n.Column, "too many values (more than %d, counting aliases each time they are used)", MaxNodes)
+	}
+	if depth > MaxDepth {
+		return nil, diag.Errorf(c.path, n.Line, n.Column, "nested more than %d levels deep", MaxDepth)
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) == 0 {
+			return nil, nil
+		}
+		return c.value(n.Content[0], depth+1)
+	case yaml.AliasNode:
+		return c.value(n.Alias, depth+1)
+	case yaml.MappingNode:
+		m := make(map[string]any, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+				return nil, diag.Errorf(c.path, k.Line, k.Column, "merge keys (<<) are not supported")
+			}
+			if k.Kind != yaml.ScalarNode {
+				return nil, diag.Errorf(c.path, k.Line, k.Column, "a key must be plain text")
+			}
+			if _, dup := m[k.Value]; dup {
+				return nil, diag.Errorf(c.path, k.Line, k.Column, "key %q is given twice", k.Value)
+			}
+			val, err := c.value(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			m[k.Value] = val
+		}
+		return m, nil
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, e := range n.Content {
+			val, err := c.value(e, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			s = append(s, val)
+		}
+		return s, nil
+	case yaml.ScalarNode:
+		return Scalar(n), nil
+	}
+	return nil, diag.Errorf(c.path, n.Line, n.Column, "unexpected YAML value")
+}
+
+// Scalar converts one scalar node: ints and floats to numbers (an int that
+// does not fit stays a float), booleans and null as such, everything else
+// (dates included) as the string written.
+func Scalar(n *yaml.Node) any {
+	switch n.ShortTag() {
+	case "!!int":
+		s := strings.ReplaceAll(n.Value, "_", "")
+		if i, err := strconv.ParseInt(s, 0, 64); err == nil && i >= math.MinInt && i <= math.MaxInt {
+			return int(i)
+		}
+		if f, err := strconv.ParseFloat(s, 64); err == nil {
+			return f
+		}
+		return n.Value
+	case "!!float":
+		var f float64
+		if err := n.Decode(&f); err == nil {
+			return f
+		}
+		return n.Value
+	case "!!bool":
+		var b bool
+		if err := n.Decode(&b); err == nil {
+			return b
+		}
+		return n.Value
+	case "!!null":
+		return nil
+	}
+	return n.Value
+}

@@ -1,0 +1,162 @@
+// Package format writes figures and dates the way a council paper prints
+// them: "1,414", "8.3%", "90 (6.2%)", "11.0% (155/1,414)", "25th January
+// 2013", "Table Two". Every function is pure, so HTML and PDF (and the
+// template expressions that feed both) cannot disagree about a figure.
+//
+// Rounding is half away from zero on the decimal value the figure stands
+// for: 6.25 gives "6.3", -6.25 gives "-6.3". Binary floating point cannot
+// hold 6.25-like values after arithmetic exactly (0.0835*100 is
+// 8.349999…), so rounding works on the shortest decimal string that reads
+// back as the same float64 (strconv's 'f', -1), not on the float itself.
+// For shares, the percentage is computed as a*100/b — one division of exact
+// integers for count data — so the float is the nearest one to the true
+// ratio and its shortest decimal is the ratio itself whenever that is short.
+package format
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ErrZeroDenominator is returned when a share or ratio is taken of zero.
+var ErrZeroDenominator = errors.New("zero denominator")
+
+// Count writes a count: "1,414", "-815"; a value that is not a whole number
+// gets one decimal place ("3.5", "1,234.5", and "4.0" for 3.96, so a
+// non-integer never passes for a whole number).
+func Count(x float64) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	if x == math.Trunc(x) {
+		return groupThousands(strconv.FormatFloat(x, 'f', 0, 64))
+	}
+	return groupThousands(Round(x, 1))
+}
+
+// Round writes x with exactly places decimal places, rounding half away
+// from zero on x's shortest decimal representation. A result that rounds
+// to zero is written without a minus sign.
+func Round(x float64, places int) string {
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+	intPart, frac, _ := strings.Cut(s, ".")
+	digits := intPart + padRight(frac, places)
+	// digits now holds the integer part and at least places fraction
+	// digits; anything after them decides the rounding.
+	keep := len(intPart) + places
+	roundUp := len(digits) > keep && digits[keep] >= '5'
+	digits = digits[:keep]
+	if roundUp {
+		digits = incrementDecimal(digits)
+	}
+	// incrementDecimal may have added a leading digit ("99" -> "100").
+	split := len(digits) - places
+	out := digits[:split]
+	if places > 0 {
+		out += "." + digits[split:]
+	}
+	if x < 0 && strings.Trim(digits, "0") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+func padRight(s string, n int) string {
+	if len(s) >= n {
+		return s
+	}
+	return s + strings.Repeat("0", n-len(s))
+}
+
+// incrementDecimal adds one to a string of decimal digits.
+func incrementDecimal(d string) string {
+	b := []byte(d)
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] < '9' {
+			b[i]++
+			return string(b)
+		}
+		b[i] = '0'
+	}
+	return "1" + string(b)
+}
+
+// groupThousands puts commas into the integer part of a plain decimal
+// string ("-1234.5" -> "-1,234.5").
+func groupThousands(s string) string {
+	sign := ""
+	if strings.HasPrefix(s, "-") {
+		sign, s = "-", s[1:]
+	}
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	b.WriteString(sign)
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// Percent writes a as a share of b with the given decimal places: (1, 12,
+// 1) is "8.3%", (122, 313, 0) is "39%". A zero b is ErrZeroDenominator.
+func Percent(a, b float64, places int) (string, error) {
+	if b == 0 {
+		return "", ErrZeroDenominator
+	}
+	return Round(a*100/b, places) + "%", nil
+}
+
+// PercentCell writes a value that is already a percentage: 11.3 is
+// "11.3%", 7 is "7.0%" (cells in one column keep one decimal place).
+func PercentCell(x float64) string {
+	return groupThousands(Round(x, 1)) + "%"
+}
+
+// Share writes a count with its share of a row's total: "90 (6.2%)". When
+// the total is zero (a row of zeros) there is no share to give and the
+// count is written alone.
+func Share(n, rowTotal float64) string {
+	p, err := Percent(n, rowTotal, 1)
+	if err != nil {
+		return Count(n)
+	}
+	return Count(n) + " (" + p + ")"
+}
+
+// Ratio writes n out of "of" as a percentage with its figures:
+// "11.0% (155/1,414)". A zero "of" is ErrZeroDenominator.
+func Ratio(n, of float64) (string, error) {
+	p, err := Percent(n, of, 1)
+	if err != nil {
+		return "", err
+	}
+	return p + " (" + Count(n) + "/" + Count(of) + ")", nil
+}
+
+// Change says in words how a figure moved from a to b: "rose by 64", "fell
+// by 90", "did not change". A difference that rounds to nothing at the
+// precision Count prints (float noise such as 0.30000000000000004-0.3)
+// did not change.
+func Change(a, b float64) string {
+	d := b - a
+	amount := Count(math.Abs(d))
+	if strings.Trim(amount, "0.,") == "" {
+		return "did not change"
+	}
+	if d > 0 {
+		return "rose by " + amount
+	}
+	return "fell by " + amount
+}

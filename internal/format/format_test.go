@@ -247,3 +247,17 @@ func TestChange(t *testing.T) {
 		}
 	}
 }
+
+func TestDirection(t *testing.T) {
+	tests := []struct {
+		a, b float64
+		want int
+	}{
+		{1, 2, 1}, {2, 1, -1}, {5, 5, 0}, {0.1 + 0.2, 0.3, 0}, {0, 0.06, 1}, {0, -0.06, -1},
+	}
+	for _, tt := range tests {
+		if got := Direction(tt.a, tt.b); got != tt.want {
+			t.Errorf("Direction(%v, %v) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

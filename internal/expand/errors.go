@@ -1,0 +1,318 @@
+package expand
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+)
+
+// source is a body with what is needed to place errors in its file.
+type source struct {
+	path      string
+	firstLine int
+	body      string
+}
+
+// line returns body line n (from 1), without its line ending.
+func (s source) line(n int) string {
+	lines := strings.Split(s.body, "\n")
+	if n < 1 || n > len(lines) {
+		return ""
+	}
+	return strings.TrimSuffix(lines[n-1], "\r")
+}
+
+// at makes an error at body line n and byte offset b (from 0) in that
+// line. Columns are counted in characters, as editors count them.
+func (s source) at(n, b int, format string, args ...any) *diag.Error {
+	l := s.line(n)
+	if b > len(l) {
+		b = len(l)
+	}
+	if b < 0 {
+		b = 0
+	}
+	return diag.Errorf(s.path, s.firstLine+n-1, utf8.RuneCountInString(l[:b])+1, format, args...)
+}
+
+// offsetAt converts a byte offset in the body to a line (from 1) and a byte
+// offset in that line.
+func (s source) offsetAt(off int) (line, b int) {
+	before := s.body[:off]
+	line = 1 + strings.Count(before, "\n")
+	return line, off - (strings.LastIndex(before, "\n") + 1)
+}
+
+var (
+	execRE = regexp.MustCompile(`(?s)^template: [^:]*:(\d+):(\d+): executing ".*?" at <(.*)>: (.*)$`)
+	// Parse errors carry a line but no column.
+	parseRE = regexp.MustCompile(`(?s)^template: [^:]*:(\d+): (.*)$`)
+
+	noEntryRE    = regexp.MustCompile(`^map has no entry for key "(.*)"$`)
+	cantEvalRE   = regexp.MustCompile(`^can't evaluate field (\S+) in type (.*)$`)
+	nilPointerRE = regexp.MustCompile(`^nil pointer evaluating .*?\.(\S+)$`)
+	callingRE    = regexp.MustCompile(`(?s)^error calling (\S+): (.*)$`)
+	wrongArgsRE  = regexp.MustCompile(`^wrong number of args for (\S+): want (at least )?(\d+) got (\d+)$`)
+	noTmplRE     = regexp.MustCompile(`^template "(.*)" not defined$`)
+	notFuncRE    = regexp.MustCompile(`^function "(.*)" not defined$`)
+)
+
+// execError maps an error from Template.Execute.
+func (s source) execError(err error) error {
+	m := execRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return s.fallback(err)
+	}
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	ctx, msg := m[3], m[4]
+	if isFieldChain(ctx) && (noEntryRE.MatchString(msg) || cantEvalRE.MatchString(msg) || nilPointerRE.MatchString(msg)) {
+		col = s.keyColumn(line, col, ctx)
+	}
+	return s.at(line, col, "%s", execMessage(ctx, msg))
+}
+
+// isFieldChain reports whether ctx is a plain chain like .Data.x.y.
+func isFieldChain(ctx string) bool {
+	return strings.HasPrefix(ctx, ".") && !strings.ContainsAny(ctx, " ()|\"")
+}
+
+// keyColumn points at the key that could not be found: the last ".y" of
+// the chain ctx as written on body line n. Go's own column for a chain is
+// that of its second element, which is neither the start of the
+// expression nor the missing key. goCol is used when the chain is not
+// written on that line as Go prints it.
+func (s source) keyColumn(n, goCol int, ctx string) int {
+	l := s.line(n)
+	best := -1
+	for from := 0; ; {
+		i := strings.Index(l[from:], ctx)
+		if i < 0 {
+			break
+		}
+		i += from
+		if best < 0 || i <= goCol {
+			best = i
+		}
+		from = i + 1
+	}
+	if best < 0 {
+		return goCol
+	}
+	return best + strings.LastIndex(ctx, ".")
+}
+
+// execMessage rewords Go's execution error msg about the expression ctx.
+func execMessage(ctx, msg string) string {
+	if m := noEntryRE.FindStringSubmatch(msg); m != nil {
+		switch {
+		case strings.HasPrefix(ctx, ".Data."):
+			return fmt.Sprintf("no figure %q in the data (%s)", m[1], ctx)
+		case strings.HasPrefix(ctx, ".Paper."):
+			return fmt.Sprintf("no key %q in the front matter (%s)", m[1], ctx)
+		case ctx == "."+m[1]:
+			return fmt.Sprintf("there is no %s here: a paper's template sees .Data (the snapshot) and .Paper (the front matter)", ctx)
+		}
+		return fmt.Sprintf("no %q in the value (%s)", m[1], ctx)
+	}
+	if m := cantEvalRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("cannot look up %q: %s is not a map of figures (%s)", m[1], parent(ctx), ctx)
+	}
+	if m := nilPointerRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("cannot look up %q: %s is empty (%s)", m[1], parent(ctx), ctx)
+	}
+	if m := callingRE.FindStringSubmatch(msg); m != nil {
+		return m[1] + ": " + m[2]
+	}
+	if m := wrongArgsRE.FindStringSubmatch(msg); m != nil {
+		plural := "s"
+		if m[3] == "1" {
+			plural = ""
+		}
+		return fmt.Sprintf("%s needs %s%s argument%s, got %s (%s)", m[1], m[2], m[3], plural, m[4], ctx)
+	}
+	if m := noTmplRE.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("no template named %q (write {{define %q}}…{{end}} somewhere in the paper)", m[1], m[1])
+	}
+	if strings.HasPrefix(msg, "exceeded maximum template depth") {
+		return "templates call each other without end (" + msg + ")"
+	}
+	return msg + " (" + ctx + ")"
+}
+
+// parent drops the last field of a field chain: ".Data.x.y" -> ".Data.x".
+func parent(ctx string) string {
+	if i := strings.LastIndex(ctx, "."); i > 0 {
+		return ctx[:i]
+	}
+	return "the value"
+}
+
+// parseError maps an error from Parse. Go gives a line but no column, and
+// for an unclosed "{{" it reports wherever it gave up (often a later line,
+// or a word of the following prose taken for a function), so the body is
+// scanned for the real place first.
+func (s source) parseError(err error) error {
+	m := parseRE.FindStringSubmatch(err.Error())
+	if m == nil {
+		return s.fallback(err)
+	}
+	line, _ := strconv.Atoi(m[1])
+	msg := m[2]
+
+	if off, ok := unclosedAction(s.body); ok {
+		if l, b := s.offsetAt(off); l <= line {
+			return s.at(l, b, `"{{" is never closed: add "}}" to end the expression`)
+		}
+	}
+	if msg == "unexpected EOF" {
+		if off, word, ok := unclosedBlock(s.body); ok {
+			l, b := s.offsetAt(off)
+			return s.at(l, b, "{{%s}} is never closed: add {{end}} after what it covers", word)
+		}
+		return s.at(line, 0, "the template ends too soon")
+	}
+	if m := notFuncRE.FindStringSubmatch(msg); m != nil {
+		text := fmt.Sprintf("unknown function %q", m[1])
+		if near := nearest(m[1], FuncNames()); near != "" {
+			text += fmt.Sprintf(" (did you mean %q?)", near)
+		}
+		return s.at(line, s.wordColumn(line, m[1]), "%s", text)
+	}
+	if msg == "unexpected {{end}}" {
+		return s.at(line, s.wordColumn(line, "end"), "{{end}} without an {{if}}, {{range}}, {{with}} or {{define}} to close")
+	}
+	return s.at(line, s.wordColumn(line, ""), "%s", msg)
+}
+
+// wordColumn finds where word is written inside an action on body line n,
+// or failing that the line's first "{{", so a column is never 0.
+func (s source) wordColumn(n int, word string) int {
+	l := s.line(n)
+	if word != "" {
+		for from := 0; ; {
+			i := strings.Index(l[from:], word)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(word)
+			before, _ := utf8.DecodeLastRuneInString(l[:i])
+			after, _ := utf8.DecodeRuneInString(l[end:])
+			if !isIdent(before) && !isIdent(after) && strings.Contains(l[:i], "{{") {
+				return i
+			}
+			from = end
+		}
+	}
+	if i := strings.Index(l, "{{"); i >= 0 {
+		return i
+	}
+	return 0
+}
+
+func isIdent(r rune) bool {
+	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// unclosedAction finds a "{{" with no "}}" before the next "{{" or the end
+// of the body, and returns its byte offset. It ignores quoting: a "}}"
+// inside a string in an action is rare, and this runs only when Go has
+// already refused the body.
+func unclosedAction(body string) (int, bool) {
+	for off := 0; ; {
+		i := strings.Index(body[off:], "{{")
+		if i < 0 {
+			return 0, false
+		}
+		open := off + i
+		rest := body[open+2:]
+		end := strings.Index(rest, "}}")
+		next := strings.Index(rest, "{{")
+		if end < 0 || (next >= 0 && next < end) {
+			return open, true
+		}
+		off = open + 2 + end + 2
+	}
+}
+
+// blockWords open a block that needs {{end}}.
+var blockWords = map[string]bool{"if": true, "range": true, "with": true, "define": true, "block": true}
+
+// unclosedBlock finds the innermost {{if}}, {{range}}, {{with}},
+// {{define}} or {{block}} left open at the end of the body.
+func unclosedBlock(body string) (off int, word string, ok bool) {
+	type open struct {
+		off  int
+		word string
+	}
+	var stack []open
+	for pos := 0; ; {
+		i := strings.Index(body[pos:], "{{")
+		if i < 0 {
+			break
+		}
+		start := pos + i
+		j := strings.Index(body[start:], "}}")
+		if j < 0 {
+			break
+		}
+		inner := strings.TrimSpace(strings.Trim(body[start+2:start+j], "-"))
+		w := inner
+		if k := strings.IndexFunc(inner, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+			w = inner[:k]
+		}
+		switch {
+		case blockWords[w]:
+			stack = append(stack, open{start, w})
+		case w == "end" && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+		pos = start + j + 2
+	}
+	if len(stack) == 0 {
+		return 0, "", false
+	}
+	top := stack[len(stack)-1]
+	return top.off, top.word, true
+}
+
+// nearest returns the name closest to s by edit distance when it is close
+// enough to be a likely slip (pcnt for pct), or "".
+func nearest(s string, names []string) string {
+	best, bestD := "", 3
+	for _, n := range names {
+		if d := editDistance(s, n); d < bestD {
+			best, bestD = n, d
+		}
+	}
+	if bestD > len(s)/2 {
+		return ""
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

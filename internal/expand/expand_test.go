@@ -1,0 +1,199 @@
+package expand
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+)
+
+// snapshot mirrors a looked-after-children snapshot as project.Value
+// returns it: maps, lists, ints, floats and dates as strings.
+func snapshot() map[string]any {
+	return map[string]any{
+		"total":   1384,
+		"rate":    11.3,
+		"as_at":   "2013-01-25",
+		"month":   "2012-03",
+		"missing": nil,
+		"looked_after": map[string]any{
+			"x": []any{"2009-11-30", "2010-11-30", "2012-03-31", "2013-01-25"},
+			"series": []any{
+				map[string]any{"name": "Looked after children", "values": []any{1370, 1434, 1474, 1384}},
+				map[string]any{"name": "Statistical neighbours", "values": []any{1370, 1450, 1510, 1550}},
+			},
+		},
+		"years": map[string]any{
+			"x":      []any{2010, 2011},
+			"series": []any{map[string]any{"name": "Contacts", "values": []any{10, 12}}},
+		},
+		"age_groups": map[string]any{
+			"columns": []any{"0", "1-4", "5-10", "11-15", "16+"},
+			"rows": []any{
+				map[string]any{"label": "March 2011", "values": []any{90, 322, 359, 431, 242}},
+				map[string]any{"label": "March 2012", "values": []any{123, 331, 387, 396, 237}},
+			},
+		},
+	}
+}
+
+var paper = map[string]any{"date": "2013-03-13", "report_to": "Executive Board"}
+
+func TestFunctions(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{`{{ num .Data.total }}`, "1,384"},
+		{`{{ num 1414.0 }}`, "1,414"},
+		{`{{ num 3.5 }}`, "3.5"},
+		{`{{ num -815 }}`, "-815"},
+		{`{{ pct 1 12 }}`, "8.3%"},
+		{`{{ pct0 122 313 }}`, "39%"},
+		{`{{ pct 1 16 }}`, "6.3%"},
+		{`{{ add 1 2 }}`, "3"},
+		{`{{ sub .Data.total 1474 }}`, "-90"},
+		{`{{ mul 2.5 4 }}`, "10"},
+		{`{{ div 7 2 }}`, "3.5"},
+		{`{{ mul 1000 1000 }}`, "1000000"}, // not 1e+06
+		{`{{ abs -4 }}`, "4"},
+		{`{{ num (sum (row .Data.age_groups "March 2011")) }}`, "1,444"},
+		{`{{ pct (first (row .Data.age_groups "March 2011")) (sum (row .Data.age_groups "March 2011")) }}`, "6.2%"},
+		{`{{ first .Data.looked_after.x }}`, "2009-11-30"},
+		{`{{ num (last (values .Data.looked_after)) }}`, "1,384"},
+		{`{{ num (last (values .Data.looked_after "Statistical neighbours")) }}`, "1,550"},
+		{`{{ num (at .Data.looked_after "2012-03-31") }}`, "1,474"},
+		{`{{ num (at .Data.looked_after "2012-03-31" "Statistical neighbours") }}`, "1,510"},
+		{`{{ at .Data.years 2011 }}`, "12"},
+		{`{{ longdate .Data.as_at }}`, "25th January 2013"},
+		{`{{ longdate .Paper.date }}`, "13th March 2013"},
+		{`{{ monthyear .Data.as_at }}`, "January 2013"},
+		{`{{ monthyear .Data.month }}`, "March 2012"},
+		{`{{ words 14 }}`, "fourteen"},
+		{`{{ words 21.0 }}`, "twenty-one"},
+		{`{{ change 1370 1434 }}`, "rose by 64"},
+		{`{{ change 1474 .Data.total }}`, "fell by 90"},
+		{`{{ change 5 5 }}`, "did not change"},
+		{`{{ updown 1474 .Data.total "a rise" "a fall" "no change" }}`, "a fall"},
+		{`{{ updown 1 2 "a rise" "a fall" "no change" }}`, "a rise"},
+		{`{{ updown 2 2 "a rise" "a fall" "no change" }}`, "no change"},
+		{`{{ .Paper.report_to }}`, "Executive Board"},
+		{"{{define \"recs\"}}Note the figures.{{end}}A: {{template \"recs\" .}}\nB: {{template \"recs\" .}}", "A: Note the figures.\nB: Note the figures."},
+		{`{{ range .Data.looked_after.x }}{{ monthyear . }}; {{ end }}`, "November 2009; November 2010; March 2012; January 2013; "},
+	}
+	for _, tt := range tests {
+		got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
+		if err != nil || got != tt.want {
+			t.Errorf("%s\n got %q, %v\nwant %q", tt.body, got, err, tt.want)
+		}
+	}
+}
+
+func TestDateArgument(t *testing.T) {
+	// Go callers may pass a time.Time.
+	got, err := Body("p.md", 1, `{{ longdate .Data }}`, time.Date(2012, 3, 31, 0, 0, 0, 0, time.UTC), nil)
+	if err != nil || got != "31st March 2012" {
+		t.Errorf("longdate(time.Time) = %q, %v", got, err)
+	}
+}
+
+// TestErrors checks each class of author error lands on the template
+// file's own line and column (the body starts on file line 10) with a
+// message that names the problem.
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       string // the whole "path:line:col: message"
+	}{
+		{"missing key", "Intro.\n\nWe have {{ .Data.totl }} children.",
+			`templates/p.md:12:17: no figure "totl" in the data (.Data.totl)`},
+		{"missing nested key", "{{ .Data.looked_after.y }}",
+			`templates/p.md:10:22: no figure "y" in the data (.Data.looked_after.y)`},
+		{"missing front-matter key", "x\n  {{ .Paper.dat }}",
+			`templates/p.md:11:12: no key "dat" in the front matter (.Paper.dat)`},
+		{"unknown top-level name", "{{ .Date }}",
+			`templates/p.md:10:4: there is no .Date here: a paper's template sees .Data (the snapshot) and .Paper (the front matter)`},
+		{"field of a number", "{{ .Data.total.x }}",
+			`templates/p.md:10:15: cannot look up "x": .Data.total is not a map of figures (.Data.total.x)`},
+		{"field of an empty value", "{{ .Data.missing.x }}",
+			`templates/p.md:10:17: cannot look up "x": .Data.missing is empty (.Data.missing.x)`},
+		{"unknown function", "a\nb {{ pcnt 1 2 }}",
+			`templates/p.md:11:6: unknown function "pcnt" (did you mean "pct"?)`},
+		{"unknown function far from any", "{{ frobnicate 1 }}",
+			`templates/p.md:10:4: unknown function "frobnicate"`},
+		{"unclosed action at end", "a\nWe have {{ num .Data.total\n",
+			`templates/p.md:11:9: "{{" is never closed: add "}}" to end the expression`},
+		{"unclosed action before prose", "a\nWe have {{ num .Data.total\nmore words here.\nAnd {{ num 1 }}.",
+			`templates/p.md:11:9: "{{" is never closed: add "}}" to end the expression`},
+		{"single brace close", "x {{ .Data.total }\n",
+			`templates/p.md:10:3: "{{" is never closed: add "}}" to end the expression`},
+		{"unclosed if", "a\n{{ if gt .Data.total 5 }}\nmany\n\nmore\n",
+			`templates/p.md:11:1: {{if}} is never closed: add {{end}} after what it covers`},
+		{"stray end", "a\n\nok {{ end }}",
+			`templates/p.md:12:7: {{end}} without an {{if}}, {{range}}, {{with}} or {{define}} to close`},
+		{"wrong argument type", "a\n{{ num .Data.as_at }}",
+			`templates/p.md:11:4: num: want a number, got text "2013-01-25"`},
+		{"wrong second argument", "{{ pct 1 \"12\" }}",
+			`templates/p.md:10:4: pct: second argument: want a number, got text "12"`},
+		{"zero denominator pct", "a\nb\n  {{ pct 5 0 }}",
+			`templates/p.md:12:6: pct: zero denominator (a share of 0)`},
+		{"zero denominator div", "{{ div .Data.total 0 }}",
+			`templates/p.md:10:4: div: zero denominator (dividing by 0)`},
+		{"wrong number of arguments", "{{ num }}",
+			`templates/p.md:10:4: num needs 1 argument, got 0 (num)`},
+		{"words out of range", "{{ words .Data.total }}",
+			`templates/p.md:10:4: words: 1,384 is outside 0 to 100; write it as a numeral (num)`},
+		{"longdate of a month", "{{ longdate .Data.month }}",
+			`templates/p.md:10:4: longdate: "2012-03" is a month, not a day (use monthyear)`},
+		{"no such x", "{{ at .Data.looked_after \"2013-01-26\" }}",
+			`templates/p.md:10:4: at: no x "2013-01-26" in the set (its x are "2009-11-30", "2010-11-30", "2012-03-31", "2013-01-25")`},
+		{"no such series", "{{ values .Data.looked_after \"Core cities\" }}",
+			`templates/p.md:10:4: values: no series named "Core cities" (the set has "Looked after children", "Statistical neighbours")`},
+		{"no such row", "{{ row .Data.age_groups \"March 2013\" }}",
+			`templates/p.md:10:4: row: no row labelled "March 2013" (the rows are "March 2011", "March 2012")`},
+		{"sum of text", "{{ sum .Data.age_groups.columns }}",
+			`templates/p.md:10:4: sum: item 1: want a number, got text "0"`},
+		{"undefined template", "x\n{{ template \"recs\" . }}",
+			`templates/p.md:11:13: no template named "recs" (write {{define "recs"}}…{{end}} somewhere in the paper)`},
+		{"columns count characters", "é é {{ .Data.nope }}",
+			`templates/p.md:10:13: no figure "nope" in the data (.Data.nope)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
+			if err == nil {
+				t.Fatalf("no error; output %q", got)
+			}
+			if err.Error() != tt.want {
+				t.Errorf("\n got %s\nwant %s", err, tt.want)
+			}
+			var d *diag.Error
+			if !errors.As(err, &d) {
+				t.Errorf("error is a %T, want *diag.Error", err)
+			}
+		})
+	}
+}
+
+func TestRecursionStops(t *testing.T) {
+	body := "x\n{{define \"a\"}}{{template \"a\" .}}{{end}}{{template \"a\" .}}"
+	_, err := Body("p.md", 5, body, nil, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "p.md:6:") || !strings.Contains(err.Error(), "templates call each other without end") {
+		t.Errorf("got %v", err)
+	}
+}
+
+func TestParseOnceExecuteMany(t *testing.T) {
+	tmpl, err := Parse("p.md", 3, "Now {{ num .Data.total }}.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for total, want := range map[int]string{1384: "Now 1,384.", 1474: "Now 1,474."} {
+		got, err := tmpl.Execute(map[string]any{"total": total}, nil)
+		if err != nil || got != want {
+			t.Errorf("Execute(total=%d) = %q, %v; want %q", total, got, err, want)
+		}
+	}
+	if _, err := tmpl.Execute(map[string]any{}, nil); err == nil || err.Error() != `p.md:3:17: no figure "total" in the data (.Data.total)` {
+		t.Errorf("missing total: %v", err)
+	}
+}

@@ -1,0 +1,423 @@
+package expand
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/format"
+)
+
+// Number is what the arithmetic functions return. It prints as a plain
+// decimal ("1000000", "3.5") where a bare float64 would print "1e+06", so
+// {{ add .Data.a .Data.b }} reads sensibly even without num.
+type Number float64
+
+func (n Number) String() string { return strconv.FormatFloat(float64(n), 'f', -1, 64) }
+
+// Funcs returns the template function map of FORMAT.md "Expressions".
+//
+// Every function takes its arguments as any and checks them itself, so a
+// wrong type is reported in the author's terms (`num: want a number, got
+// text "12a"`) rather than Go's. Errors do not repeat the function's name:
+// the template engine adds it, and Body's messages keep it.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"num":       num,
+		"pct":       func(a, b any) (string, error) { return pct(a, b, 1) },
+		"pct0":      func(a, b any) (string, error) { return pct(a, b, 0) },
+		"add":       arith(func(a, b float64) float64 { return a + b }),
+		"sub":       arith(func(a, b float64) float64 { return a - b }),
+		"mul":       arith(func(a, b float64) float64 { return a * b }),
+		"div":       div,
+		"abs":       abs,
+		"sum":       sum,
+		"first":     first,
+		"last":      last,
+		"values":    values,
+		"at":        at,
+		"row":       row,
+		"longdate":  longdate,
+		"monthyear": monthyear,
+		"words":     words,
+		"change":    change,
+		"updown":    updown,
+	}
+}
+
+// describe names a value as an author would see it in their YAML.
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing (an empty value)"
+	case string:
+		return fmt.Sprintf("text %q", v)
+	case bool:
+		return fmt.Sprintf("true/false (%v)", v)
+	case map[string]any:
+		return "a map"
+	case []any:
+		return "a list"
+	case time.Time:
+		return "a date"
+	}
+	return fmt.Sprintf("a %T", v)
+}
+
+// number reads a numeric argument. Text is not a number even when it
+// looks like one: a quoted "12" in a snapshot is a label, and treating it
+// as a figure would hide a data-entry mistake.
+func number(v any) (float64, error) {
+	switch v := v.(type) {
+	case Number:
+		return float64(v), nil
+	case float64:
+		return v, nil
+	case float32:
+		return float64(v), nil
+	case int:
+		return float64(v), nil
+	case int64:
+		return float64(v), nil
+	case int32:
+		return float64(v), nil
+	case uint:
+		return float64(v), nil
+	case uint64:
+		return float64(v), nil
+	}
+	return 0, fmt.Errorf("want a number, got %s", describe(v))
+}
+
+func num(x any) (string, error) {
+	f, err := number(x)
+	if err != nil {
+		return "", err
+	}
+	return format.Count(f), nil
+}
+
+func pct(a, b any, places int) (string, error) {
+	x, err := number(a)
+	if err != nil {
+		return "", fmt.Errorf("first argument: %w", err)
+	}
+	y, err := number(b)
+	if err != nil {
+		return "", fmt.Errorf("second argument: %w", err)
+	}
+	s, err := format.Percent(x, y, places)
+	if errors.Is(err, format.ErrZeroDenominator) {
+		return "", fmt.Errorf("zero denominator (a share of 0)")
+	}
+	return s, err
+}
+
+func two(a, b any) (float64, float64, error) {
+	x, err := number(a)
+	if err != nil {
+		return 0, 0, fmt.Errorf("first argument: %w", err)
+	}
+	y, err := number(b)
+	if err != nil {
+		return 0, 0, fmt.Errorf("second argument: %w", err)
+	}
+	return x, y, nil
+}
+
+func arith(op func(a, b float64) float64) func(a, b any) (Number, error) {
+	return func(a, b any) (Number, error) {
+		x, y, err := two(a, b)
+		if err != nil {
+			return 0, err
+		}
+		return Number(op(x, y)), nil
+	}
+}
+
+func div(a, b any) (Number, error) {
+	x, y, err := two(a, b)
+	if err != nil {
+		return 0, err
+	}
+	if y == 0 {
+		return 0, errors.New("zero denominator (dividing by 0)")
+	}
+	return Number(x / y), nil
+}
+
+func abs(a any) (Number, error) {
+	x, err := number(a)
+	if err != nil {
+		return 0, err
+	}
+	return Number(math.Abs(x)), nil
+}
+
+// list reads any slice (a YAML list is []any; Go callers may pass typed
+// slices).
+func list(v any) ([]any, error) {
+	if l, ok := v.([]any); ok {
+		return l, nil
+	}
+	rv := reflect.ValueOf(v)
+	if v == nil || (rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array) {
+		return nil, fmt.Errorf("want a list, got %s", describe(v))
+	}
+	out := make([]any, rv.Len())
+	for i := range out {
+		out[i] = rv.Index(i).Interface()
+	}
+	return out, nil
+}
+
+func sum(v any) (Number, error) {
+	l, err := list(v)
+	if err != nil {
+		return 0, err
+	}
+	var total float64
+	for i, x := range l {
+		f, err := number(x)
+		if err != nil {
+			return 0, fmt.Errorf("item %d: %w", i+1, err)
+		}
+		total += f
+	}
+	return Number(total), nil
+}
+
+func first(v any) (any, error) {
+	l, err := list(v)
+	if err != nil {
+		return nil, err
+	}
+	if len(l) == 0 {
+		return nil, errors.New("the list is empty")
+	}
+	return l[0], nil
+}
+
+func last(v any) (any, error) {
+	l, err := list(v)
+	if err != nil {
+		return nil, err
+	}
+	if len(l) == 0 {
+		return nil, errors.New("the list is empty")
+	}
+	return l[len(l)-1], nil
+}
+
+// mapping reads a map argument, saying what was expected in the author's
+// terms (a series set, a table).
+func mapping(v any, what string) (map[string]any, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("want %s, got %s", what, describe(v))
+	}
+	return m, nil
+}
+
+// series finds a series set's values: the first series, or the one named.
+func series(set any, name []any) ([]any, error) {
+	const what = "a series set (a map with x and series)"
+	m, err := mapping(set, what)
+	if err != nil {
+		return nil, err
+	}
+	ss, ok := m["series"].([]any)
+	if !ok {
+		return nil, fmt.Errorf("want %s, got a map without a series list", what)
+	}
+	if len(name) > 1 {
+		return nil, fmt.Errorf("give at most one series name, got %d", len(name))
+	}
+	var names []string
+	for _, s := range ss {
+		sm, ok := s.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("a series should be a map with name and values, got %s", describe(s))
+		}
+		n := fmt.Sprint(sm["name"])
+		if len(name) == 0 || key(name[0]) == n {
+			vals, err := list(sm["values"])
+			if err != nil {
+				return nil, fmt.Errorf("series %q: values: %w", n, err)
+			}
+			return vals, nil
+		}
+		names = append(names, strconv.Quote(n))
+	}
+	if len(name) == 0 {
+		return nil, errors.New("the set has no series")
+	}
+	return nil, fmt.Errorf("no series named %q (the set has %s)", key(name[0]), strings.Join(names, ", "))
+}
+
+func values(set any, name ...any) ([]any, error) { return series(set, name) }
+
+// key writes an x value or label the way it was written in the YAML, so
+// `at .Data.lac "2013-01-25"` and `at .Data.years 2012` both match.
+func key(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case time.Time:
+		return v.Format("2006-01-02")
+	case float64:
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	case Number:
+		return v.String()
+	}
+	return fmt.Sprint(v)
+}
+
+func at(set, x any, name ...any) (any, error) {
+	vals, err := series(set, name)
+	if err != nil {
+		return nil, err
+	}
+	xs, err := list(set.(map[string]any)["x"])
+	if err != nil {
+		return nil, fmt.Errorf("x: %w", err)
+	}
+	want := key(x)
+	for i, got := range xs {
+		if key(got) == want {
+			if i >= len(vals) {
+				return nil, fmt.Errorf("the series has no value at x %q (it has %d values for %d x)", want, len(vals), len(xs))
+			}
+			return vals[i], nil
+		}
+	}
+	return nil, fmt.Errorf("no x %q in the set (its x are %s)", want, span(xs))
+}
+
+// span lists a few values for a message, eliding the middle of long lists.
+func span(xs []any) string {
+	ks := make([]string, len(xs))
+	for i, x := range xs {
+		ks[i] = strconv.Quote(key(x))
+	}
+	if len(ks) > 6 {
+		ks = append(append(ks[:3:3], "…"), ks[len(ks)-2:]...)
+	}
+	return strings.Join(ks, ", ")
+}
+
+func row(table, label any) ([]any, error) {
+	const what = "a table (a map with columns and rows)"
+	m, err := mapping(table, what)
+	if err != nil {
+		return nil, err
+	}
+	rows, ok := m["rows"].([]any)
+	if !ok {
+		return nil, fmt.Errorf("want %s, got a map without a rows list", what)
+	}
+	want := key(label)
+	var labels []any
+	for _, r := range rows {
+		rm, ok := r.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("a row should be a map with label and values, got %s", describe(r))
+		}
+		if key(rm["label"]) == want {
+			return list(rm["values"])
+		}
+		labels = append(labels, rm["label"])
+	}
+	return nil, fmt.Errorf("no row labelled %q (the rows are %s)", want, span(labels))
+}
+
+// date reads a date argument: a snapshot's "2013-01-25" or "2013-01", or a
+// time.Time from Go callers.
+func date(v any) (t time.Time, monthOnly bool, err error) {
+	switch v := v.(type) {
+	case time.Time:
+		return v, false, nil
+	case string:
+		return format.ParseDate(v)
+	}
+	return time.Time{}, false, fmt.Errorf("want a date (YYYY-MM-DD), got %s", describe(v))
+}
+
+func longdate(v any) (string, error) {
+	t, monthOnly, err := date(v)
+	if err != nil {
+		return "", err
+	}
+	if monthOnly {
+		return "", fmt.Errorf("%q is a month, not a day (use monthyear)", v)
+	}
+	return format.LongDate(t), nil
+}
+
+func monthyear(v any) (string, error) {
+	t, _, err := date(v)
+	if err != nil {
+		return "", err
+	}
+	return format.MonthYear(t), nil
+}
+
+func words(v any) (string, error) {
+	f, err := number(v)
+	if err != nil {
+		return "", err
+	}
+	if f != math.Trunc(f) {
+		return "", fmt.Errorf("%s is not a whole number", format.Count(f))
+	}
+	if f < 0 || f > 100 {
+		return "", fmt.Errorf("%s is outside 0 to 100; write it as a numeral (num)", format.Count(f))
+	}
+	return format.Words(int(f))
+}
+
+func change(a, b any) (string, error) {
+	x, y, err := two(a, b)
+	if err != nil {
+		return "", err
+	}
+	return format.Change(x, y), nil
+}
+
+func updown(a, b, up, down, same any) (string, error) {
+	x, y, err := two(a, b)
+	if err != nil {
+		return "", err
+	}
+	ws := []any{up, down, same}
+	for i, w := range ws {
+		if _, ok := w.(string); !ok {
+			return "", fmt.Errorf("argument %d: want the words to write, got %s", i+3, describe(w))
+		}
+	}
+	// format.Direction is what change uses, so "rose" and the word chosen
+	// here never disagree about a difference lost to float noise.
+	switch format.Direction(x, y) {
+	case 1:
+		return up.(string), nil
+	case -1:
+		return down.(string), nil
+	}
+	return same.(string), nil
+}
+
+// FuncNames lists the functions, sorted, for "did you mean" messages.
+func FuncNames() []string {
+	var names []string
+	for n := range Funcs() {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

@@ -142,3 +142,8 @@ func (l List) Error() string {
 	}
 	return b.String()
 }
+
+// Positions records where elements of a document were written, keyed by the
+// element (a pointer into the document model), so that passes after the
+// reader can still name the file and line.
+type Positions map[any]Pos

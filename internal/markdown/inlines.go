@@ -1,0 +1,208 @@
+package markdown
+
+import (
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
+
+// inlines converts a node's inline children. Adjacent text is merged before
+// cross-references are looked for, because goldmark splits text at "_" and
+// other delimiters, and a label such as @tbl-age_groups would otherwise be
+// cut in two.
+func (r *reader) inlines(n ast.Node) []model.Inline {
+	var out []model.Inline
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, r.inline(c)...)
+	}
+	return r.refs(mergeText(out), n)
+}
+
+func (r *reader) inline(n ast.Node) []model.Inline {
+	switch n := n.(type) {
+	case *ast.Text:
+		out := []model.Inline{model.Text(n.Segment.Value(r.src))}
+		switch {
+		case n.HardLineBreak():
+			out = append(out, model.LineBreak{})
+		case n.SoftLineBreak():
+			out = append(out, model.Text(" "))
+		}
+		return out
+	case *ast.String:
+		return []model.Inline{model.Text(n.Value)}
+	case *ast.CodeSpan:
+		var b strings.Builder
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if t, ok := c.(*ast.Text); ok {
+				b.Write(t.Segment.Value(r.src))
+			} else if s, ok := c.(*ast.String); ok {
+				b.Write(s.Value)
+			}
+		}
+		return []model.Inline{model.Code(b.String())}
+	case *ast.Emphasis:
+		kids := r.inlines(n)
+		if n.Level >= 2 {
+			return []model.Inline{&model.Strong{Inlines: kids}}
+		}
+		return []model.Inline{&model.Emph{Inlines: kids}}
+	case *ast.Link:
+		kids := r.inlines(n)
+		if !SafeURL(string(n.Destination)) {
+			return kids
+		}
+		return []model.Inline{&model.Link{URL: string(n.Destination), Title: string(n.Title), Inlines: kids}}
+	case *ast.AutoLink:
+		u := string(n.URL(r.src))
+		label := model.Text(n.Label(r.src))
+		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
+			u = "mailto:" + u
+		}
+		if !SafeURL(u) {
+			return []model.Inline{label}
+		}
+		return []model.Inline{&model.Link{URL: u, Inlines: []model.Inline{label}}}
+	case *ast.Image:
+		// Images are not part of the format yet: keep their description.
+		return r.inlines(n)
+	case *ast.RawHTML:
+		// Shown as text, never passed through.
+		var b strings.Builder
+		for i := 0; i < n.Segments.Len(); i++ {
+			s := n.Segments.At(i)
+			b.Write(s.Value(r.src))
+		}
+		return []model.Inline{model.Text(b.String())}
+	case *extast.FootnoteLink:
+		return []model.Inline{&model.NoteRef{Number: n.Index, Note: r.note(n.Index)}}
+	case *extast.FootnoteBacklink:
+		return nil
+	}
+	return r.inlines(n)
+}
+
+// SafeURL reports whether a link may be made live: web and mail addresses,
+// and links within the page. javascript:, data: and other schemes are
+// shown as plain text instead.
+func SafeURL(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "#") {
+		return true
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http", "https", "mailto":
+		return true
+	case "":
+		// A relative link: refuse anything that could smuggle a scheme.
+		return !strings.Contains(s, ":")
+	}
+	return false
+}
+
+// refPattern finds Quarto-style cross-references: @sec-…, @para-…, @tbl-…,
+// @fig-…, not preceded by a word character (so e-mail addresses are left
+// alone) and not ending in punctuation.
+var refPattern = regexp.MustCompile(`(^|[^\w@])@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+
+func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
+	var out []model.Inline
+	for _, x := range in {
+		t, ok := x.(model.Text)
+		if !ok {
+			out = append(out, x)
+			continue
+		}
+		s := string(t)
+		for {
+			m := refPattern.FindStringSubmatchIndex(s)
+			if m == nil {
+				break
+			}
+			lead := s[:m[3]] // text before "@", with the preceding character
+			if lead != "" {
+				out = append(out, model.Text(lead))
+			}
+			ref := &model.Ref{Label: s[m[4]:m[5]]}
+			r.pos[ref] = r.refPos(n, ref.Label)
+			out = append(out, ref)
+			s = s[m[5]:]
+		}
+		if s != "" {
+			out = append(out, model.Text(s))
+		}
+	}
+	return out
+}
+
+// mergeText joins adjacent text runs.
+func mergeText(in []model.Inline) []model.Inline {
+	var out []model.Inline
+	for _, x := range in {
+		if t, ok := x.(model.Text); ok && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(model.Text); ok {
+				out[len(out)-1] = prev + t
+				continue
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func lastText(in []model.Inline) (model.Text, bool) {
+	if len(in) == 0 {
+		return "", false
+	}
+	t, ok := in[len(in)-1].(model.Text)
+	return t, ok
+}
+
+func setLastText(in []model.Inline, t model.Text) []model.Inline {
+	out := append([]model.Inline(nil), in...)
+	if t == "" {
+		return out[:len(out)-1]
+	}
+	out[len(out)-1] = t
+	return out
+}
+
+// trimInlines removes leading and trailing spaces.
+func trimInlines(in []model.Inline) []model.Inline {
+	out := append([]model.Inline(nil), in...)
+	if len(out) > 0 {
+		if t, ok := out[0].(model.Text); ok {
+			out[0] = model.Text(strings.TrimLeft(string(t), " \t\n"))
+		}
+	}
+	if t, ok := lastText(out); ok {
+		out = setLastText(out, model.Text(strings.TrimRight(string(t), " \t\n")))
+	}
+	return out
+}
+
+// refPos finds where "@label" was written inside the block holding n.
+func (r *reader) refPos(n ast.Node, label string) diag.Pos {
+	for n != nil && n.Type() != ast.TypeBlock {
+		n = n.Parent()
+	}
+	start := 0
+	if n != nil {
+		if off := nodeOffset(n); off >= 0 {
+			start = off
+		}
+	}
+	if i := strings.Index(string(r.src[start:]), "@"+label); i >= 0 {
+		return r.position(start + i)
+	}
+	return r.position(start)
+}

@@ -1,0 +1,451 @@
+// Package markdown reads a paper's expanded body (CommonMark with GitHub
+// tables, footnotes and heading attributes) into the document model. It is
+// the only package that imports goldmark.
+//
+// The reader builds structure, not numbers: sections, subsections,
+// cross-headings, paragraphs with their labels, tables, charts (through a
+// callback, since their figures come from data), footnotes and unresolved
+// cross-references. Numbering and resolving are internal/transform's.
+package markdown
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// FenceFunc turns a fenced block whose info string is "table" or "chart"
+// into a model block. src is the fence's content; pos is the template-file
+// position of its first line.
+type FenceFunc func(kind string, src []byte, pos diag.Pos) (model.Block, error)
+
+// Source is what the reader needs to know about where the text came from.
+type Source struct {
+	Path      string // the template's path, for messages
+	FirstLine int    // the file line the body starts on
+	Template  string // the body as written (before expansion), to map lines back
+	Expanded  string // the body after expansion: what is parsed
+}
+
+// Result is the document's structure and where each element was written,
+// for the passes' messages.
+type Result struct {
+	Doc       *model.Document
+	Positions diag.Positions
+}
+
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Footnote),
+	goldmark.WithParserOptions(parser.WithAttribute()),
+)
+
+// Read parses src and builds the document. All problems found are returned
+// together as a diag.List.
+func Read(src Source, fence FenceFunc) (*Result, error) {
+	body := []byte(src.Expanded)
+	r := &reader{
+		src:   body,
+		path:  src.Path,
+		first: src.FirstLine,
+		lines: newLineMap(src.Template, src.Expanded),
+		fence: fence,
+		doc:   &model.Document{},
+		pos:   diag.Positions{},
+		notes: map[int]*model.Note{},
+	}
+	r.lineStarts = lineStarts(body)
+	root := md.Parser().Parse(text.NewReader(body))
+	r.blocks(root)
+	r.doc.Footnotes = r.orderedNotes()
+	if err := r.errs.Err(); err != nil {
+		return nil, err
+	}
+	return &Result{Doc: r.doc, Positions: r.pos}, nil
+}
+
+type reader struct {
+	src        []byte
+	path       string
+	first      int
+	lines      *lineMap
+	lineStarts []int
+	fence      FenceFunc
+	errs       diag.List
+
+	doc   *model.Document
+	pos   diag.Positions
+	notes map[int]*model.Note
+
+	// The section being filled: a level-1 section, a subsection, or a
+	// front-part section.
+	section *model.Section
+	// top is the current level-1 body section (parent of subsections).
+	top *model.Section
+}
+
+func lineStarts(b []byte) []int {
+	starts := []int{0}
+	for i, c := range b {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// position turns a byte offset in the expanded body into the template
+// file's line and column.
+func (r *reader) position(offset int) diag.Pos {
+	if offset < 0 {
+		offset = 0
+	}
+	// Binary search for the line containing offset.
+	lo, hi := 0, len(r.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if r.lineStarts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := offset - r.lineStarts[lo] + 1
+	src := r.lines.source(lo)
+	if src != lo {
+		col = 1 // the line changed in expansion; its column no longer holds
+	}
+	return diag.Pos{Path: r.path, Line: r.first + src, Col: col}
+}
+
+// nodePos finds where a node starts.
+func (r *reader) nodePos(n ast.Node) diag.Pos {
+	return r.position(nodeOffset(n))
+}
+
+func nodeOffset(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+		return n.Lines().At(0).Start
+	}
+	if t, ok := n.(*ast.Text); ok {
+		return t.Segment.Start
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if off := nodeOffset(c); off >= 0 {
+			return off
+		}
+	}
+	return -1
+}
+
+func (r *reader) fail(n ast.Node, format string, args ...any) {
+	r.errs.Add(diag.At(r.nodePos(n), format, args...))
+}
+
+// blocks reads the document's top-level blocks, opening sections at
+// headings.
+func (r *reader) blocks(root ast.Node) {
+	for n := root.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Heading:
+			r.heading(n)
+		case *extast.FootnoteList:
+			r.footnotes(n)
+		default:
+			if bs := r.block(n); len(bs) > 0 {
+				if r.section == nil {
+					r.fail(n, "text before the first heading: start the paper with a heading such as \"# Summary of main issues {.summary}\"")
+					continue
+				}
+				// A "Table: caption" paragraph right after a GitHub table
+				// captions it.
+				if p, ok := bs[0].(*model.Para); ok && len(bs) == 1 {
+					if t := r.lastTable(); t != nil && r.caption(t, p, n) {
+						continue
+					}
+				}
+				r.section.Blocks = append(r.section.Blocks, bs...)
+			}
+		}
+	}
+}
+
+var (
+	unnumberedMark = regexp.MustCompile(`\s*\{-\}\s*$`)
+	trailingLabel  = regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
+	captionPrefix  = regexp.MustCompile(`^Table:\s*`)
+)
+
+func (r *reader) heading(h *ast.Heading) {
+	title := r.inlines(h)
+	unnumbered := false
+	if t, ok := lastText(title); ok && unnumberedMark.MatchString(string(t)) {
+		title = setLastText(title, model.Text(unnumberedMark.ReplaceAllString(string(t), "")))
+		unnumbered = true
+	}
+	attr := r.attr(h)
+	if attr.HasClass("unnumbered") {
+		unnumbered = true
+	}
+	pos := r.nodePos(h)
+	if len(model.PlainText(title)) == 0 {
+		r.errs.Add(diag.At(pos, "heading has no text"))
+	}
+
+	front := attr.HasClass("summary") || attr.HasClass("recommendations")
+	switch {
+	case front:
+		if h.Level != 1 {
+			r.errs.Add(diag.At(pos, "{.summary} and {.recommendations} go on a level-1 heading (#)"))
+		}
+		if len(r.doc.Body) > 0 {
+			r.errs.Add(diag.At(pos, "the front part ({.summary}, {.recommendations}) must come before the first numbered section"))
+		}
+		kind := model.FrontSummary
+		if attr.HasClass("recommendations") {
+			kind = model.FrontRecommendations
+		}
+		s := &model.Section{Attr: attr, Kind: kind, Level: 1, Title: title, Exempt: attr.HasClass("exempt")}
+		r.pos[s] = pos
+		r.doc.Front = append(r.doc.Front, s)
+		r.section, r.top = s, nil
+	case unnumbered || h.Level > 2:
+		ch := &model.CrossHeading{Attr: attr, Level: h.Level, Inlines: title}
+		r.pos[ch] = pos
+		if r.section == nil {
+			r.errs.Add(diag.At(pos, "an unnumbered heading needs a numbered section before it"))
+			return
+		}
+		r.section.Blocks = append(r.section.Blocks, ch)
+	case h.Level == 1:
+		s := &model.Section{Attr: attr, Level: 1, Title: title, Exempt: attr.HasClass("exempt")}
+		r.pos[s] = pos
+		r.doc.Body = append(r.doc.Body, s)
+		r.section, r.top = s, s
+	default: // level 2
+		if r.top == nil {
+			r.errs.Add(diag.At(pos, "a subsection (##) needs a numbered section (#) before it"))
+			return
+		}
+		s := &model.Section{Attr: attr, Level: 2, Title: title, Exempt: attr.HasClass("exempt") || r.top.Exempt}
+		r.pos[s] = pos
+		r.top.Subsections = append(r.top.Subsections, s)
+		r.section = s
+	}
+}
+
+// attr reads goldmark's parsed {#id .class key=value} attributes.
+func (r *reader) attr(n ast.Node) model.Attr {
+	var a model.Attr
+	for _, at := range n.Attributes() {
+		name := string(at.Name)
+		var val string
+		switch v := at.Value.(type) {
+		case []byte:
+			val = string(v)
+		case string:
+			val = v
+		default:
+			continue
+		}
+		switch name {
+		case "id":
+			a.ID = val
+		case "class":
+			a.Classes = append(a.Classes, strings.Fields(val)...)
+		default:
+			a.KV = append(a.KV, model.KV{Key: name, Value: val})
+		}
+	}
+	return a
+}
+
+// lastTable returns the section's last block when it is a GitHub table
+// that has no caption yet.
+func (r *reader) lastTable() *model.Table {
+	if r.section == nil || len(r.section.Blocks) == 0 {
+		return nil
+	}
+	t, ok := r.section.Blocks[len(r.section.Blocks)-1].(*model.Table)
+	if !ok || t.RowHeaders || len(t.Caption) > 0 {
+		return nil
+	}
+	return t
+}
+
+// caption applies a "Table: caption {#tbl-x}" paragraph to t, reporting
+// whether p was one.
+func (r *reader) caption(t *model.Table, p *model.Para, n ast.Node) bool {
+	first, ok := p.Inlines[0].(model.Text)
+	if !ok || !captionPrefix.MatchString(string(first)) {
+		return false
+	}
+	in := append([]model.Inline{model.Text(captionPrefix.ReplaceAllString(string(first), ""))}, p.Inlines[1:]...)
+	if p.Attr.ID != "" {
+		t.Attr.ID = p.Attr.ID
+	}
+	t.Caption = trimInlines(in)
+	t.Attr.Classes = append(t.Attr.Classes, "numbered")
+	r.pos[t] = r.nodePos(n)
+	return true
+}
+
+// block converts one block node. It returns nil for nodes that add nothing.
+func (r *reader) block(n ast.Node) []model.Block {
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return []model.Block{r.para(n)}
+	case *ast.List:
+		l := &model.List{Ordered: n.IsOrdered(), Start: n.Start}
+		if l.Ordered && l.Start == 0 {
+			l.Start = 0
+		}
+		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
+			var item []model.Block
+			for c := it.FirstChild(); c != nil; c = c.NextSibling() {
+				item = append(item, r.block(c)...)
+			}
+			l.Items = append(l.Items, item)
+		}
+		return []model.Block{l}
+	case *ast.Blockquote:
+		q := &model.Quote{}
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			q.Blocks = append(q.Blocks, r.block(c)...)
+		}
+		return []model.Block{q}
+	case *ast.FencedCodeBlock:
+		lang := string(n.Language(r.src))
+		content := r.linesText(n)
+		if lang == "table" || lang == "chart" {
+			if r.fence == nil {
+				return nil
+			}
+			pos := r.nodePos(n)
+			if n.Lines().Len() > 0 {
+				pos = r.position(n.Lines().At(0).Start)
+			} else {
+				pos.Line++
+			}
+			b, err := r.fence(lang, content, pos)
+			if err != nil {
+				r.errs.Add(err)
+				return nil
+			}
+			r.pos[b] = r.nodePos(n)
+			return []model.Block{b}
+		}
+		return []model.Block{&model.CodeBlock{Text: string(content)}}
+	case *ast.CodeBlock:
+		return []model.Block{&model.CodeBlock{Text: string(r.linesText(n))}}
+	case *ast.ThematicBreak:
+		return []model.Block{&model.Rule{}}
+	case *ast.HTMLBlock:
+		// Raw HTML is shown as the text it is, never passed through: text
+		// pasted from elsewhere must not run on the council's website.
+		raw := r.linesText(n)
+		if n.HasClosure() {
+			raw = append(raw, n.ClosureLine.Value(r.src)...)
+		}
+		return []model.Block{&model.Para{Inlines: []model.Inline{model.Text(strings.TrimSpace(string(raw)))}}}
+	case *extast.Table:
+		return []model.Block{r.table(n)}
+	}
+	r.fail(n, "unsupported Markdown block (%s)", n.Kind().String())
+	return nil
+}
+
+func (r *reader) linesText(n ast.Node) []byte {
+	var b bytes.Buffer
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(r.src))
+	}
+	return b.Bytes()
+}
+
+func (r *reader) para(n ast.Node) *model.Para {
+	p := &model.Para{Inlines: r.inlines(n)}
+	if t, ok := lastText(p.Inlines); ok {
+		if m := trailingLabel.FindStringSubmatch(string(t)); m != nil {
+			p.Attr.ID = m[1]
+			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(trailingLabel.ReplaceAllString(string(t), ""))))
+		}
+	}
+	r.pos[p] = r.nodePos(n)
+	return p
+}
+
+func (r *reader) table(n *extast.Table) *model.Table {
+	t := &model.Table{}
+	for _, a := range n.Alignments {
+		switch a {
+		case extast.AlignLeft:
+			t.Align = append(t.Align, model.AlignLeft)
+		case extast.AlignRight:
+			t.Align = append(t.Align, model.AlignRight)
+		case extast.AlignCenter:
+			t.Align = append(t.Align, model.AlignCenter)
+		default:
+			t.Align = append(t.Align, model.AlignDefault)
+		}
+	}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []model.Cell
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, model.Cell{Inlines: r.inlines(c)})
+		}
+		if _, head := row.(*extast.TableHeader); head {
+			t.Head = append(t.Head, cells)
+		} else {
+			t.Rows = append(t.Rows, cells)
+		}
+	}
+	r.pos[t] = r.nodePos(n)
+	return t
+}
+
+func (r *reader) footnotes(list *extast.FootnoteList) {
+	for n := list.FirstChild(); n != nil; n = n.NextSibling() {
+		fn, ok := n.(*extast.Footnote)
+		if !ok {
+			continue
+		}
+		note := r.note(fn.Index)
+		for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
+			note.Blocks = append(note.Blocks, r.block(c)...)
+		}
+		r.pos[note] = r.nodePos(fn)
+	}
+}
+
+func (r *reader) note(index int) *model.Note {
+	if n, ok := r.notes[index]; ok {
+		return n
+	}
+	n := &model.Note{Number: index}
+	r.notes[index] = n
+	return n
+}
+
+func (r *reader) orderedNotes() []*model.Note {
+	var out []*model.Note
+	for i := 1; i <= len(r.notes); i++ {
+		if n, ok := r.notes[i]; ok {
+			out = append(out, n)
+		}
+	}
+	return out
+}

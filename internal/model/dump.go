@@ -1,0 +1,160 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Dump writes the document as an indented text tree, in the spirit of
+// pandoc's "native" output: every decision the passes made (numbers,
+// labels, resolved references, formatted cells) is visible, so a golden
+// file of it shows what changed in the model independently of any writer.
+func Dump(d *Document) string {
+	var w dumper
+	w.line(0, "Document %s", strconv.Quote(d.Meta.Slug))
+	w.line(1, "Meta title=%q author=%q committee=%q date=%s item=%d", d.Meta.Title, d.Meta.Author, d.Meta.Committee, d.Meta.Date.Format("2006-01-02"), d.Meta.Item)
+	w.line(1, "Cover of=%q to=%q date=%q", d.Cover.ReportOf, d.Cover.ReportTo, d.Cover.DateText)
+	for _, r := range d.Cover.Rows {
+		w.line(2, "Row yes=%v %q %q", r.Yes, r.Question, r.Details)
+	}
+	if d.Exempt || d.ExemptNotice != "" {
+		w.line(1, "Exempt whole=%v redacted=%v notice=%q", d.Exempt, d.Redacted, d.ExemptNotice)
+	}
+	for _, s := range d.Front {
+		w.section(1, s)
+	}
+	for _, s := range d.Body {
+		w.section(1, s)
+	}
+	for _, n := range d.Footnotes {
+		w.line(1, "Note %d id=%q", n.Number, n.ID)
+		w.blocks(2, n.Blocks)
+	}
+	return w.String()
+}
+
+type dumper struct{ strings.Builder }
+
+func (w *dumper) line(depth int, format string, args ...any) {
+	w.WriteString(strings.Repeat("  ", depth))
+	fmt.Fprintf(w, format, args...)
+	w.WriteByte('\n')
+}
+
+func (w *dumper) section(depth int, s *Section) {
+	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations"}[s.Kind]
+	w.line(depth, "%s %q%s %s", kind, s.Number, attrString(s.Attr, s.Exempt), inlineString(s.Title))
+	w.blocks(depth+1, s.Blocks)
+	for _, sub := range s.Subsections {
+		w.section(depth+1, sub)
+	}
+}
+
+func (w *dumper) blocks(depth int, bs []Block) {
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *Para:
+			w.line(depth, "Para %q%s %s", b.Number, attrString(b.Attr, false), inlineString(b.Inlines))
+		case *CrossHeading:
+			w.line(depth, "CrossHeading%s %s", attrString(b.Attr, false), inlineString(b.Inlines))
+		case *List:
+			w.line(depth, "List ordered=%v start=%d", b.Ordered, b.Start)
+			for _, it := range b.Items {
+				w.line(depth+1, "Item")
+				w.blocks(depth+2, it)
+			}
+		case *Quote:
+			w.line(depth, "Quote")
+			w.blocks(depth+1, b.Blocks)
+		case *CodeBlock:
+			w.line(depth, "CodeBlock %q", b.Text)
+		case *Rule:
+			w.line(depth, "Rule")
+		case *ExemptNotice:
+			w.line(depth, "ExemptNotice %q", b.Text)
+		case *Table:
+			w.table(depth, b)
+		case *Chart:
+			w.line(depth, "Chart %q%s type=%s title=%q y=%q time=%v monthly=%v %s", b.Label, attrString(b.Attr, false), b.Type, b.Title, b.YLabel, b.IsTime, b.Monthly, inlineString(b.Caption))
+			var xs []string
+			for _, x := range b.X {
+				xs = append(xs, x.Label)
+			}
+			w.line(depth+1, "X %q", xs)
+			for _, s := range b.Series {
+				w.line(depth+1, "Series %q %v", s.Name, s.Values)
+			}
+			w.line(depth+1, "Summary %q", b.Summary)
+			if b.Table != nil {
+				w.table(depth+1, b.Table)
+			}
+		default:
+			w.line(depth, "%T", b)
+		}
+	}
+}
+
+func (w *dumper) table(depth int, t *Table) {
+	w.line(depth, "Table %q%s rowheaders=%v align=%v %s", t.Label, attrString(t.Attr, false), t.RowHeaders, t.Align, inlineString(t.Caption))
+	for _, row := range t.Head {
+		w.line(depth+1, "Head %s", cellsString(row))
+	}
+	for _, row := range t.Rows {
+		w.line(depth+1, "Row %s", cellsString(row))
+	}
+}
+
+func cellsString(cells []Cell) string {
+	var parts []string
+	for _, c := range cells {
+		parts = append(parts, inlineString(c.Inlines))
+	}
+	return "| " + strings.Join(parts, " | ") + " |"
+}
+
+func attrString(a Attr, exempt bool) string {
+	var parts []string
+	if a.ID != "" {
+		parts = append(parts, "#"+a.ID)
+	}
+	for _, c := range a.Classes {
+		parts = append(parts, "."+c)
+	}
+	for _, kv := range a.KV {
+		parts = append(parts, kv.Key+"="+kv.Value)
+	}
+	if exempt {
+		parts = append(parts, "exempt")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " {" + strings.Join(parts, " ") + "}"
+}
+
+// inlineString shows inlines compactly: text quoted, structure bracketed.
+func inlineString(in []Inline) string {
+	var b strings.Builder
+	for _, x := range in {
+		switch x := x.(type) {
+		case Text:
+			b.WriteString(strconv.Quote(string(x)))
+		case Code:
+			fmt.Fprintf(&b, "Code(%q)", string(x))
+		case *Emph:
+			fmt.Fprintf(&b, "Emph[%s]", inlineString(x.Inlines))
+		case *Strong:
+			fmt.Fprintf(&b, "Strong[%s]", inlineString(x.Inlines))
+		case *Link:
+			fmt.Fprintf(&b, "Link(%q)[%s]", x.URL, inlineString(x.Inlines))
+		case *Ref:
+			fmt.Fprintf(&b, "Ref(@%s→#%s %q)", x.Label, x.Target, x.Text)
+		case *NoteRef:
+			fmt.Fprintf(&b, "NoteRef(%d)", x.Number)
+		case LineBreak:
+			b.WriteString("LineBreak")
+		}
+	}
+	return b.String()
+}

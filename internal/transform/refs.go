@@ -1,0 +1,158 @@
+package transform
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// target is something a cross-reference can point at.
+type target struct {
+	id   string
+	text string // "section 3", "paragraph 3.11", "Table Two"
+	err  string // why it cannot be referred to, if it cannot
+	pos  diag.Pos
+}
+
+// Labels gives every section, numbered paragraph and exhibit an id (the
+// author's label, or one made from its number, so deep links are stable),
+// then resolves each @label in the text to what it names. Unknown and
+// duplicate labels are errors at the place they were written.
+func Labels(d *model.Document, pos diag.Positions) error {
+	var errs diag.List
+	targets := map[string]*target{}
+	used := map[string]bool{}
+	define := func(a *model.Attr, key any, fallback string, t target) {
+		if a.ID == "" {
+			id := fallback
+			for n := 2; used[id]; n++ {
+				id = fmt.Sprintf("%s-%d", fallback, n)
+			}
+			a.ID = id
+			used[id] = true
+			return
+		}
+		t.id, t.pos = a.ID, pos[key]
+		if prev, dup := targets[a.ID]; dup {
+			errs.Add(diag.At(t.pos, "label %q is defined twice (first at line %d)", a.ID, prev.pos.Line))
+			return
+		}
+		used[a.ID] = true
+		targets[a.ID] = &t
+	}
+
+	for _, s := range d.Sections() {
+		switch s.Kind {
+		case model.FrontSummary:
+			define(&s.Attr, s, "summary", target{text: "the summary"})
+		case model.FrontRecommendations:
+			define(&s.Attr, s, "recommendations", target{text: "the recommendations"})
+		default:
+			num := sectionRefNumber(s)
+			define(&s.Attr, s, "sec-"+idNumber(num), target{text: "section " + num})
+		}
+	}
+	eachBlock(d, func(b model.Block) {
+		switch b := b.(type) {
+		case *model.Para:
+			if b.Number != "" {
+				num := strings.TrimSuffix(b.Number, ".")
+				define(&b.Attr, b, "para-"+idNumber(num), target{text: "paragraph " + num})
+			} else if b.Attr.ID != "" {
+				define(&b.Attr, b, "", target{err: "it labels a paragraph that has no number"})
+			}
+		case *model.CrossHeading:
+			if b.Attr.ID != "" {
+				define(&b.Attr, b, "", target{text: "“" + model.PlainText(b.Inlines) + "”"})
+			}
+		case *model.Table:
+			if b.Label != "" {
+				define(&b.Attr, b, idPrefix(b.Label)+"-"+idNumberOf(b.Label), target{text: b.Label})
+			}
+		case *model.Chart:
+			define(&b.Attr, b, idPrefix(b.Label)+"-"+idNumberOf(b.Label), target{text: b.Label})
+		}
+	})
+	for _, n := range d.Footnotes {
+		n.ID = fmt.Sprintf("fn-%d", n.Number)
+	}
+
+	eachInlineList(d, func(in []model.Inline) {
+		for _, x := range in {
+			r, ok := x.(*model.Ref)
+			if !ok {
+				continue
+			}
+			t, found := targets[r.Label]
+			switch {
+			case !found:
+				errs.Add(diag.At(pos[r], "unknown label @%s%s", r.Label, suggest(r.Label, targets)))
+			case t.err != "":
+				errs.Add(diag.At(pos[r], "@%s cannot be referred to: %s", r.Label, t.err))
+			default:
+				r.Target, r.Text = t.id, t.text
+			}
+		}
+	})
+	return errs.Err()
+}
+
+// idNumber makes a number usable in an id: "3.11" → "3-11".
+func idNumber(n string) string { return strings.ReplaceAll(strings.TrimSuffix(n, "."), ".", "-") }
+
+func idPrefix(label string) string {
+	if strings.HasPrefix(label, "Figure") {
+		return "fig"
+	}
+	return "tbl"
+}
+
+func idNumberOf(label string) string {
+	if i := strings.LastIndexByte(label, ' '); i >= 0 {
+		return strings.ToLower(label[i+1:])
+	}
+	return strings.ToLower(label)
+}
+
+// suggest names the closest known label, to catch typing slips.
+func suggest(label string, targets map[string]*target) string {
+	best, bestDist := "", 4
+	var names []string
+	for name := range targets {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if d := distance(label, name); d < bestDist {
+			best, bestDist = name, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean @%s?)", best)
+}
+
+// distance is the Levenshtein edit distance.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

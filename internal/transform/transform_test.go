@@ -1,0 +1,194 @@
+package transform_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/boardpaper/boardpaper/internal/markdown"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/transform"
+)
+
+var execBoard = transform.Options{SummaryNumbers: "1.0", SectionNumbers: "1.0", TableLabel: "Table", ChartLabel: "Table", NumberWords: true}
+var scrutiny = transform.Options{SummaryNumbers: "1.", RecommendationsContinue: true, SectionNumbers: "1", TableLabel: "Table", ChartLabel: "Figure"}
+
+const paper = `# Summary of main issues {.summary}
+
+First summary.
+
+Second summary.
+
+# Recommendations {.recommendations}
+
+The Board is asked to note the report.
+
+# Purpose of this report
+
+Purpose one.
+
+# Main issues {#sec-main}
+
+Main one.
+
+- a list item belongs to the paragraph
+
+Main two, see @para-placements and @sec-main.
+
+## Common Assessment Framework {-}
+
+Main three after a cross-heading.
+
+### Deeper cross-heading
+
+Main four. {#para-placements}
+
+| A | B |
+|---|--:|
+| x | 1 |
+
+Table: A small table {#tbl-small}
+
+Main five cites @tbl-small.
+
+# Corporate Considerations
+
+## Consultation and Engagement
+
+Consult one.
+
+Consult two.[^1]
+
+## Equality
+
+Equality one.
+
+[^1]: A footnote.
+`
+
+func read(t *testing.T, src string, o transform.Options) *model.Document {
+	t.Helper()
+	res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 10, Template: src, Expanded: src}, nil)
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	if err := transform.Apply(res.Doc, o, res.Positions); err != nil {
+		t.Fatalf("Apply: %v", err)
+	}
+	return res.Doc
+}
+
+// numbers lists every section and paragraph number in reading order.
+func numbers(d *model.Document) []string {
+	var out []string
+	for _, s := range d.Sections() {
+		if s.Number != "" {
+			out = append(out, "§"+s.Number)
+		}
+		for _, b := range s.Blocks {
+			if p, ok := b.(*model.Para); ok {
+				out = append(out, p.Number)
+			}
+		}
+	}
+	return out
+}
+
+func TestNumberingExecutiveBoard(t *testing.T) {
+	d := read(t, paper, execBoard)
+	got := strings.Join(numbers(d), " ")
+	want := "1.0 2.0  §1.0 1.1 §2.0 2.1 2.2 2.3 2.4 2.5 §3.0 §3.1 3.1.1 3.1.2 §3.2 3.2.1"
+	if got != want {
+		t.Errorf("numbers:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestNumberingScrutinyRunsOnIntoRecommendations(t *testing.T) {
+	d := read(t, paper, scrutiny)
+	got := strings.Join(numbers(d), " ")
+	want := "1. 2. 3. §1 1.1 §2 2.1 2.2 2.3 2.4 2.5 §3 §3.1 3.1.1 3.1.2 §3.2 3.2.1"
+	if got != want {
+		t.Errorf("numbers:\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestReferencesResolve(t *testing.T) {
+	d := read(t, paper, execBoard)
+	dump := model.Dump(d)
+	for _, want := range []string{
+		`Ref(@para-placements→#para-placements "paragraph 2.4")`,
+		`Ref(@sec-main→#sec-main "section 2")`,
+		`Ref(@tbl-small→#tbl-small "Table One")`,
+		`Table "Table One" {#tbl-small .numbered}`,
+		`CrossHeading "Common Assessment Framework"`,
+		`Note 1 id="fn-1"`,
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("dump lacks %s\n%s", want, dump)
+		}
+	}
+}
+
+func TestSubsectionsShareTheSectionsCounter(t *testing.T) {
+	src := "# Intro\n\nIntro.\n\n# Corporate\n\nOpening paragraph.\n\n## Consultation\n\nConsult.\n"
+	d := read(t, src, scrutiny)
+	if got := strings.Join(numbers(d), " "); got != "§1 1.1 §2 2.1 §2.2 2.2.1" {
+		t.Errorf("numbers = %s", got)
+	}
+}
+
+func TestLabelErrors(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"unknown", "# A\n\nSee @tbl-missing here.\n", "templates/p.md:12:5: unknown label @tbl-missing"},
+		{"typo", "# A {#sec-main}\n\nSee @sec-mian.\n", "templates/p.md:12:5: unknown label @sec-mian (did you mean @sec-main?)"},
+		{"duplicate", "# A {#sec-x}\n\nText.\n\n# B {#sec-x}\n\nMore.\n", "templates/p.md:14:1: label \"sec-x\" is defined twice (first at line 10)"},
+		{"unnumbered para", "# R {.recommendations}\n\nNote it. {#para-rec}\n\n# A\n\nSee @para-rec.\n", "cannot be referred to: it labels a paragraph that has no number"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 10, Template: c.src, Expanded: c.src}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			err = transform.Apply(res.Doc, execBoard, res.Positions)
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("error = %v, want it to contain %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestExhibitSequences(t *testing.T) {
+	src := "# A\n\nText.\n\n| a |\n|---|\n| 1 |\n\nTable: first\n\n| b |\n|---|\n| 2 |\n\nUncaptioned above.\n\n| c |\n|---|\n| 3 |\n\nTable: second\n"
+	d := read(t, src, execBoard)
+	var labels []string
+	for _, b := range d.Body[0].Blocks {
+		if tb, ok := b.(*model.Table); ok {
+			labels = append(labels, tb.Label)
+		}
+	}
+	if got := strings.Join(labels, "|"); got != "Table One||Table Two" {
+		t.Errorf("labels = %q", got)
+	}
+	d = read(t, src, scrutiny)
+	if tb := d.Body[0].Blocks[4].(*model.Table); tb.Label != "Table 2" {
+		t.Errorf("numeral label = %q", tb.Label)
+	}
+}
+
+func TestRedactKeepsHeadingDropsContentAndItsNotes(t *testing.T) {
+	src := "# Main\n\nPublic text.[^a]\n\n# Appendix {.exempt}\n\nSECRET text.[^b]\n\n## Detail\n\nMore SECRET.\n\n[^a]: Public note.\n[^b]: SECRET note.\n"
+	d := read(t, src, scrutiny)
+	pub := transform.Redact(d, "Not for publication (Access to Information Procedure Rule 10.4(3))")
+	dump := model.Dump(pub)
+	if strings.Contains(dump, "SECRET") {
+		t.Errorf("redacted document still holds exempt text:\n%s", dump)
+	}
+	if !strings.Contains(dump, `Section "2" {#sec-2 .exempt exempt} "Appendix"`) || !strings.Contains(dump, "ExemptNotice") {
+		t.Errorf("heading or notice missing:\n%s", dump)
+	}
+	if full := model.Dump(d); !strings.Contains(full, "SECRET note") {
+		t.Errorf("Redact changed the full document:\n%s", full)
+	}
+}

@@ -1,0 +1,199 @@
+package html
+
+import (
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// section writes s with its heading at level h (2 for the front part and
+// sections, 3 for subsections). Its blocks and subsections sit in a text
+// column; paragraph and section numbers hang in the gutter to its left.
+func (p *page) section(s *model.Section, h int) error {
+	id := p.uniqueID(sectionID(s))
+	headingID := p.uniqueID(id + "-title")
+	class := "sec"
+	switch s.Kind {
+	case model.FrontSummary:
+		class += " front front-summary"
+	case model.FrontRecommendations:
+		class += " front front-recommendations"
+	}
+	if s.Exempt {
+		class += " exempt"
+	}
+	p.s("<section class=\"", class, "\" id=\"", escapeAttr(id), "\" aria-labelledby=\"", escapeAttr(headingID), "\">\n")
+	hn := itoa(h)
+	p.s("<h", hn, " id=\"", escapeAttr(headingID), "\"")
+	if s.Number != "" {
+		p.s(" class=\"numbered\"><span class=\"secnum\">")
+		p.text(s.Number)
+		p.s("</span> ")
+	} else {
+		p.s(">")
+	}
+	if err := p.inlines(p.sectionTitle(s)); err != nil {
+		return err
+	}
+	p.s("</h", hn, ">\n")
+	if s.Exempt && notForPublication(p.doc) {
+		p.s("<p class=\"exempt-mark\" role=\"note\"><strong>NOT FOR PUBLICATION</strong></p>\n")
+	}
+	if err := p.blocks(s.Blocks, h+1); err != nil {
+		return err
+	}
+	for _, sub := range s.Subsections {
+		if err := p.section(sub, h+1); err != nil {
+			return err
+		}
+	}
+	p.s("</section>\n")
+	return nil
+}
+
+// sectionTitle is the heading text: the layout's title for the front part
+// ("Executive Summary") replaces the summary's own heading when set.
+func (p *page) sectionTitle(s *model.Section) []model.Inline {
+	if s.Kind == model.FrontSummary && p.doc.Style.FrontTitle != "" {
+		return []model.Inline{model.Text(p.doc.Style.FrontTitle)}
+	}
+	return s.Title
+}
+
+// sectionID is the author's label, else one made from the number ("sec-3",
+// "sec-4-1"), else one for the front part.
+func sectionID(s *model.Section) string {
+	if s.Attr.ID != "" {
+		return s.Attr.ID
+	}
+	if n := idFromNumber(s.Number, true); n != "" {
+		return "sec-" + n
+	}
+	switch s.Kind {
+	case model.FrontSummary:
+		return "summary"
+	case model.FrontRecommendations:
+		return "recommendations"
+	}
+	return "section"
+}
+
+// blocks writes a run of blocks; h is the level a cross-heading among them
+// takes, or 0 where headings would break the outline (inside footnotes).
+func (p *page) blocks(bs []model.Block, h int) error {
+	for _, b := range bs {
+		if err := p.block(b, h); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *page) block(b model.Block, h int) error {
+	switch b := b.(type) {
+	case *model.Para:
+		return p.paragraph(b)
+	case *model.CrossHeading:
+		return p.crossHeading(b, h)
+	case *model.List:
+		return p.list(b, h)
+	case *model.Quote:
+		p.s("<blockquote", idAttr(p.uniqueID(b.Attr.ID)), ">\n")
+		if err := p.blocks(b.Blocks, h); err != nil {
+			return err
+		}
+		p.s("</blockquote>\n")
+	case *model.CodeBlock:
+		p.s("<pre", idAttr(p.uniqueID(b.Attr.ID)), "><code>")
+		p.text(b.Text)
+		p.s("</code></pre>\n")
+	case *model.Rule:
+		p.s("<hr/>\n")
+	case *model.ExemptNotice:
+		p.s("<p class=\"exempt-notice\" role=\"note\">")
+		p.text(b.Text)
+		p.s("</p>\n")
+	case *model.Table:
+		return p.table(b)
+	case *model.Chart:
+		return p.chart(b)
+	}
+	return nil
+}
+
+// paragraph writes a paragraph; a numbered one carries its number as text
+// (so it survives copying and text extraction) and an id for deep links.
+func (p *page) paragraph(para *model.Para) error {
+	if para.Number == "" {
+		p.s("<p", idAttr(p.uniqueID(para.Attr.ID)), ">")
+		if err := p.inlines(para.Inlines); err != nil {
+			return err
+		}
+		p.s("</p>\n")
+		return nil
+	}
+	id := para.Attr.ID
+	if id == "" {
+		id = "para-" + idFromNumber(para.Number, false)
+	}
+	p.s("<p class=\"numbered\"", idAttr(p.uniqueID(id)), "><span class=\"pnum\">")
+	p.text(para.Number)
+	p.s("</span> ")
+	p.where = "paragraph " + para.Number
+	err := p.inlines(para.Inlines)
+	p.where = ""
+	p.s("</p>\n")
+	return err
+}
+
+func (p *page) crossHeading(c *model.CrossHeading, h int) error {
+	if h == 0 || h > 6 {
+		p.s("<p class=\"cross-heading\"", idAttr(p.uniqueID(c.Attr.ID)), "><strong>")
+		err := p.inlines(c.Inlines)
+		p.s("</strong></p>\n")
+		return err
+	}
+	hn := itoa(h)
+	p.s("<h", hn, " class=\"cross-heading\"", idAttr(p.uniqueID(c.Attr.ID)), ">")
+	err := p.inlines(c.Inlines)
+	p.s("</h", hn, ">\n")
+	return err
+}
+
+func (p *page) list(l *model.List, h int) error {
+	tag := "ul"
+	if l.Ordered {
+		tag = "ol"
+	}
+	p.s("<", tag, idAttr(p.uniqueID(l.Attr.ID)))
+	if l.Ordered && l.Start != 0 && l.Start != 1 {
+		p.s(" start=\"", itoa(l.Start), "\"")
+	}
+	p.s(">\n")
+	for _, item := range l.Items {
+		p.s("<li>")
+		// An item that is one plain paragraph is written without <p>, as a
+		// tight list reads in the paper.
+		if len(item) == 1 {
+			if para, ok := item[0].(*model.Para); ok && para.Number == "" && para.Attr.ID == "" {
+				if err := p.inlines(para.Inlines); err != nil {
+					return err
+				}
+				p.s("</li>\n")
+				continue
+			}
+		}
+		p.s("\n")
+		if err := p.blocks(item, h); err != nil {
+			return err
+		}
+		p.s("</li>\n")
+	}
+	p.s("</", tag, ">\n")
+	return nil
+}
+
+func idAttr(id string) string {
+	if id == "" {
+		return ""
+	}
+	return " id=\"" + escapeAttr(id) + "\""
+}

@@ -1,0 +1,193 @@
+// Package html writes a Document as one self-contained, accessible HTML page.
+//
+// The page needs nothing from the network: the style sheet is inline, the
+// logo is a data: URI and charts are inline SVG. The markup is kept
+// XHTML-clean (void elements closed, no named entities) so that it can be
+// checked with encoding/xml, and it is byte-identical for the same model.
+//
+// The writer prints what the model says: paragraph numbers, exhibit labels,
+// cross-reference text and table cells all arrive already formatted.
+package html
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// Options are the hooks the pipeline supplies for charts.
+type Options struct {
+	// ChartSVG, when set, returns the inline SVG for a chart. When nil, or
+	// when it returns nil, a chart is shown by its caption and its figures
+	// table only.
+	ChartSVG func(c *model.Chart) ([]byte, error)
+	// ChartCSV, when set, gives the file name of the chart's figures as CSV
+	// written beside the page (e.g. "looked-after-children-fig-trend.csv"),
+	// linked under the chart; empty means no link.
+	ChartCSV func(c *model.Chart) string
+}
+
+// Write renders doc as one self-contained HTML page.
+func Write(w io.Writer, doc *model.Document, opts Options) error {
+	p := &page{doc: doc, opts: opts, ids: map[string]bool{}, noteRefs: map[int][]string{}}
+	if err := p.document(); err != nil {
+		return err
+	}
+	_, err := w.Write(p.buf.Bytes())
+	return err
+}
+
+// page holds the state of one rendering.
+type page struct {
+	doc  *model.Document
+	opts Options
+	buf  bytes.Buffer
+
+	// ids already given out, so that every id on the page is unique even
+	// when an author's label collides with a generated one.
+	ids map[string]bool
+	// noteRefs lists, per footnote number, the ids of the references to it
+	// in the order they appear, for the footnote's back-link.
+	noteRefs map[int][]string
+	// noteBack says where the first reference to each footnote sits
+	// ("paragraph 3.14"), for the back-link's wording.
+	noteBack map[int]string
+	// where names the numbered paragraph or exhibit being written
+	// ("paragraph 3.14", "Table Two"), empty outside one.
+	where string
+}
+
+func (p *page) s(parts ...string) {
+	for _, x := range parts {
+		p.buf.WriteString(x)
+	}
+}
+
+// text writes escaped text.
+func (p *page) text(s string) { p.buf.WriteString(escapeText(s)) }
+
+// uniqueID returns id, or id with a numeric suffix when it is taken.
+func (p *page) uniqueID(id string) string {
+	if id == "" {
+		return ""
+	}
+	cand := id
+	for n := 2; p.ids[cand]; n++ {
+		cand = id + "-" + itoa(n)
+	}
+	p.ids[cand] = true
+	return cand
+}
+
+func (p *page) document() error {
+	d := p.doc
+	lang := d.Meta.Language
+	if lang == "" {
+		lang = "en-GB"
+	}
+	p.s("<!DOCTYPE html>\n<html lang=\"", escapeAttr(lang), "\">\n<head>\n")
+	p.s("<meta charset=\"utf-8\"/>\n")
+	p.s("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+	p.s("<title>")
+	p.text(pageTitle(d))
+	p.s("</title>\n")
+	p.metaTag("author", d.Cover.ReportOf)
+	p.metaTag("keywords", strings.Join(d.Meta.Keywords, ", "))
+	p.metaTag("generator", d.Provenance.Generator)
+	if notForPublication(d) {
+		// A full rendering of exempt material must not be indexed even if
+		// it is put somewhere it should not be.
+		p.metaTag("robots", "noindex, nofollow")
+	}
+	p.s("<style>\n", styleSheet(d.Style), "</style>\n</head>\n<body>\n")
+	p.s("<a class=\"skip-link\" href=\"#main\">Skip to the report</a>\n")
+	p.header()
+	p.s("<main id=\"main\">\n")
+	for _, s := range d.Front {
+		if err := p.section(s, 2); err != nil {
+			return err
+		}
+	}
+	for _, s := range d.Body {
+		if err := p.section(s, 2); err != nil {
+			return err
+		}
+	}
+	if err := p.footnotes(); err != nil {
+		return err
+	}
+	p.s("</main>\n")
+	p.footer()
+	p.s("</body>\n</html>\n")
+	return nil
+}
+
+func (p *page) metaTag(name, content string) {
+	if content == "" {
+		return
+	}
+	p.s("<meta name=\"", name, "\" content=\"", escapeAttr(content), "\"/>\n")
+}
+
+// notForPublication reports whether the page is a full rendering of an
+// exempt paper, to be marked NOT FOR PUBLICATION.
+func notForPublication(d *model.Document) bool { return d.Exempt && !d.Redacted }
+
+// pageTitle is "Subject – Committee, 13th March 2013".
+func pageTitle(d *model.Document) string {
+	subject := firstNonEmpty(d.Cover.Subject, d.Meta.Title)
+	meeting := firstNonEmpty(d.Cover.ReportTo, d.Meta.Committee)
+	if d.Cover.DateText != "" {
+		if meeting != "" {
+			meeting += ", "
+		}
+		meeting += d.Cover.DateText
+	}
+	t := subject
+	if meeting != "" {
+		if t != "" {
+			t += " – "
+		}
+		t += meeting
+	}
+	if notForPublication(d) {
+		t = "NOT FOR PUBLICATION: " + t
+	}
+	return t
+}
+
+func (p *page) footer() {
+	pr := p.doc.Provenance
+	if pr.Generator == "" && len(pr.Sources) == 0 {
+		return
+	}
+	p.s("<footer>\n<p class=\"provenance\">Built by ")
+	p.text(firstNonEmpty(pr.Generator, "boardpaper"))
+	for i, src := range pr.Sources {
+		if i == 0 {
+			p.s(" from ")
+		} else {
+			p.s(", ")
+		}
+		p.s("<span class=\"source\">")
+		p.text(src.Path)
+		if src.SHA256 != "" {
+			p.s(" (sha256 <code>")
+			p.text(src.SHA256)
+			p.s("</code>)")
+		}
+		p.s("</span>")
+	}
+	p.s(".</p>\n</footer>\n")
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, x := range s {
+		if x != "" {
+			return x
+		}
+	}
+	return ""
+}

@@ -1,0 +1,202 @@
+package html
+
+import (
+	"net/url"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// table writes a table exhibit under its own label and caption.
+func (p *page) table(t *model.Table) error {
+	return p.tableIn(t, p.uniqueID(t.Attr.ID), t.Exhibit)
+}
+
+// tableIn writes t's cells captioned by ex (the table's own exhibit, or
+// the chart it gives the figures of) inside a scrolling region, so that a
+// wide table scrolls by itself instead of widening the page; the region
+// is focusable so keyboard users can scroll it too.
+func (p *page) tableIn(t *model.Table, id string, ex model.Exhibit) error {
+	name := captionText(ex)
+	if name == "" {
+		name = "Table"
+	}
+	p.s("<div class=\"table-wrap\"", idAttr(id), " role=\"region\" aria-label=\"", escapeAttr(name), "\" tabindex=\"0\">\n<table>\n")
+	saved := p.where
+	if ex.Label != "" {
+		p.where = ex.Label
+	}
+	defer func() { p.where = saved }()
+	if err := p.caption("caption", ex); err != nil {
+		return err
+	}
+	if len(t.Head) > 0 {
+		p.s("<thead>\n")
+		for _, row := range t.Head {
+			p.s("<tr>")
+			for i, c := range row {
+				// An empty header cell (the corner over the row labels) is
+				// a plain cell: an empty <th> is a header that says nothing.
+				if len(c.Inlines) == 0 {
+					p.s("<td", alignClass(t.Align, i), "></td>")
+					continue
+				}
+				p.s("<th scope=\"col\"", alignClass(t.Align, i), ">")
+				if err := p.inlines(c.Inlines); err != nil {
+					return err
+				}
+				p.s("</th>")
+			}
+			p.s("</tr>\n")
+		}
+		p.s("</thead>\n")
+	}
+	p.s("<tbody>\n")
+	for _, row := range t.Rows {
+		p.s("<tr>")
+		for i, c := range row {
+			tag := "td"
+			if i == 0 && t.RowHeaders {
+				tag = "th"
+				p.s("<th scope=\"row\"", alignClass(t.Align, i), ">")
+			} else {
+				p.s("<td", alignClass(t.Align, i), ">")
+			}
+			if err := p.inlines(c.Inlines); err != nil {
+				return err
+			}
+			p.s("</", tag, ">")
+		}
+		p.s("</tr>\n")
+	}
+	p.s("</tbody>\n</table>\n</div>\n")
+	return nil
+}
+
+// caption writes "Table Two: caption" in element tag (caption or
+// figcaption), the label set apart for the eye; nothing when both are
+// empty.
+func (p *page) caption(tag string, ex model.Exhibit) error {
+	if ex.Label == "" && len(ex.Caption) == 0 {
+		return nil
+	}
+	p.s("<", tag, ">")
+	if ex.Label != "" {
+		p.s("<span class=\"exhibit-label\">")
+		p.text(ex.Label)
+		if len(ex.Caption) > 0 {
+			p.s(":")
+		}
+		p.s("</span>")
+		if len(ex.Caption) > 0 {
+			p.s(" ")
+		}
+	}
+	if err := p.inlines(ex.Caption); err != nil {
+		return err
+	}
+	p.s("</", tag, ">\n")
+	return nil
+}
+
+func captionText(ex model.Exhibit) string {
+	caption := model.PlainText(ex.Caption)
+	switch {
+	case ex.Label == "":
+		return caption
+	case caption == "":
+		return ex.Label
+	}
+	return ex.Label + ": " + caption
+}
+
+func alignClass(aligns []model.Align, i int) string {
+	if i >= len(aligns) {
+		return ""
+	}
+	switch aligns[i] {
+	case model.AlignLeft:
+		return " class=\"left\""
+	case model.AlignCenter:
+		return " class=\"center\""
+	case model.AlignRight:
+		return " class=\"num\""
+	}
+	return ""
+}
+
+// chart writes a chart: its SVG and caption in a <figure>, then its figures
+// as a table the reader can open, then a link to the figures as CSV. With
+// no SVG the figures table is the exhibit, shown open under the chart's
+// label and caption.
+func (p *page) chart(c *model.Chart) error {
+	var svg []byte
+	if p.opts.ChartSVG != nil {
+		var err error
+		if svg, err = p.opts.ChartSVG(c); err != nil {
+			return err
+		}
+	}
+	id := p.uniqueID(c.Attr.ID)
+	p.s("<div class=\"exhibit chart\"", idAttr(id), ">\n")
+	switch {
+	case len(svg) > 0:
+		p.s("<figure>\n<div class=\"chart-svg\">\n")
+		p.buf.Write(svg)
+		p.s("\n</div>\n")
+		if err := p.caption("figcaption", c.Exhibit); err != nil {
+			return err
+		}
+		p.s("</figure>\n")
+		if c.Table != nil {
+			p.s("<details class=\"chart-figures\">\n<summary>Show the figures as a table</summary>\n")
+			if err := p.tableIn(c.Table, p.uniqueID(c.Table.Attr.ID), figuresExhibit(c)); err != nil {
+				return err
+			}
+			p.s("</details>\n")
+		}
+	case c.Table != nil:
+		if err := p.tableIn(c.Table, p.uniqueID(c.Table.Attr.ID), c.Exhibit); err != nil {
+			return err
+		}
+	default:
+		// Nothing to draw and no figures: the caption and the summary
+		// sentence are all there is to show.
+		p.s("<figure>\n")
+		if c.Summary != "" {
+			p.s("<p class=\"chart-summary\">")
+			p.text(c.Summary)
+			p.s("</p>\n")
+		}
+		if err := p.caption("figcaption", c.Exhibit); err != nil {
+			return err
+		}
+		p.s("</figure>\n")
+	}
+	if p.opts.ChartCSV != nil {
+		if name := p.opts.ChartCSV(c); name != "" {
+			href := (&url.URL{Path: name}).String()
+			p.s("<p class=\"chart-csv\"><a href=\"", escapeAttr(href), "\" download=\"", escapeAttr(name), "\">Download the figures")
+			if c.Label != "" {
+				p.s(" for ")
+				p.text(c.Label)
+			}
+			p.s(" (CSV)</a></p>\n")
+		}
+	}
+	p.s("</div>\n")
+	return nil
+}
+
+// figuresExhibit captions the figures table shown under a drawn chart: its
+// own caption when the model gives one, else "Figures for Table 1".
+func figuresExhibit(c *model.Chart) model.Exhibit {
+	ex := c.Table.Exhibit
+	if ex.Label != "" || len(ex.Caption) > 0 {
+		return ex
+	}
+	text := "Figures for the chart"
+	if c.Label != "" {
+		text = "Figures for " + c.Label
+	}
+	return model.Exhibit{Caption: []model.Inline{model.Text(text)}}
+}

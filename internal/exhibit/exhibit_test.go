@@ -1,0 +1,381 @@
+package exhibit
+
+import (
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+)
+
+const snapPath = "data/lac/2013-01-25.yaml"
+
+// The snapshot's line numbers matter: errors in figures are reported at
+// them. Line 1 is "age_groups:".
+const snapYAML = `age_groups:
+  corner: Age group
+  columns: ["0", "1-4", "5-10", "11-15", "16+"]
+  rows:
+    - {label: March 2011, values: [90, 322, 359, 431, 242]}
+    - {label: March 2012, values: [123, 331, 387, 396, 237]}
+stability:
+  columns: [Core cities, "2009-10", "2010-11"]
+  rows:
+    - {label: Three or more placements, values: [11.3, {n: 155, of: 1414}, {n: 193, of: 1448}]}
+    - {label: Not known, values: ["n/a", "–", {n: 0, of: 5}]}
+changes:
+  columns: [Count, Change]
+  rows:
+    - {label: Foster care, values: [1414, -815]}
+    - {label: Other, values: [3.5, 0]}
+short_row:
+  columns: [a, b, c]
+  rows:
+    - {label: ok, values: [1, 2, 3]}
+    - {label: short, values: [1, 2]}
+bad_values:
+  columns: [a, b]
+  rows:
+    - {label: flag, values: [true, 2]}
+    - label: map
+      values:
+        - 1
+        - {x: 2}
+    - {label: empty, values: [~, 1]}
+zero_ratio:
+  columns: [a]
+  rows:
+    - {label: r, values: [{n: 1, of: 0}]}
+plain_in_ratio:
+  columns: [a]
+  rows:
+    - {label: r, values: [12]}
+looked_after:
+  x: [2009-11-30, 2010-11-30, 2012-03-31, 2013-01-25]
+  series:
+    - {name: Looked after children, values: [1370, 1434, 1474, 1384]}
+interest:
+  x: [2011-04, 2011-05, 2011-06]
+  series:
+    - {name: Registrations, values: [38, 41, 45]}
+    - {name: Approvals, values: [5, 3, 4]}
+same_month:
+  x: [2012-03-01, 2012-03-31]
+  series:
+    - {name: Children, values: [1, 2]}
+quarters:
+  x: [Q1, Q2, Q3]
+  series:
+    - {name: Visits, values: [10, 20, 15]}
+mismatch:
+  x: [Q1, Q2, Q3]
+  series:
+    - {name: Visits, values: [10, 20]}
+mixed:
+  x: [2012-01-31, Q2]
+  series:
+    - {name: Visits, values: [10, 20]}
+backwards:
+  x: [2012-03, 2012-01]
+  series:
+    - {name: Visits, values: [10, 20]}
+text_value:
+  x: [Q1, Q2]
+  series:
+    - {name: Visits, values: [10, lots]}
+`
+
+func dataSet(t *testing.T) *project.DataSet {
+	t.Helper()
+	snap, err := project.ParseSnapshot(snapPath, []byte(snapYAML))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &project.DataSet{Snapshots: []*project.Snapshot{snap}}
+}
+
+// The fence's first content line is line 20 of the template.
+var at20 = diag.Pos{Path: "templates/p.md", Line: 20, Col: 1}
+
+func texts(rows [][]model.Cell) [][]string {
+	var out [][]string
+	for _, r := range rows {
+		var line []string
+		for _, c := range r {
+			line = append(line, model.PlainText(c.Inlines))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+func TestTableCountShare(t *testing.T) {
+	src := "id: tbl-age-groups\ndata: age_groups\ncaption: By age group\ncells: count-share\n"
+	tbl, err := Table([]byte(src), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tbl.Attr.ID != "tbl-age-groups" || model.PlainText(tbl.Caption) != "By age group" || tbl.Label != "" || !tbl.RowHeaders {
+		t.Errorf("exhibit = %+v", tbl.Exhibit)
+	}
+	wantHead := [][]string{{"Age group", "0", "1-4", "5-10", "11-15", "16+"}}
+	wantRows := [][]string{
+		{"March 2011", "90 (6.2%)", "322 (22.3%)", "359 (24.9%)", "431 (29.8%)", "242 (16.8%)"},
+		{"March 2012", "123 (8.3%)", "331 (22.5%)", "387 (26.3%)", "396 (26.9%)", "237 (16.1%)"},
+	}
+	if got := texts(tbl.Head); !reflect.DeepEqual(got, wantHead) {
+		t.Errorf("head = %q", got)
+	}
+	if got := texts(tbl.Rows); !reflect.DeepEqual(got, wantRows) {
+		t.Errorf("rows = %q", got)
+	}
+	wantAlign := []model.Align{model.AlignLeft, model.AlignRight, model.AlignRight, model.AlignRight, model.AlignRight, model.AlignRight}
+	if !reflect.DeepEqual(tbl.Align, wantAlign) {
+		t.Errorf("align = %v", tbl.Align)
+	}
+}
+
+func TestTableCellKinds(t *testing.T) {
+	tests := []struct {
+		src  string
+		want [][]string
+	}{
+		{"data: stability\ncells: percent", [][]string{
+			{"Three or more placements", "11.3%", "11.0% (155/1,414)", "13.3% (193/1,448)"},
+			{"Not known", "n/a", "–", "0.0% (0/5)"},
+		}},
+		// A {n, of} value is a ratio whatever cells: says.
+		{"data: stability\ncells: count", [][]string{
+			{"Three or more placements", "11.3", "11.0% (155/1,414)", "13.3% (193/1,448)"},
+			{"Not known", "n/a", "–", "0.0% (0/5)"},
+		}},
+		{"data: changes", [][]string{ // count is the default
+			{"Foster care", "1,414", "-815"},
+			{"Other", "3.5", "0"},
+		}},
+		{"data: changes\ncells: text", [][]string{
+			{"Foster care", "1414", "-815"},
+			{"Other", "3.5", "0"},
+		}},
+		{"data: changes\ncells: count-share", [][]string{
+			{"Foster care", "1,414 (236.1%)", "-815 (-136.1%)"},
+			{"Other", "3.5 (100.0%)", "0 (0.0%)"},
+		}},
+	}
+	for _, tt := range tests {
+		tbl, err := Table([]byte(tt.src), at20, dataSet(t))
+		if err != nil {
+			t.Errorf("%q: %v", tt.src, err)
+			continue
+		}
+		if got := texts(tbl.Rows); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%q:\n got %q\nwant %q", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestTableNamedSnapshot(t *testing.T) {
+	ds := dataSet(t)
+	ds.Snapshots[0].Name = "lac"
+	tbl, err := Table([]byte("data: lac.changes"), at20, ds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := model.PlainText(tbl.Rows[0][1].Inlines); got != "1,414" {
+		t.Errorf("cell = %q", got)
+	}
+	if got := texts(tbl.Head); !reflect.DeepEqual(got, [][]string{{"", "Count", "Change"}}) {
+		t.Errorf("head without corner = %q", got)
+	}
+}
+
+// TestErrors checks that each mistake is reported in the file and at the
+// line where it was written: the template for the block's keys (its first
+// content line is 20), the snapshot for the figures.
+func TestErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		chart bool
+		src   string
+		pos   diag.Pos
+		want  string
+	}{
+		{"unknown table key", false, "id: tbl-x\ndata: changes\ncaptoin: x\n", at20,
+			`templates/p.md:22:1: unknown key "captoin" in a table block (known keys: id, data, caption, cells, total)`},
+		{"bad cells", false, "data: changes\ncells: counts\n", at20,
+			`templates/p.md:21:8: cells: "counts" is not one of count, count-share, percent, ratio, text`},
+		{"duplicate key", false, "data: changes\ndata: changes\n", at20,
+			`templates/p.md:21:1: key "data" is given twice`},
+		{"missing data path", false, "id: tbl-x\ndata: age_group\n", at20,
+			`templates/p.md:21:7: data: data/lac/2013-01-25.yaml has no "age_group"`},
+		{"no data key", false, "id: tbl-x\ncaption: x\n", at20,
+			`templates/p.md:20:1: a table block needs data: (a dotted path into the paper's data, e.g. data: age_groups)`},
+		{"bad id", false, "id: tbl x\ndata: changes\n", at20,
+			`templates/p.md:20:5: id: "tbl x" is not a label: use letters, digits, - and _ (e.g. tbl-age-groups)`},
+		{"total not a number", false, "data: changes\ntotal: lots\n", at20,
+			`templates/p.md:21:8: total: want a number, got text (lots)`},
+		{"YAML syntax", false, "data: changes\ncaption: x: y\n", at20,
+			`templates/p.md:21:1: YAML: mapping values are not allowed in this context`},
+		{"not a map", false, "- data\n", at20,
+			`templates/p.md:20:1: a table block holds keys and values (id:, data:, caption: …), not a list`},
+		{"indented fence", false, "data: changes\ncells: counts\n", diag.Pos{Path: "templates/p.md", Line: 20, Col: 4},
+			`templates/p.md:21:11: cells: "counts" is not one of count, count-share, percent, ratio, text`},
+		{"short row", false, "data: short_row", at20,
+			snapPath + `:21:7: row "short" has 2 values but the table has 3 columns`},
+		{"boolean value", false, "data: bad_values", at20,
+			snapPath + ":25:30: a table value should be a number, text or {n, of}, not true/false (true); quote it if it is meant as text\n" +
+				snapPath + ":29:12: unknown key \"x\" in a ratio (known keys: n, of)\n" +
+				snapPath + ":29:11: a ratio has no n\n" +
+				snapPath + ":29:11: a ratio has no of\n" +
+				snapPath + `:30:31: a table value is empty: write "n/a" or "–" for a figure that is not available`},
+		{"zero ratio", false, "data: zero_ratio", at20,
+			snapPath + ":34:38: of: a ratio of 0 (zero denominator)"},
+		{"plain number among ratios", false, "data: plain_in_ratio\ncells: ratio", at20,
+			snapPath + ":38:27: a plain number (12) in a table of ratios: write {n: …, of: …}, or set cells: to count or percent"},
+		{"table from series", false, "data: quarters", at20,
+			snapPath + ":53:3: unknown key \"x\" in a table (known keys: columns, rows, corner)\n" +
+				snapPath + ":54:3: unknown key \"series\" in a table (known keys: columns, rows, corner)\n" +
+				snapPath + ":53:3: a table has no columns\n" +
+				snapPath + ":53:3: a table has no rows"},
+		{"unknown chart key", true, "data: quarters\ny_lable: x\n", at20,
+			`templates/p.md:21:1: unknown key "y_lable" in a chart block (known keys: id, type, data, title, caption, y_label, x_label)`},
+		{"unknown chart type", true, "data: quarters\ntype: pie\n", at20,
+			`templates/p.md:21:7: type: "pie" is not one of line, bar, bar-line`},
+		{"values and x differ", true, "data: mismatch", at20,
+			snapPath + `:59:7: series "Visits" has 2 values but x has 3`},
+		{"mixed x", true, "data: mixed", at20,
+			snapPath + `:61:19: x mixes dates and labels: "2012-01-31" is a date but "Q2" is a label; write every x as a date (YYYY-MM-DD or YYYY-MM) or every x as a label`},
+		{"x backwards", true, "data: backwards", at20,
+			snapPath + `:65:16: x dates must run forward in time: 2012-01 does not come after 2012-03`},
+		{"text value", true, "data: text_value", at20,
+			snapPath + `:71:35: series "Visits": a chart value should be a number, not text (lots)`},
+		{"chart from table", true, "data: changes", at20,
+			snapPath + ":13:3: unknown key \"columns\" in a chart's data (known keys: x, series)\n" +
+				snapPath + ":14:3: unknown key \"rows\" in a chart's data (known keys: x, series)\n" +
+				snapPath + ":13:3: a chart's data has no x\n" +
+				snapPath + ":13:3: a chart's data has no series"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var err error
+			if tt.chart {
+				_, err = Chart([]byte(tt.src), tt.pos, dataSet(t))
+			} else {
+				_, err = Table([]byte(tt.src), tt.pos, dataSet(t))
+			}
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != tt.want {
+				t.Errorf("\n got %s\nwant %s", err, tt.want)
+			}
+			var list diag.List
+			var one *diag.Error
+			if !errors.As(err, &list) && !errors.As(err, &one) {
+				t.Errorf("error is a %T, want diag.List or *diag.Error", err)
+			}
+		})
+	}
+}
+
+func TestNoSnapshot(t *testing.T) {
+	_, err := Table([]byte("data: x"), at20, &project.DataSet{})
+	want := "templates/p.md:20:7: data: the paper names no data snapshot (add data: to its front matter)"
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestChartDates(t *testing.T) {
+	src := "id: fig-trend\ndata: looked_after\ntitle: Number of looked after children\ncaption: Looked after children, November 2009 to January 2013\ny_label: Children\n"
+	c, err := Chart([]byte(src), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Attr.ID != "fig-trend" || c.Type != model.ChartLine || c.Title != "Number of looked after children" ||
+		c.YLabel != "Children" || c.XLabel != "" || model.PlainText(c.Caption) != "Looked after children, November 2009 to January 2013" {
+		t.Errorf("chart = %+v", c)
+	}
+	wantX := []model.XPoint{
+		{Label: "Nov 2009", Time: day(2009, 11, 30)}, {Label: "Nov 2010", Time: day(2010, 11, 30)},
+		{Label: "Mar 2012", Time: day(2012, 3, 31)}, {Label: "Jan 2013", Time: day(2013, 1, 25)},
+	}
+	if !c.IsTime || c.Monthly || !reflect.DeepEqual(c.X, wantX) {
+		t.Errorf("IsTime %v Monthly %v X %+v", c.IsTime, c.Monthly, c.X)
+	}
+	wantSeries := []model.Series{{Name: "Looked after children", Values: []float64{1370, 1434, 1474, 1384}}}
+	if !reflect.DeepEqual(c.Series, wantSeries) {
+		t.Errorf("series = %+v", c.Series)
+	}
+	wantTable := [][]string{
+		{"30 Nov 2009", "1,370"}, {"30 Nov 2010", "1,434"}, {"31 Mar 2012", "1,474"}, {"25 Jan 2013", "1,384"},
+	}
+	if got := texts(c.Table.Head); !reflect.DeepEqual(got, [][]string{{"Date", "Looked after children"}}) {
+		t.Errorf("table head = %q", got)
+	}
+	if got := texts(c.Table.Rows); !reflect.DeepEqual(got, wantTable) || !c.Table.RowHeaders {
+		t.Errorf("table rows = %q", got)
+	}
+	wantSummary := "Line chart of Looked after children from Nov 2009 to Jan 2013: 1,370 at the start and 1,384 at the end; highest 1,474 (Mar 2012), lowest 1,370 (Nov 2009)."
+	if c.Summary != wantSummary {
+		t.Errorf("summary:\n got %q\nwant %q", c.Summary, wantSummary)
+	}
+}
+
+func TestChartMonthlyTwoSeries(t *testing.T) {
+	c, err := Chart([]byte("data: interest\ntype: bar-line\nx_label: Month"), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Type != model.ChartBarLine || !c.IsTime || !c.Monthly {
+		t.Errorf("type %v IsTime %v Monthly %v", c.Type, c.IsTime, c.Monthly)
+	}
+	var labels []string
+	for _, x := range c.X {
+		labels = append(labels, x.Label)
+	}
+	if want := []string{"Apr 2011", "May 2011", "Jun 2011"}; !reflect.DeepEqual(labels, want) {
+		t.Errorf("labels = %q", labels)
+	}
+	wantTable := [][]string{{"Month", "Registrations", "Approvals"}, {"April 2011", "38", "5"}, {"May 2011", "41", "3"}, {"June 2011", "45", "4"}}
+	if got := texts(append(c.Table.Head, c.Table.Rows...)); !reflect.DeepEqual(got, wantTable) {
+		t.Errorf("table = %q", got)
+	}
+	want := "Bar and line chart of Registrations and Approvals from Apr 2011 to Jun 2011. " +
+		"Registrations: 38 at the start and 45 at the end; highest 45 (Jun 2011), lowest 38 (Apr 2011). " +
+		"Approvals: 5 at the start and 4 at the end; highest 5 (Apr 2011), lowest 3 (May 2011)."
+	if c.Summary != want {
+		t.Errorf("summary:\n got %q\nwant %q", c.Summary, want)
+	}
+}
+
+func TestChartLabels(t *testing.T) {
+	c, err := Chart([]byte("data: same_month"), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two points in one month: the day tells them apart.
+	if c.X[0].Label != "1 Mar 2012" || c.X[1].Label != "31 Mar 2012" {
+		t.Errorf("same-month labels = %+v", c.X)
+	}
+
+	c, err = Chart([]byte("data: quarters\ntype: bar"), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.IsTime || c.Monthly || c.X[1].Label != "Q2" || !c.X[1].Time.IsZero() {
+		t.Errorf("category chart: IsTime %v X %+v", c.IsTime, c.X)
+	}
+	if got := texts(c.Table.Head); !reflect.DeepEqual(got, [][]string{{"", "Visits"}}) {
+		t.Errorf("category table head = %q", got)
+	}
+	if !strings.HasPrefix(c.Summary, "Bar chart of Visits from Q1 to Q3: 10 at the start and 15 at the end; highest 20 (Q2)") {
+		t.Errorf("summary = %q", c.Summary)
+	}
+}

@@ -1,0 +1,215 @@
+package exhibit
+
+import (
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+	"gopkg.in/yaml.v3"
+)
+
+// Cell kinds a table block may ask for (cells:).
+const (
+	cellCount      = "count"
+	cellCountShare = "count-share"
+	cellPercent    = "percent"
+	cellRatio      = "ratio"
+	cellText       = "text"
+)
+
+var (
+	tableKeys = []string{"id", "data", "caption", "cells", "total"}
+	cellKinds = []string{cellCount, cellCountShare, cellPercent, cellRatio, cellText}
+)
+
+// Table reads a ```table block. src is the YAML inside the fence; pos is
+// the template-file position of its first line (pos.Col, when more than 1,
+// is the column the content starts at after indentation was stripped).
+// data is the paper's snapshots.
+//
+// The table's Label is left empty: numbering is the transform pass's job.
+// total: is accepted (an author's note of the expected total) but not yet
+// used.
+func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error) {
+	f, err := readFence("table", src, pos, tableKeys)
+	if err != nil {
+		return nil, err
+	}
+	id := f.id()
+	caption := f.str("caption")
+	cells := f.choice("cells", cellCount, cellKinds)
+	if t := f.values["total"]; t != nil {
+		if _, ok := number(t); !ok {
+			f.fail(t, "total: want a number, got %s", describe(t))
+		}
+	}
+	n, snap := f.lookup(data)
+	if n == nil || len(f.errs) > 0 {
+		return nil, f.errs.Err()
+	}
+
+	t := &model.Table{
+		Exhibit:    model.Exhibit{Attr: model.Attr{ID: id}, Caption: inlines(caption)},
+		RowHeaders: true,
+	}
+	var errs diag.List
+	if !readTable(&errs, snap, n, cells, t) {
+		return nil, errs.Err()
+	}
+	return t, nil
+}
+
+// readTable fills t from a snapshot's {corner, columns, rows}. It reports
+// false after recording errors at the snapshot's lines.
+func readTable(errs *diag.List, snap *project.Snapshot, n *yaml.Node, cells string, t *model.Table) bool {
+	fields := shape(errs, snap, n, "a table", []string{"columns", "rows"}, []string{"corner"})
+	if fields == nil {
+		return false
+	}
+	corner := ""
+	if c := fields["corner"]; c != nil {
+		corner, _ = scalarText(errs, snap, c, "corner")
+	}
+	head := []model.Cell{cell(corner)}
+	cols := seq(errs, snap, fields["columns"], "columns")
+	for _, c := range cols {
+		s, _ := scalarText(errs, snap, c, "a column heading")
+		head = append(head, cell(s))
+	}
+	rows := seq(errs, snap, fields["rows"], "rows")
+	if cols == nil || rows == nil {
+		return false
+	}
+	numeric := make([]bool, len(cols))
+	for _, r := range rows {
+		row, ok := readRow(errs, snap, r, len(cols), cells, numeric)
+		if ok {
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	if len(*errs) > 0 {
+		return false
+	}
+	t.Head = [][]model.Cell{head}
+	t.Align = []model.Align{model.AlignLeft}
+	for _, isNum := range numeric {
+		a := model.AlignDefault
+		if isNum {
+			a = model.AlignRight
+		}
+		t.Align = append(t.Align, a)
+	}
+	return true
+}
+
+// readRow formats one {label, values} row. numeric[i] is set for columns
+// holding figures (they are right-aligned).
+func readRow(errs *diag.List, snap *project.Snapshot, r *yaml.Node, ncols int, cells string, numeric []bool) ([]model.Cell, bool) {
+	fields := shape(errs, snap, r, "a table row", []string{"label", "values"}, nil)
+	if fields == nil {
+		return nil, false
+	}
+	label, ok := scalarText(errs, snap, fields["label"], "a row label")
+	if !ok {
+		return nil, false
+	}
+	vals := seq(errs, snap, fields["values"], "a row's values")
+	if vals == nil {
+		return nil, false
+	}
+	if len(vals) != ncols {
+		errs.Errorf(snap.Path, r.Line, r.Column, "row %q has %d values but the table has %d columns", label, len(vals), ncols)
+		return nil, false
+	}
+	// A count-share is a share of the row's own total: the sum of its
+	// plain numbers (text such as "n/a" and {n, of} ratios are not counts).
+	var total float64
+	for _, v := range vals {
+		if x, ok := number(v); ok {
+			total += x
+		}
+	}
+	row := []model.Cell{cell(label)}
+	good := true
+	for i, v := range vals {
+		s, isNum, ok := formatCell(errs, snap, v, cells, total)
+		good = good && ok
+		numeric[i] = numeric[i] || isNum
+		row = append(row, cell(s))
+	}
+	return row, good
+}
+
+// formatCell writes one value as cells asks. isNum reports a figure (for
+// alignment).
+func formatCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node, cells string, rowTotal float64) (s string, isNum, ok bool) {
+	bad := func(format string, args ...any) (string, bool, bool) {
+		errs.Errorf(snap.Path, v.Line, v.Column, format, args...)
+		return "", false, false
+	}
+	switch v.Kind {
+	case yaml.MappingNode:
+		return ratioCell(errs, snap, v)
+	case yaml.SequenceNode:
+		return bad("a table value should be a number, text or {n, of}, not a list")
+	}
+	if v.ShortTag() == "!!null" {
+		return bad(`a table value is empty: write "n/a" or "–" for a figure that is not available`)
+	}
+	if v.ShortTag() == "!!bool" {
+		return bad("a table value should be a number, text or {n, of}, not true/false (%s); quote it if it is meant as text", v.Value)
+	}
+	x, isNumber := number(v)
+	if !isNumber || cells == cellText {
+		// Text (quoted numbers and dates included) is shown as written.
+		return v.Value, false, true
+	}
+	switch cells {
+	case cellCountShare:
+		return format.Share(x, rowTotal), true, true
+	case cellPercent:
+		return format.PercentCell(x), true, true
+	case cellRatio:
+		return bad("a plain number (%s) in a table of ratios: write {n: …, of: …}, or set cells: to count or percent", v.Value)
+	}
+	return format.Count(x), true, true
+}
+
+// ratioCell writes {n: 155, of: 1414} as "11.0% (155/1,414)", whatever the
+// table's cells: say.
+func ratioCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node) (string, bool, bool) {
+	fields := shape(errs, snap, v, "a ratio", []string{"n", "of"}, nil)
+	if fields == nil {
+		return "", false, false
+	}
+	n, okN := number(fields["n"])
+	of, okOf := number(fields["of"])
+	for _, k := range []string{"n", "of"} {
+		if _, ok := number(fields[k]); !ok {
+			errs.Errorf(snap.Path, fields[k].Line, fields[k].Column, "%s: want a number, got %s", k, describe(fields[k]))
+		}
+	}
+	if !okN || !okOf {
+		return "", false, false
+	}
+	s, err := format.Ratio(n, of)
+	if err != nil {
+		errs.Errorf(snap.Path, fields["of"].Line, fields["of"].Column, "of: a ratio of 0 (%v)", err)
+		return "", false, false
+	}
+	return s, true, true
+}
+
+// cell is a table cell holding text; an empty string gives an empty cell.
+func cell(s string) model.Cell {
+	return model.Cell{Inlines: inlines(s)}
+}
+
+func inlines(s string) []model.Inline {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return []model.Inline{model.Text(s)}
+}

@@ -108,11 +108,11 @@ func TestResolveKeepsPathsInsideTheProject(t *testing.T) {
 		t.Errorf("inside: %v", err)
 	}
 	for rel, want := range map[string]string{
-		"../x.yaml":          "leads outside the project folder",
-		"data/../../x.yaml":  "leads outside the project folder",
-		"/etc/passwd":        "is absolute",
-		"data/link.yaml":     "through a symbolic link",
-		"data/missing.yaml":  "not found",
+		"../x.yaml":         "leads outside the project folder",
+		"data/../../x.yaml": "leads outside the project folder",
+		"/etc/passwd":       "is absolute",
+		"data/link.yaml":    "through a symbolic link",
+		"data/missing.yaml": "not found",
 		`data\windows.yaml`: "backslashes",
 	} {
 		if _, err := Resolve(root, rel); err == nil || !strings.Contains(err.Error(), want) {

@@ -30,7 +30,13 @@ func (p *page) section(s *model.Section, h int) error {
 	} else {
 		p.s(">")
 	}
-	if err := p.inlines(p.sectionTitle(s)); err != nil {
+	if s.Number != "" {
+		// A footnote marked in the heading links back to "section 3.0".
+		p.where = "section " + s.Number
+	}
+	err := p.inlines(p.sectionTitle(s))
+	p.where = ""
+	if err != nil {
 		return err
 	}
 	p.s("</h", hn, ">\n")

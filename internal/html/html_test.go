@@ -317,6 +317,7 @@ func TestFootnotes(t *testing.T) {
 		`<sup class="fnref"><a href="#fn-1" id="fnref-1"><span class="visually-hidden">Footnote </span>1</a></sup>`,
 		`<section class="footnotes" aria-label="Footnotes">`,
 		`<li id="fn-1"><span class="fnnum">1</span> <p>Children looked after on the last day of each month. <a class="fnback" href="#fnref-1">Back to paragraph 2.1</a></p>`,
+		`<li id="fn-2"><span class="fnnum">2</span> <p>The headings follow the council's template. <a class="fnback" href="#fnref-2">Back to section 4.0</a></p>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)

@@ -50,6 +50,9 @@ func executivePaper() *m.Document {
 	note := &m.Note{Number: 1, ID: "fn-1", Blocks: []m.Block{
 		&m.Para{Inlines: txt("Children looked after on the last day of each month.")},
 	}}
+	note2 := &m.Note{Number: 2, ID: "fn-2", Blocks: []m.Block{
+		&m.Para{Inlines: txt("The headings follow the council's template.")},
+	}}
 	trend := &m.Chart{
 		Exhibit: m.Exhibit{Attr: m.Attr{ID: "tbl-lac-trend"}, Label: "Table One",
 			Caption: txt("Looked after children, November 2009 to January 2013")},
@@ -141,7 +144,7 @@ func executivePaper() *m.Document {
 					&m.Ref{Label: "sec-background", Target: "sec-background", Text: "section 2.0"},
 					m.Text(".")),
 			}},
-			{Level: 1, Number: "4.0", Title: txt("Corporate Considerations"), Subsections: []*m.Section{
+			{Level: 1, Number: "4.0", Title: append(txt("Corporate Considerations"), &m.NoteRef{Number: 2, Note: note2}), Subsections: []*m.Section{
 				{Level: 2, Number: "4.1", Title: txt("Consultation and Engagement"), Blocks: []m.Block{
 					para("4.1.1", "Children in care were consulted on the strategy."),
 					&m.CrossHeading{Level: 3, Inlines: txt("Children in Care Council")},
@@ -149,7 +152,7 @@ func executivePaper() *m.Document {
 				}},
 			}},
 		},
-		Footnotes: []*m.Note{note},
+		Footnotes: []*m.Note{note, note2},
 		Provenance: m.Provenance{Generator: "boardpaper 0.1.0", Sources: []m.Source{
 			{Role: "template", Path: "templates/looked-after-children.md", SHA256: "9f2c4e1a0b3d5f6e7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f"},
 			{Role: "data", Path: "data/looked-after-children/2013-01-25.yaml", SHA256: "0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9"},

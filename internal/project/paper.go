@@ -41,7 +41,7 @@ type Paper struct {
 
 	// Front is the front matter as written, for .Paper in templates.
 	Front map[string]any
-	// Keys records where each front-matter key was written.
+	// Keys records where each front-matter key's value was written.
 	Keys map[string]diag.Pos
 
 	Body     string
@@ -87,7 +87,7 @@ func ParsePaper(relPath string, src []byte) (*Paper, error) {
 	d := decoder{path: relPath, errs: &errs}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, val := root.Content[i], root.Content[i+1]
-		p.Keys[k.Value] = diag.Pos{Path: relPath, Line: k.Line, Col: k.Column}
+		p.Keys[k.Value] = diag.Pos{Path: relPath, Line: val.Line, Col: val.Column}
 		switch k.Value {
 		case "layout":
 			p.Layout = d.str(val, k.Value)

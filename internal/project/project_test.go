@@ -50,7 +50,7 @@ func TestParsePaperErrors(t *testing.T) {
 		{"wrong type", "item: 7", "item: seven", `templates/lac.md:9:7: item should be a whole number, not "seven"`},
 		{"bad date", "2013-03-13", "2013-02-30", `templates/lac.md:5:7: date should be a date written YYYY-MM-DD, not "2013-02-30"`},
 		{"missing subject", "subject: \"Reducing the need for children to be looked after\"\n", "", `templates/lac.md:1:1: front matter lacks "subject"`},
-		{"appendix without rule", "item: 7", "item: 7\nexempt_appendix: \"1\"", `templates/lac.md:10:1: exempt_appendix is given but access_to_information_rule is not`},
+		{"appendix without rule", "item: 7", "item: 7\nexempt_appendix: \"1\"", `templates/lac.md:10:18: exempt_appendix is given but access_to_information_rule is not`},
 		{"unclosed", "---\n# Body", "# Body", `templates/lac.md:1:1: front matter is not closed`},
 		{"bad data name", "{lac:", "{lac-2:", `data name "lac-2" should be letters, digits and _ only`},
 	}

@@ -1,0 +1,138 @@
+// Command boardpaper turns Markdown templates and YAML data snapshots into
+// council board papers, as accessible HTML and print-quality PDF.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/build"
+	"github.com/boardpaper/boardpaper/internal/diag"
+)
+
+const usage = `boardpaper turns Markdown templates and YAML data snapshots into board papers.
+
+Usage:
+  boardpaper build [TEMPLATE...] [--data FILE] [--out DIR] [--format html,pdf] [--exempt-out DIR]
+  boardpaper check [TEMPLATE...] [--data FILE]
+  boardpaper version
+
+Run inside the project folder (the one holding templates/ and data/).
+With no TEMPLATE, every templates/*.md is built. Options may come before or
+after the paths.
+
+  build   write each paper as HTML and PDF into output/<date>-<committee>/
+  check   read and check every paper as build would, writing nothing
+
+Build options:
+  --data FILE        use this snapshot instead of the paper's own, for one run
+  --out DIR          where to write (default output)
+  --format LIST      html, pdf or html,pdf (default html,pdf)
+  --exempt-out DIR   also write the full versions of papers with exempt
+                     ("not for publication") content here, outside --out
+
+Exit status: 0 done; 1 problems in the papers or data, each printed as
+path:line:col: message; 2 the command itself was mistyped.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run is main without the process: it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "--help", "-help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "version", "--version":
+		fmt.Fprintln(stdout, "boardpaper", build.Version)
+		return 0
+	case "build", "check":
+		return runBuild(args[0], args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "boardpaper: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	data := fs.String("data", "", "")
+	out := fs.String("out", "output", "")
+	formats := fs.String("format", "html,pdf", "")
+	exemptOut := fs.String("exempt-out", "", "")
+	help := fs.Bool("help", false, "")
+	fs.BoolVar(help, "h", false, "")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		fmt.Fprintf(stderr, "boardpaper %s: %v\n\n%s", cmd, err, usage)
+		return 2
+	}
+	if *help {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Check: cmd == "check"}
+	for _, f := range strings.Split(*formats, ",") {
+		switch strings.TrimSpace(f) {
+		case "html":
+			o.HTML = true
+		case "pdf":
+			o.PDF = true
+		default:
+			fmt.Fprintf(stderr, "boardpaper %s: --format takes html, pdf or html,pdf, not %q\n", cmd, *formats)
+			return 2
+		}
+	}
+
+	start := time.Now()
+	results, err := build.Run(o)
+	var list diag.List
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "%d problem(s); nothing was written for the papers concerned\n", len(list))
+		return 1
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
+		return 1
+	}
+	files := 0
+	for _, r := range results {
+		files += len(r.Files)
+	}
+	if cmd == "check" {
+		fmt.Fprintf(stdout, "checked %d paper(s): no problems\n", len(results))
+		return 0
+	}
+	fmt.Fprintf(stdout, "built %d paper(s), %d file(s) in %s\n", len(results), files, time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// parseInterspersed parses flags that may come before or after the
+// positional arguments (Go's flag package stops at the first path).
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

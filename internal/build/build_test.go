@@ -1,0 +1,173 @@
+package build
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/boardpaper/boardpaper/internal/html"
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// root is the repository itself: the sample papers are the project.
+const root = "../.."
+
+var samples = []string{"templates/looked-after-children.md", "templates/recent-inspections.md"}
+
+func sampleDoc(t *testing.T, path string) *model.Document {
+	t.Helper()
+	in, err := Load(root, path, "")
+	if err != nil {
+		t.Fatalf("Load %s:\n%v", path, err)
+	}
+	d, err := Document(root, in)
+	if err != nil {
+		t.Fatalf("Document %s:\n%v", path, err)
+	}
+	return d
+}
+
+// golden compares got with testdata/golden/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+		for i := 0; i < len(gl) && i < len(wl); i++ {
+			if gl[i] != wl[i] {
+				t.Fatalf("%s differs from the golden file at line %d:\n got: %s\nwant: %s\n(run go test ./internal/build -update if the change is intended)", name, i+1, gl[i], wl[i])
+			}
+		}
+		t.Fatalf("%s differs from the golden file in length (%d lines, want %d)", name, len(gl), len(wl))
+	}
+}
+
+func TestSamplesGolden(t *testing.T) {
+	for _, path := range samples {
+		d := sampleDoc(t, path)
+		golden(t, d.Meta.Slug+".model", []byte(model.Dump(d)))
+		var buf bytes.Buffer
+		if err := html.Write(&buf, d, htmlOptions(d)); err != nil {
+			t.Fatal(err)
+		}
+		golden(t, d.Meta.Slug+".html", buf.Bytes())
+	}
+}
+
+// paraNumbers lists the document's paragraph numbers in reading order.
+func paraNumbers(d *model.Document) []string {
+	var out []string
+	for _, s := range d.Sections() {
+		for _, b := range s.Blocks {
+			if p, ok := b.(*model.Para); ok && p.Number != "" {
+				out = append(out, p.Number)
+			}
+		}
+	}
+	return out
+}
+
+func TestExecutiveBoardSampleNumbering(t *testing.T) {
+	d := sampleDoc(t, samples[0])
+	nums := strings.Join(paraNumbers(d), " ")
+	want := []string{"1.0 2.0 3.0 4.0 1.1 1.2 2.1 2.2 2.3 2.4 2.5 3.1 ", " 3.27 3.28 4.1.1 4.1.2 4.1.3 4.2.1"}
+	for _, w := range want {
+		if !strings.Contains(nums, w) {
+			t.Errorf("paragraph numbers lack %q:\n%s", w, nums)
+		}
+	}
+	for i := 1; i <= 28; i++ {
+		if !regexp.MustCompile(`(^| )3\.` + strconv.Itoa(i) + `( |$)`).MatchString(nums) {
+			t.Errorf("paragraph 3.%d is missing", i)
+		}
+	}
+	var heads []string
+	for _, s := range d.Body {
+		heads = append(heads, s.Number)
+	}
+	if got := strings.Join(heads, " "); got != "1.0 2.0 3.0 4.0 5.0 6.0 7.0" {
+		t.Errorf("section numbers = %s", got)
+	}
+	dump := model.Dump(d)
+	for _, s := range []string{`"90 (6.2%)"`, `"11.0% (155/1,414)"`, `Table "Table Two"`,
+		`Row yes=false "Are specific electoral wards affected?"`, `Row yes=true "Is the decision eligible for call-in?"`} {
+		if !strings.Contains(dump, s) {
+			t.Errorf("model lacks %s", s)
+		}
+	}
+	if strings.Contains(dump, `"Table 2"`) || strings.Contains(dump, `"Table 1"`) {
+		t.Errorf("exhibits numbered in two styles")
+	}
+}
+
+func TestScrutinySampleNumbering(t *testing.T) {
+	d := sampleDoc(t, samples[1])
+	nums := strings.Join(paraNumbers(d), " ")
+	if !strings.HasPrefix(nums, "1. 2. 3. 4. 5. 1.1 2.1") {
+		t.Errorf("paragraph numbers = %s", nums)
+	}
+	var heads []string
+	for _, s := range d.Body {
+		heads = append(heads, s.Number)
+	}
+	if got := strings.Join(heads, " "); got != "1 2 3 4 5 6 7" {
+		t.Errorf("section numbers = %s", got)
+	}
+}
+
+func TestBuildTwiceIsByteIdentical(t *testing.T) {
+	var trees [2]map[string][]byte
+	for i := range trees {
+		out := t.TempDir()
+		if _, err := Run(Options{Root: root, Templates: samples, Out: out, HTML: true, PDF: true}); err != nil {
+			t.Fatal(err)
+		}
+		trees[i] = readTree(t, out)
+	}
+	if len(trees[0]) == 0 {
+		t.Fatal("nothing was built")
+	}
+	for name, a := range trees[0] {
+		if !bytes.Equal(a, trees[1][name]) {
+			t.Errorf("%s differs between two builds", name)
+		}
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil || info.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}

@@ -1,0 +1,236 @@
+// Package build is the pipeline shared by the build, check and serve
+// commands: it reads a paper's files, expands and parses its body, runs the
+// model passes and hands the finished document to the writers.
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/exhibit"
+	"github.com/boardpaper/boardpaper/internal/expand"
+	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/markdown"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/internal/transform"
+)
+
+// Version is boardpaper's version, recorded in every output's provenance.
+const Version = "0.1.0"
+
+// Paper is one paper's inputs, loaded and checked.
+type Paper struct {
+	Paper  *project.Paper
+	Layout *project.Layout
+	Data   *project.DataSet
+}
+
+// Load reads a paper's template, its layout and its snapshots. dataOverride,
+// when set, replaces the paper's data for this run (boardpaper build
+// --data). Every problem found is returned together.
+func Load(root, relPath, dataOverride string) (*Paper, error) {
+	full, err := project.Resolve(root, relPath)
+	if err != nil {
+		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
+	}
+	src, err := os.ReadFile(full)
+	if err != nil {
+		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
+	}
+	p, err := project.ParsePaper(relPath, src)
+	if err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	layout, err := project.LoadLayout(root, p.Layout)
+	if err != nil {
+		var d diag.List
+		var one *diag.Error
+		if errors.As(err, &d) || errors.As(err, &one) {
+			errs.Add(err)
+		} else {
+			errs.Add(diag.At(p.Keys["layout"], "%v", err))
+		}
+	}
+	refs := p.Data
+	if dataOverride != "" {
+		refs = []project.DataRef{{Path: dataOverride, Pos: diag.Pos{Path: dataOverride}}}
+		if len(p.Data) > 1 {
+			errs.Add(diag.At(p.Keys["data"], "--data replaces one snapshot, but this paper names %d", len(p.Data)))
+		} else if len(p.Data) == 1 {
+			refs[0].Name = p.Data[0].Name
+		}
+	}
+	set := &project.DataSet{}
+	for _, ref := range refs {
+		snap, err := project.LoadSnapshot(root, ref.Path)
+		if err != nil {
+			var d diag.List
+			var one *diag.Error
+			if errors.As(err, &d) || errors.As(err, &one) {
+				errs.Add(err)
+			} else {
+				errs.Add(diag.At(ref.Pos, "data: %v", err))
+			}
+			continue
+		}
+		snap.Name = ref.Name
+		set.Snapshots = append(set.Snapshots, snap)
+	}
+	if layout != nil && layout.LogoPath != "" {
+		if _, err := project.Resolve(root, layout.LogoPath); err != nil {
+			errs.Add(diag.Errorf(layout.Path, 0, 0, "logo: %v", err))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &Paper{Paper: p, Layout: layout, Data: set}, nil
+}
+
+// Document expands, reads and finishes a loaded paper's document (the full
+// version: exempt material included).
+func Document(root string, in *Paper) (*model.Document, error) {
+	p, l := in.Paper, in.Layout
+	body, err := expand.Body(p.Path, p.BodyLine, p.Body, in.Data.Value(), p.Front)
+	if err != nil {
+		return nil, err
+	}
+	fence := func(kind string, src []byte, pos diag.Pos) (model.Block, error) {
+		if kind == "table" {
+			return exhibit.Table(src, pos, in.Data)
+		}
+		return exhibit.Chart(src, pos, in.Data)
+	}
+	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body}, fence)
+	if err != nil {
+		return nil, err
+	}
+	d := res.Doc
+	opts := numbering(l)
+	opts.ExemptNotice = exemptNotice(p.AccessRule)
+	if err := transform.Apply(d, opts, res.Positions); err != nil {
+		return nil, err
+	}
+
+	var errs diag.List
+	hasExemptSection := false
+	for _, s := range d.Sections() {
+		if s.Exempt {
+			hasExemptSection = true
+			if p.AccessRule == "" {
+				errs.Add(diag.At(res.Positions[s], "an {.exempt} section needs access_to_information_rule in the front matter"))
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	d.Exempt = p.Exempt
+	if p.Exempt || hasExemptSection {
+		d.ExemptNotice = opts.ExemptNotice
+	}
+	d.Meta = model.Meta{
+		Slug: p.Slug, Title: p.Subject, Author: p.ReportOf, Committee: p.ReportTo,
+		Date: p.Date, Language: "en-GB", Item: p.Item,
+		Keywords: []string{p.ReportTo, format.LongDate(p.Date)},
+	}
+	d.Cover = cover(p, p.Exempt || hasExemptSection || p.ExemptAppendix != "")
+	d.Style, err = style(root, l)
+	if err != nil {
+		return nil, err
+	}
+	d.Provenance = provenance(in)
+	return d, nil
+}
+
+// numbering maps a layout's rules onto the passes' options.
+func numbering(l *project.Layout) transform.Options {
+	return transform.Options{
+		SummaryNumbers:          l.SummaryNumbers,
+		RecommendationsContinue: l.RecommendationsContinue,
+		SectionNumbers:          l.SectionNumbers,
+		TableLabel:              l.TableLabel,
+		ChartLabel:              l.ChartLabel,
+		NumberWords:             l.NumberWords,
+	}
+}
+
+func exemptNotice(rule string) string {
+	return "Not for publication (Access to Information Procedure Rule " + rule + ")"
+}
+
+// cover words the cover sheet's rows.
+func cover(p *project.Paper, exempt bool) model.Cover {
+	c := model.Cover{
+		ReportOf: p.ReportOf, ReportTo: p.ReportTo,
+		DateText: format.LongDate(p.Date), Subject: p.Subject,
+		AuthorName: p.AuthorName, AuthorTel: p.AuthorTel,
+	}
+	wards := model.CoverRow{Question: "Are specific electoral wards affected?", Yes: len(p.Wards) > 0}
+	if wards.Yes {
+		wards.Details = []string{"Name(s) of ward(s): " + strings.Join(p.Wards, ", ")}
+	}
+	exemptRow := model.CoverRow{Question: "Does the report contain confidential or exempt information?", Yes: exempt}
+	if exempt {
+		exemptRow.Details = append(exemptRow.Details, "Access to Information Procedure Rule number: "+p.AccessRule)
+		if p.ExemptAppendix != "" {
+			exemptRow.Details = append(exemptRow.Details, "Appendix number: "+p.ExemptAppendix)
+		}
+	}
+	c.Rows = []model.CoverRow{
+		wards,
+		{Question: "Are there implications for equality and diversity and cohesion and integration?", Yes: p.EqualityImplications},
+		{Question: "Is the decision eligible for call-in?", Yes: p.CallIn},
+		exemptRow,
+	}
+	return c
+}
+
+func style(root string, l *project.Layout) (model.Style, error) {
+	s := model.Style{
+		Layout: l.Name, FontFamily: l.FontFamily, FontSize: l.FontSize,
+		FrontTitle: l.FrontTitle, ChartColours: l.ChartColours, LogoAlt: l.LogoAlt,
+	}
+	if l.LogoPath != "" {
+		full, err := project.Resolve(root, l.LogoPath)
+		if err != nil {
+			return s, diag.Errorf(l.Path, 0, 0, "logo: %v", err)
+		}
+		b, err := os.ReadFile(full)
+		if err != nil {
+			return s, diag.Errorf(l.Path, 0, 0, "logo: %v", err)
+		}
+		switch strings.ToLower(filepath.Ext(l.LogoPath)) {
+		case ".png":
+			s.LogoType = "png"
+		case ".jpg", ".jpeg":
+			s.LogoType = "jpg"
+		default:
+			return s, diag.Errorf(l.Path, 0, 0, "logo %q should be a PNG or JPEG file", l.LogoPath)
+		}
+		s.Logo = b
+	}
+	return s, nil
+}
+
+func provenance(in *Paper) model.Provenance {
+	pr := model.Provenance{Generator: "boardpaper " + Version}
+	pr.Sources = append(pr.Sources, model.Source{Role: "template", Path: in.Paper.Path, SHA256: sha(in.Paper.Src)})
+	pr.Sources = append(pr.Sources, model.Source{Role: "layout", Path: in.Layout.Path, SHA256: sha(in.Layout.Src)})
+	for _, s := range in.Data.Snapshots {
+		pr.Sources = append(pr.Sources, model.Source{Role: "data", Path: s.Path, SHA256: s.SHA256})
+	}
+	return pr
+}
+
+func sha(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}

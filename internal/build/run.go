@@ -1,0 +1,265 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/html"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/transform"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Root      string   // the project folder
+	Templates []string // paths relative to Root; empty means every templates/*.md
+	Data      string   // replaces each paper's snapshot (--data)
+	Out       string   // public output folder, relative to Root or absolute
+	HTML, PDF bool
+	// ExemptOut, when set, receives the full versions of papers with
+	// exempt content.
+	ExemptOut string
+	// Workers bounds how many papers are built at once; 0 means one per
+	// processor.
+	Workers int
+	// Check builds documents but writes nothing.
+	Check bool
+}
+
+// Built is one paper's outcome.
+type Built struct {
+	Path  string // template path
+	Doc   *model.Document
+	Files []string // written files, relative to Root
+	Err   error
+}
+
+// Templates lists the papers to build: the given ones, or every
+// templates/*.md, sorted so output order never depends on the file system.
+func Templates(root string, given []string) ([]string, error) {
+	if len(given) > 0 {
+		out := make([]string, len(given))
+		for i, g := range given {
+			out[i] = filepath.ToSlash(filepath.Clean(g))
+		}
+		return out, nil
+	}
+	matches, err := filepath.Glob(filepath.Join(root, "templates", "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range matches {
+		rel, _ := filepath.Rel(root, m)
+		out = append(out, filepath.ToSlash(rel))
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// Run builds the papers. Papers are built in parallel; results come back in
+// template order, and input errors from every paper are gathered into one
+// diag.List so an author sees them all at once.
+func Run(o Options) ([]*Built, error) {
+	paths, err := Templates(o.Root, o.Templates)
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("no papers to build: templates/*.md is empty")
+	}
+	workers := o.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([]*Built, len(paths))
+	var wg sync.WaitGroup
+	jobs := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = buildOne(o, paths[i])
+			}
+		}()
+	}
+	for i := range paths {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	var errs diag.List
+	for _, r := range results {
+		errs.Add(r.Err)
+	}
+	errs.Sort()
+	return results, errs.Err()
+}
+
+func buildOne(o Options, path string) *Built {
+	b := &Built{Path: path}
+	in, err := Load(o.Root, path, o.Data)
+	if err != nil {
+		b.Err = err
+		return b
+	}
+	doc, err := Document(o.Root, in)
+	if err != nil {
+		b.Err = err
+		return b
+	}
+	b.Doc = doc
+	if o.Check {
+		return b
+	}
+	dir := MeetingDir(doc.Meta)
+	date := outputDate(doc.Meta.Date)
+	if !doc.Exempt {
+		public := doc
+		if doc.ExemptNotice != "" {
+			public = transform.Redact(doc, doc.ExemptNotice)
+		}
+		files, err := writeDoc(filepath.Join(o.outDir(), dir), public, o, date)
+		b.Files = append(b.Files, files...)
+		if err != nil {
+			b.Err = diag.Errorf(path, 0, 0, "%v", err)
+			return b
+		}
+	}
+	if o.ExemptOut != "" && doc.ExemptNotice != "" {
+		files, err := writeDoc(filepath.Join(o.exemptDir(), dir), doc, o, date)
+		b.Files = append(b.Files, files...)
+		if err != nil {
+			b.Err = diag.Errorf(path, 0, 0, "%v", err)
+		}
+	}
+	return b
+}
+
+func (o Options) outDir() string {
+	if o.Out == "" {
+		return filepath.Join(o.Root, "output")
+	}
+	if filepath.IsAbs(o.Out) {
+		return o.Out
+	}
+	return filepath.Join(o.Root, o.Out)
+}
+
+func (o Options) exemptDir() string {
+	if filepath.IsAbs(o.ExemptOut) {
+		return o.ExemptOut
+	}
+	return filepath.Join(o.Root, o.ExemptOut)
+}
+
+// writeDoc renders a document's HTML and PDF, and only when every format
+// has rendered writes them into dir, so a paper is never half-published.
+func writeDoc(dir string, doc *model.Document, o Options, date time.Time) ([]string, error) {
+	type file struct {
+		path string
+		data []byte
+	}
+	var files []file
+	if o.HTML {
+		var buf bytes.Buffer
+		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
+			return nil, fmt.Errorf("writing HTML: %w", err)
+		}
+		files = append(files, file{filepath.Join(dir, doc.Meta.Slug+".html"), buf.Bytes()})
+	}
+	if o.PDF {
+		var buf bytes.Buffer
+		if err := pdf.Write(&buf, doc, pdf.Options{Date: date}); err != nil {
+			return nil, fmt.Errorf("writing PDF: %w", err)
+		}
+		files = append(files, file{filepath.Join(dir, doc.Meta.Slug+".pdf"), buf.Bytes()})
+	}
+	var written []string
+	for _, f := range files {
+		if err := WriteFileAtomic(f.path, f.data); err != nil {
+			return written, err
+		}
+		written = append(written, f.path)
+	}
+	return written, nil
+}
+
+// MeetingDir names a meeting's output folder: "2013-03-13-executive-board".
+func MeetingDir(m model.Meta) string {
+	return m.Date.Format("2006-01-02") + "-" + Slug(m.Committee)
+}
+
+// Slug lower-cases s and joins its words with hyphens: "Scrutiny Board
+// (Children and Families)" → "scrutiny-board-children-and-families".
+func Slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+// outputDate is the date written into outputs: SOURCE_DATE_EPOCH when set
+// (the reproducible-builds convention), else the meeting date, so the same
+// inputs always give the same bytes.
+func outputDate(meeting time.Time) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var secs int64
+		if _, err := fmt.Sscan(s, &secs); err == nil {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return meeting.UTC()
+}
+
+// WriteFileAtomic writes data to a temporary file beside path and renames it
+// into place, so a reader never sees a half-written file and a failed build
+// leaves the previous file intact.
+func WriteFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// htmlOptions gives the HTML writer what it needs beyond the document.
+func htmlOptions(d *model.Document) html.Options {
+	return html.Options{}
+}

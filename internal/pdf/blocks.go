@@ -1,0 +1,285 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// column is the horizontal band blocks are set in.
+type column struct{ x, width float64 }
+
+// Vertical spacing, in millimetres.
+const (
+	paraGap     = 3.0 // between paragraphs
+	itemGap     = 1.5 // between list items
+	headGapL1   = 7.0 // above a section heading
+	headGapL2   = 5.0 // above a subsection heading
+	headAfter   = 2.0 // below a heading
+	crossBefore = 4.0
+	crossAfter  = 0.5
+	listIndent  = 6.0
+	quoteIndent = 8.0
+)
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// textColumn is where body text is set: right of the number gutter.
+func (w *writer) textColumn() column {
+	return column{x: w.left + gutter, width: w.right - w.left - gutter}
+}
+
+func (w *writer) body() textStyle { return textStyle{size: w.base} }
+
+// front writes the front part: its title ("EXECUTIVE SUMMARY") and the
+// summary and recommendations, each under its own title.
+func (w *writer) front(doc *model.Document) {
+	if len(doc.Front) == 0 {
+		return
+	}
+	if t := doc.Style.FrontTitle; t != "" {
+		ts := textStyle{st: styleBold, size: w.base + 1}
+		ls := w.layoutText([]model.Inline{model.Text(t)}, ts, lineBox{x: w.left, width: w.right - w.left})
+		w.space(headGapL1)
+		w.keep(ls, w.headingFollow(doc.Front[0])+headAfter)
+		w.y += headAfter
+	}
+	for _, s := range doc.Front {
+		w.section(s)
+	}
+}
+
+// section writes a section's heading (its number in the gutter), its blocks
+// and its subsections. The heading stays with the start of what follows.
+func (w *writer) section(s *model.Section) {
+	ls := w.headingLines(s)
+	gap, level := headGapL1, w.outline
+	if s.Level >= 2 {
+		gap, level = headGapL2, w.outline+1
+	}
+	w.space(gap)
+	w.pendingAnchors = append(w.pendingAnchors, s.Attr.ID)
+	title := model.PlainText(s.Title)
+	if s.Number != "" {
+		title = s.Number + " " + title
+	}
+	w.pendingMark = &bookmark{text: title, level: level}
+	w.keep(ls, headAfter+w.follow(s.Blocks, s.Subsections, w.textColumn(), w.body()))
+	w.y += headAfter
+	w.blocks(s.Blocks, w.textColumn(), w.body(), true)
+	for _, sub := range s.Subsections {
+		w.section(sub)
+	}
+}
+
+// headingLines sets a section heading: bold, a point larger for a section;
+// a numbered heading has its number in the gutter and its title in the
+// text column, an unnumbered (front part) one starts at the margin.
+func (w *writer) headingLines(s *model.Section) []line {
+	ts := textStyle{st: styleBold, size: w.base}
+	if s.Level <= 1 {
+		ts.size = w.base + 1
+	}
+	box := lineBox{x: w.left, width: w.right - w.left}
+	if s.Number != "" {
+		c := w.textColumn()
+		box = lineBox{x: c.x, width: c.width}
+	}
+	ls := w.layoutText(s.Title, ts, box)
+	if s.Number != "" {
+		num := plainLine(s.Number, ts, w.left)
+		ls[0].frags = append(num.frags, ls[0].frags...)
+	}
+	return ls
+}
+
+// headingFollow is the height a heading must keep with: the heading of s
+// and the start of its content.
+func (w *writer) headingFollow(s *model.Section) float64 {
+	return linesHeight(w.headingLines(s)) + headAfter + w.follow(s.Blocks, s.Subsections, w.textColumn(), w.body())
+}
+
+// follow is the least height of what comes after a heading that must be on
+// the same page as it: the first two lines of a paragraph (all of one of
+// three lines or fewer, which cannot be split), a table's header and first
+// row, a subsection's heading and its start.
+func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts textStyle) float64 {
+	if len(bs) == 0 {
+		if len(subs) > 0 {
+			return headGapL2 + w.headingFollow(subs[0])
+		}
+		return 0
+	}
+	switch b := bs[0].(type) {
+	case *model.Para:
+		ls := w.layoutText(b.Inlines, ts, lineBox{x: col.x, width: col.width})
+		if len(ls) > 3 {
+			ls = ls[:2]
+		}
+		return paraGap + linesHeight(ls)
+	case *model.List:
+		if len(b.Items) > 0 {
+			return itemGap + w.follow(b.Items[0], nil, column{col.x + listIndent, col.width - listIndent}, ts)
+		}
+	case *model.Quote:
+		return paraGap + w.follow(b.Blocks, nil, column{col.x + quoteIndent, col.width - 2*quoteIndent}, textStyle{st: ts.st | styleItalic, size: ts.size})
+	case *model.Table:
+		return paraGap + w.layoutTable(b, col, w.bodyTable()).startHeight()
+	case *model.Chart:
+		if b.Table != nil {
+			return paraGap + w.layoutTable(chartTable(b), col, w.bodyTable()).startHeight()
+		}
+	case *model.CrossHeading:
+		return crossBefore + linesHeight(w.crossLines(b, col)) + crossAfter + 2*ts.size*leading*ptMM
+	}
+	return 2 * ts.size * leading * ptMM
+}
+
+// blocks writes blocks in a column. top is true for blocks directly under
+// a heading (they get paragraph spacing; blocks in list items less).
+func (w *writer) blocks(bs []model.Block, col column, ts textStyle, top bool) {
+	gap := paraGap
+	if !top {
+		gap = itemGap
+	}
+	for i, b := range bs {
+		if i == 0 && !top {
+			// The first block of a list item sits on the item's own line.
+			w.block(b, col, ts, bs[i+1:], 0)
+			continue
+		}
+		w.block(b, col, ts, bs[i+1:], gap)
+	}
+}
+
+func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Block, gap float64) {
+	switch b := b.(type) {
+	case *model.Para:
+		w.space(gap)
+		w.para(b, col, ts)
+	case *model.CrossHeading:
+		w.crossHeading(b, col, rest, ts)
+	case *model.List:
+		w.space(gap)
+		w.list(b, col, ts, 0)
+	case *model.Quote:
+		w.space(gap)
+		inner := column{col.x + quoteIndent, col.width - 2*quoteIndent}
+		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
+		w.blocks(b.Blocks, inner, textStyle{st: ts.st | styleItalic, size: ts.size}, false)
+	case *model.Table:
+		w.space(max(gap, paraGap))
+		w.table(b, col)
+	case *model.Chart:
+		w.space(max(gap, paraGap))
+		w.chart(b, col)
+	case *model.CodeBlock:
+		w.space(gap)
+		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
+		w.flow(codeLines(b.Text, ts.size*0.9, lineBox{x: col.x + 4, width: col.width - 4}))
+	case *model.Rule:
+		w.space(gap)
+		if !w.fits(4, nil) {
+			w.newPage()
+		}
+		w.pdf.SetDrawColor(0x80, 0x80, 0x80)
+		w.pdf.SetLineWidth(0.3)
+		w.pdf.Line(col.x, w.y+2, col.x+col.width, w.y+2)
+		w.y += 4
+	case *model.ExemptNotice:
+		w.space(max(gap, paraGap))
+		w.notice(b.Text, col)
+	}
+}
+
+// para writes a paragraph, its number (if any) hanging in the gutter.
+func (w *writer) para(p *model.Para, col column, ts textStyle) {
+	ls := w.layoutText(p.Inlines, ts, lineBox{x: col.x, width: col.width})
+	if p.Number != "" {
+		num := plainLine(p.Number, textStyle{size: ts.size}, w.left)
+		ls[0].frags = append(num.frags, ls[0].frags...)
+	}
+	w.pendingAnchors = append(w.pendingAnchors, p.Attr.ID)
+	w.flow(ls)
+}
+
+// crossLines sets a cross-heading: bold italic, unnumbered, in the column.
+func (w *writer) crossLines(c *model.CrossHeading, col column) []line {
+	return w.layoutText(c.Inlines, textStyle{st: styleBold | styleItalic, size: w.base}, lineBox{x: col.x, width: col.width})
+}
+
+func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Block, ts textStyle) {
+	w.space(crossBefore)
+	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
+	w.keep(w.crossLines(c, col), crossAfter+w.follow(rest, nil, col, ts))
+	w.y += crossAfter
+}
+
+// list writes a bulleted or numbered list; items' blocks are indented past
+// the marker, and lists nest.
+func (w *writer) list(l *model.List, col column, ts textStyle, depth int) {
+	indent := listIndent
+	if l.Ordered && l.Start+len(l.Items) > 10 {
+		indent += 2
+	}
+	inner := column{col.x + indent, col.width - indent}
+	w.pendingAnchors = append(w.pendingAnchors, l.Attr.ID)
+	for i, item := range l.Items {
+		if i > 0 {
+			w.space(itemGap)
+		}
+		w.pendingMarker = &marker{text: listMarker(l, i, depth), x: col.x, ts: textStyle{size: ts.size, st: ts.st &^ styleBold}}
+		for j, b := range item {
+			if j > 0 {
+				w.space(itemGap)
+			}
+			if sub, ok := b.(*model.List); ok {
+				w.list(sub, inner, ts, depth+1)
+				continue
+			}
+			w.block(b, inner, ts, item[j+1:], 0)
+		}
+		w.pendingMarker = nil
+	}
+}
+
+// listMarker is an item's bullet or number: "•", then "–" when nested, or
+// "1.", "2." for a numbered list.
+func listMarker(l *model.List, i, depth int) string {
+	if l.Ordered {
+		return itoa(l.Start+i) + "."
+	}
+	if depth%2 == 1 {
+		return "–"
+	}
+	return "•"
+}
+
+// notice writes the exempt-material notice as a boxed, bold paragraph that
+// is never split.
+func (w *writer) notice(text string, col column) {
+	const pad = 3.0
+	ls := w.layoutText([]model.Inline{model.Text(text)}, textStyle{st: styleBold, size: w.base}, lineBox{x: col.x + pad, width: col.width - 2*pad})
+	h := linesHeight(ls) + 2*pad
+	if !w.atTop() && !w.fits(h, nil) {
+		w.newPage()
+	}
+	w.pdf.SetDrawColor(0, 0, 0)
+	w.pdf.SetLineWidth(0.5)
+	w.pdf.Rect(col.x, w.y, col.width, h, "D")
+	w.y += pad
+	w.drawLines(ls)
+	w.y += pad
+}
+
+// codeLines sets preformatted text line by line in Liberation Mono, its
+// spaces kept (as no-break spaces, which the line breaker never breaks at).
+func codeLines(text string, size float64, box lineBox) []line {
+	var ls []line
+	for _, src := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		src = strings.ReplaceAll(strings.ReplaceAll(src, "\t", "    "), " ", "\u00a0")
+		ls = append(ls, breakLines(words([]run{{text: src, st: styleMono, size: size}}), box, size)...)
+	}
+	return ls
+}

@@ -1,0 +1,115 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// Logo box on the cover, top right, in millimetres.
+const (
+	logoMaxW = 45.0
+	logoMaxH = 25.0
+	logoGap  = 6.0
+)
+
+// cover writes the cover sheet: Report of / Report to / Date / Subject in
+// bold, the logo top right, the four Yes/No questions as a bordered table
+// and the report author.
+func (w *writer) cover(doc *model.Document) {
+	c := doc.Cover
+	width := w.right - w.left
+	logoBottom := w.top
+	if lw, lh, ok := w.logo(doc.Style); ok {
+		width -= lw + logoGap
+		logoBottom = w.top + lh
+	}
+	ts := textStyle{st: styleBold, size: w.base + 1}
+	box := lineBox{x: w.left, width: width}
+	heading := func(label, value string, gap float64) {
+		if value == "" {
+			return
+		}
+		w.space(gap)
+		w.drawLines(w.layoutText([]model.Inline{model.Text(label + value)}, ts, box))
+	}
+	heading("Report of ", c.ReportOf, 0)
+	heading("Report to ", c.ReportTo, 3)
+	heading("Date: ", c.DateText, 3)
+	heading("Subject: ", c.Subject, 3)
+	w.y = max(w.y, logoBottom)
+
+	if len(c.Rows) > 0 {
+		w.space(6)
+		w.placeTable(w.layoutTable(coverTable(c.Rows), column{x: w.left, width: w.right - w.left},
+			tableStyle{size: w.base, fullWidth: false}))
+	}
+	if c.AuthorName != "" || c.AuthorTel != "" {
+		var parts []string
+		if c.AuthorName != "" {
+			parts = append(parts, "Report author: "+c.AuthorName)
+		}
+		if c.AuthorTel != "" {
+			parts = append(parts, "Tel: "+c.AuthorTel)
+		}
+		w.space(4)
+		w.flow(w.layoutText([]model.Inline{model.Text(strings.Join(parts, "    "))}, textStyle{size: w.base}, lineBox{x: w.left, width: w.right - w.left}))
+	}
+}
+
+// coverTable is the Yes/No questions as a three-column table: the question
+// (with its details under it when the answer is Yes), then "☐ Yes" and
+// "☒ No", the chosen answer crossed.
+func coverTable(rows []model.CoverRow) *model.Table {
+	t := &model.Table{}
+	box := func(on bool) string {
+		if on {
+			return "☒"
+		}
+		return "☐"
+	}
+	for _, r := range rows {
+		q := []model.Inline{model.Text(r.Question)}
+		if r.Yes {
+			for _, d := range r.Details {
+				q = append(q, model.LineBreak{}, model.Text(d))
+			}
+		}
+		t.Rows = append(t.Rows, []model.Cell{
+			{Inlines: q},
+			{Inlines: []model.Inline{model.Text(box(r.Yes) + "\u00a0Yes")}},
+			{Inlines: []model.Inline{model.Text(box(!r.Yes) + "\u00a0No")}},
+		})
+	}
+	return t
+}
+
+// logo draws the layout's logo at the top right of the cover, within
+// logoMaxW × logoMaxH, and returns its size.
+func (w *writer) logo(st model.Style) (width, height float64, ok bool) {
+	if len(st.Logo) == 0 {
+		return 0, 0, false
+	}
+	typ := strings.ToUpper(st.LogoType)
+	if typ == "JPEG" {
+		typ = "JPG"
+	}
+	opts := fpdf.ImageOptions{ImageType: typ}
+	info := w.pdf.RegisterImageOptionsReader("logo", opts, bytes.NewReader(st.Logo))
+	if info == nil || w.pdf.Err() {
+		return 0, 0, false
+	}
+	iw, ih := info.Width(), info.Height()
+	if iw <= 0 || ih <= 0 {
+		return 0, 0, false
+	}
+	width, height = logoMaxW, logoMaxW*ih/iw
+	if height > logoMaxH {
+		width, height = logoMaxH*iw/ih, logoMaxH
+	}
+	w.pdf.ImageOptions("logo", w.right-width, w.top, width, height, false, opts, 0, "")
+	return width, height, true
+}

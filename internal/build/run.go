@@ -33,13 +33,20 @@ type Options struct {
 	Workers int
 	// Check builds documents but writes nothing.
 	Check bool
+	// Sink receives every output file instead of the disk (serve keeps
+	// them in memory). path is slash-separated, relative to the output
+	// folder: "2013-03-13-executive-board/looked-after-children.html", or
+	// under "exempt/" for --exempt-out files. Nil writes files to Out and
+	// ExemptOut.
+	Sink func(path string, data []byte) error
 }
 
 // Built is one paper's outcome.
 type Built struct {
 	Path  string // template path
+	Input *Paper // the loaded inputs; nil when they failed to load
 	Doc   *model.Document
-	Files []string // written files, relative to Root
+	Files []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
 	Err   error
 }
 
@@ -114,6 +121,7 @@ func buildOne(o Options, path string) *Built {
 		b.Err = err
 		return b
 	}
+	b.Input = in
 	doc, err := Document(o.Root, in)
 	if err != nil {
 		b.Err = err
@@ -130,7 +138,7 @@ func buildOne(o Options, path string) *Built {
 		if doc.ExemptNotice != "" {
 			public = transform.Redact(doc, doc.ExemptNotice)
 		}
-		files, err := writeDoc(filepath.Join(o.outDir(), dir), public, o, date)
+		files, err := o.writeDoc(dir, public, date)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -138,7 +146,7 @@ func buildOne(o Options, path string) *Built {
 		}
 	}
 	if o.ExemptOut != "" && doc.ExemptNotice != "" {
-		files, err := writeDoc(filepath.Join(o.exemptDir(), dir), doc, o, date)
+		files, err := o.writeDoc("exempt/"+dir, doc, date)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -166,7 +174,7 @@ func (o Options) exemptDir() string {
 
 // writeDoc renders a document's HTML and PDF, and only when every format
 // has rendered writes them into dir, so a paper is never half-published.
-func writeDoc(dir string, doc *model.Document, o Options, date time.Time) ([]string, error) {
+func (o Options) writeDoc(dir string, doc *model.Document, date time.Time) ([]string, error) {
 	type file struct {
 		path string
 		data []byte
@@ -177,23 +185,35 @@ func writeDoc(dir string, doc *model.Document, o Options, date time.Time) ([]str
 		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
 			return nil, fmt.Errorf("writing HTML: %w", err)
 		}
-		files = append(files, file{filepath.Join(dir, doc.Meta.Slug+".html"), buf.Bytes()})
+		files = append(files, file{dir + "/" + doc.Meta.Slug + ".html", buf.Bytes()})
 	}
 	if o.PDF {
 		var buf bytes.Buffer
 		if err := pdf.Write(&buf, doc, pdf.Options{Date: date}); err != nil {
 			return nil, fmt.Errorf("writing PDF: %w", err)
 		}
-		files = append(files, file{filepath.Join(dir, doc.Meta.Slug+".pdf"), buf.Bytes()})
+		files = append(files, file{dir + "/" + doc.Meta.Slug + ".pdf", buf.Bytes()})
 	}
 	var written []string
 	for _, f := range files {
-		if err := WriteFileAtomic(f.path, f.data); err != nil {
+		if err := o.write(f.path, f.data); err != nil {
 			return written, err
 		}
 		written = append(written, f.path)
 	}
 	return written, nil
+}
+
+// write sends one output file to the sink, or to disk: paths under
+// "exempt/" go to ExemptOut, the rest to Out.
+func (o Options) write(rel string, data []byte) error {
+	if o.Sink != nil {
+		return o.Sink(rel, data)
+	}
+	if after, ok := strings.CutPrefix(rel, "exempt/"); ok {
+		return WriteFileAtomic(filepath.Join(o.exemptDir(), filepath.FromSlash(after)), data)
+	}
+	return WriteFileAtomic(filepath.Join(o.outDir(), filepath.FromSlash(rel)), data)
 }
 
 // MeetingDir names a meeting's output folder: "2013-03-13-executive-board".

@@ -303,6 +303,14 @@ func TestCharts(t *testing.T) {
 	if want := `<caption><span class="exhibit-label">Table One:</span> Looked after children, November 2009 to January 2013</caption>`; !strings.Contains(plain, want) {
 		t.Errorf("page without chart SVG lacks %q", want)
 	}
+	// An XML declaration written by an SVG library is dropped: inside a
+	// page it is not allowed.
+	withDecl := render(t, executivePaper(), Options{ChartSVG: func(*m.Chart) ([]byte, error) {
+		return []byte("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"><title>t</title></svg>\n"), nil
+	}})
+	if strings.Contains(withDecl, "<?xml") || !strings.Contains(withDecl, "<div class=\"chart-svg\">\n<svg xmlns") {
+		t.Error("the SVG's XML declaration was not dropped")
+	}
 	// An error from the chart drawer stops the page.
 	boom := errors.New("boom")
 	err := Write(io.Discard, executivePaper(), Options{ChartSVG: func(*m.Chart) ([]byte, error) { return nil, boom }})

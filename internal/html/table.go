@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"net/url"
 
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -141,7 +142,7 @@ func (p *page) chart(c *model.Chart) error {
 	switch {
 	case len(svg) > 0:
 		p.s("<figure>\n<div class=\"chart-svg\">\n")
-		p.buf.Write(svg)
+		p.buf.Write(inlineSVG(svg))
 		p.s("\n</div>\n")
 		if err := p.caption("figcaption", c.Exhibit); err != nil {
 			return err
@@ -185,6 +186,18 @@ func (p *page) chart(c *model.Chart) error {
 	}
 	p.s("</div>\n")
 	return nil
+}
+
+// inlineSVG drops an XML declaration before the <svg> element: it belongs
+// to a standalone file, not to markup inside a page.
+func inlineSVG(svg []byte) []byte {
+	svg = bytes.TrimSpace(svg)
+	if bytes.HasPrefix(svg, []byte("<?xml")) {
+		if end := bytes.Index(svg, []byte("?>")); end >= 0 {
+			svg = bytes.TrimSpace(svg[end+2:])
+		}
+	}
+	return svg
 }
 
 // figuresExhibit captions the figures table shown under a drawn chart: its

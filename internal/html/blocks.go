@@ -40,7 +40,7 @@ func (p *page) section(s *model.Section, h int) error {
 		return err
 	}
 	p.s("</h", hn, ">\n")
-	if s.Exempt && notForPublication(p.doc) {
+	if s.Exempt && p.doc.NotForPublication() {
 		p.s("<p class=\"exempt-mark\" role=\"note\"><strong>NOT FOR PUBLICATION</strong></p>\n")
 	}
 	if err := p.blocks(s.Blocks, h+1); err != nil {

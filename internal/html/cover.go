@@ -13,7 +13,7 @@ func (p *page) header() {
 	d := p.doc
 	c := d.Cover
 	p.s("<header class=\"cover\">\n")
-	if notForPublication(d) {
+	if d.NotForPublication() {
 		p.s("<div class=\"nfp-banner\" role=\"note\"><strong>NOT FOR PUBLICATION</strong>")
 		if d.ExemptNotice != "" {
 			p.s(" <span class=\"nfp-rule\">")

@@ -96,7 +96,7 @@ func (p *page) document() error {
 	p.metaTag("author", d.Cover.ReportOf)
 	p.metaTag("keywords", strings.Join(d.Meta.Keywords, ", "))
 	p.metaTag("generator", d.Provenance.Generator)
-	if notForPublication(d) {
+	if d.NotForPublication() {
 		// A full rendering of exempt material must not be indexed even if
 		// it is put somewhere it should not be.
 		p.metaTag("robots", "noindex, nofollow")
@@ -131,10 +131,6 @@ func (p *page) metaTag(name, content string) {
 	p.s("<meta name=\"", name, "\" content=\"", escapeAttr(content), "\"/>\n")
 }
 
-// notForPublication reports whether the page is a full rendering of an
-// exempt paper, to be marked NOT FOR PUBLICATION.
-func notForPublication(d *model.Document) bool { return d.Exempt && !d.Redacted }
-
 // pageTitle is "Subject – Committee, 13th March 2013".
 func pageTitle(d *model.Document) string {
 	subject := firstNonEmpty(d.Cover.Subject, d.Meta.Title)
@@ -152,7 +148,7 @@ func pageTitle(d *model.Document) string {
 		}
 		t += meeting
 	}
-	if notForPublication(d) {
+	if d.NotForPublication() {
 		t = "NOT FOR PUBLICATION: " + t
 	}
 	return t

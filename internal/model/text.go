@@ -48,3 +48,11 @@ func (d *Document) Sections() []*Section {
 	walk(d.Body)
 	return out
 }
+
+// NotForPublication reports whether this rendering holds exempt material:
+// the full rendering of a paper that is exempt as a whole or has exempt
+// sections. Writers mark every page of such a rendering NOT FOR
+// PUBLICATION.
+func (d *Document) NotForPublication() bool {
+	return d.ExemptNotice != "" && !d.Redacted
+}

@@ -220,7 +220,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	for _, r := range body {
 		tl.rows = append(tl.rows, setRow(r, false))
 	}
-	tl.caption = w.captionLines(t.Exhibit, st.size, lineBox{x: x, width: tl.width()})
+	tl.caption = w.captionLines(t.Exhibit, st.size, lineBox{x: x, width: avail})
 	return tl
 }
 

@@ -1,0 +1,45 @@
+package pdf
+
+import (
+	"io"
+	"testing"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+)
+
+// BenchmarkWrite writes a paper the size of a sample (about 4,500 words
+// and six tables).
+func BenchmarkWrite(b *testing.B) {
+	doc := benchPaper()
+	date := time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, doc, Options{Date: date}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRegisterFace is what fpdf costs to register one face in a
+// document: paid per document, because fpdf keeps parsed fonts inside each
+// document and cannot share them.
+func BenchmarkRegisterFace(b *testing.B) {
+	for b.Loop() {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.AddUTF8FontFromBytes(sansFaces[0].family, sansFaces[0].style, sansFaces[0].ttf)
+		if p.Err() {
+			b.Fatal(p.Error())
+		}
+	}
+}
+
+// BenchmarkLoadFace is the once-per-process metrics table of one face.
+func BenchmarkLoadFace(b *testing.B) {
+	for b.Loop() {
+		f := &face{family: familySans, ttf: sansFaces[0].ttf}
+		if err := f.load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -95,6 +95,10 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
+	if err := o.Validate(); err != nil {
+		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
+		return 2
+	}
 	start := time.Now()
 	results, err := build.Run(o)
 	var list diag.List

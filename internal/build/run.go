@@ -45,7 +45,13 @@ type Options struct {
 type Built struct {
 	Path  string // template path
 	Input *Paper // the loaded inputs; nil when they failed to load
-	Doc   *model.Document
+	// Doc is the full document, kept only by check: a build releases each
+	// paper's model once it is written, so memory does not grow with the
+	// number of papers.
+	Doc  *model.Document
+	Meta model.Meta
+	// Withheld is the index's notice for a paper not for publication.
+	Withheld string
 	Files []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
 	Err   error
 }
@@ -73,10 +79,31 @@ func Templates(root string, given []string) ([]string, error) {
 	return out, nil
 }
 
-// Run builds the papers. Papers are built in parallel; results come back in
-// template order, and input errors from every paper are gathered into one
-// diag.List so an author sees them all at once.
+// Validate checks options that do not depend on the papers.
+func (o Options) Validate() error {
+	if o.ExemptOut == "" || o.Sink != nil {
+		return nil
+	}
+	out, err1 := filepath.Abs(o.outDir())
+	ex, err2 := filepath.Abs(o.exemptDir())
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("cannot resolve the output folders")
+	}
+	if rel, err := filepath.Rel(out, ex); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+		return fmt.Errorf("--exempt-out %s is inside the public output folder %s: exempt papers must be written outside it", o.ExemptOut, o.outDir())
+	}
+	return nil
+}
+
+// Run builds the papers, then the site's index. Papers are built in
+// parallel; results come back in template order, and input errors from
+// every paper are gathered into one diag.List so an author sees them all at
+// once. Files are staged and moved into place only when every paper has
+// built, so a failed build changes nothing.
 func Run(o Options) ([]*Built, error) {
+	if err := o.Validate(); err != nil {
+		return nil, err
+	}
 	paths, err := Templates(o.Root, o.Templates)
 	if err != nil {
 		return nil, err
@@ -84,11 +111,50 @@ func Run(o Options) ([]*Built, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no papers to build: templates/*.md is empty")
 	}
-	workers := o.Workers
+	out := &output{sink: o.Sink, sizes: map[string]int64{}}
+	if o.Sink == nil && !o.Check {
+		exempt := ""
+		if o.ExemptOut != "" {
+			exempt = o.exemptDir()
+		}
+		if out.stage, err = newStage(o.outDir(), exempt); err != nil {
+			return nil, err
+		}
+		out.sink = out.stage.write
+	}
+
+	results := make([]*Built, len(paths))
+	parallel(o.Workers, len(paths), func(i int) {
+		results[i] = buildOne(o, paths[i], out.write)
+	})
+	var errs diag.List
+	for _, r := range results {
+		errs.Add(r.Err)
+	}
+	errs.Sort()
+	if err := errs.Err(); err != nil || o.Check {
+		out.discard()
+		return results, err
+	}
+
+	if err := writeIndex(o, results, out); err != nil {
+		out.discard()
+		return results, err
+	}
+	if out.stage != nil {
+		if err := out.stage.commit(len(o.Templates) == 0); err != nil {
+			return results, err
+		}
+	}
+	return results, nil
+}
+
+// parallel runs job(0) … job(n-1) on a bounded pool of workers (one per
+// processor when workers is 0).
+func parallel(workers, n int, job func(i int)) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	results := make([]*Built, len(paths))
 	var wg sync.WaitGroup
 	jobs := make(chan int)
 	for w := 0; w < workers; w++ {
@@ -96,25 +162,43 @@ func Run(o Options) ([]*Built, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = buildOne(o, paths[i])
+				job(i)
 			}
 		}()
 	}
-	for i := range paths {
+	for i := 0; i < n; i++ {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
-
-	var errs diag.List
-	for _, r := range results {
-		errs.Add(r.Err)
-	}
-	errs.Sort()
-	return results, errs.Err()
 }
 
-func buildOne(o Options, path string) *Built {
+// output is where a build's files go: a sink (serve's memory) or a stage
+// on disk; it remembers sizes for the index.
+type output struct {
+	sink  func(path string, data []byte) error
+	stage *stage
+	mu    sync.Mutex
+	sizes map[string]int64
+}
+
+func (w *output) write(rel string, data []byte) error {
+	if err := w.sink(rel, data); err != nil {
+		return err
+	}
+	w.mu.Lock()
+	w.sizes[rel] = int64(len(data))
+	w.mu.Unlock()
+	return nil
+}
+
+func (w *output) discard() {
+	if w.stage != nil {
+		w.stage.discard()
+	}
+}
+
+func buildOne(o Options, path string, write func(string, []byte) error) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
 	if err != nil {
@@ -127,8 +211,12 @@ func buildOne(o Options, path string) *Built {
 		b.Err = err
 		return b
 	}
-	b.Doc = doc
+	b.Meta = doc.Meta
+	if doc.Exempt {
+		b.Withheld = withheldNotice(in.Paper.AccessRule)
+	}
 	if o.Check {
+		b.Doc = doc
 		return b
 	}
 	dir := MeetingDir(doc.Meta)
@@ -138,7 +226,7 @@ func buildOne(o Options, path string) *Built {
 		if doc.ExemptNotice != "" {
 			public = transform.Redact(doc, doc.ExemptNotice)
 		}
-		files, err := o.writeDoc(dir, public, date)
+		files, err := o.writeDoc(dir, public, date, write)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -146,7 +234,7 @@ func buildOne(o Options, path string) *Built {
 		}
 	}
 	if o.ExemptOut != "" && doc.ExemptNotice != "" {
-		files, err := o.writeDoc("exempt/"+dir, doc, date)
+		files, err := o.writeDoc("exempt/"+dir, doc, date, write)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -174,7 +262,7 @@ func (o Options) exemptDir() string {
 
 // writeDoc renders a document's HTML and PDF, and only when every format
 // has rendered writes them into dir, so a paper is never half-published.
-func (o Options) writeDoc(dir string, doc *model.Document, date time.Time) ([]string, error) {
+func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error) ([]string, error) {
 	type file struct {
 		path string
 		data []byte
@@ -196,24 +284,12 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time) ([]st
 	}
 	var written []string
 	for _, f := range files {
-		if err := o.write(f.path, f.data); err != nil {
+		if err := write(f.path, f.data); err != nil {
 			return written, err
 		}
 		written = append(written, f.path)
 	}
 	return written, nil
-}
-
-// write sends one output file to the sink, or to disk: paths under
-// "exempt/" go to ExemptOut, the rest to Out.
-func (o Options) write(rel string, data []byte) error {
-	if o.Sink != nil {
-		return o.Sink(rel, data)
-	}
-	if after, ok := strings.CutPrefix(rel, "exempt/"); ok {
-		return WriteFileAtomic(filepath.Join(o.exemptDir(), filepath.FromSlash(after)), data)
-	}
-	return WriteFileAtomic(filepath.Join(o.outDir(), filepath.FromSlash(rel)), data)
 }
 
 // MeetingDir names a meeting's output folder: "2013-03-13-executive-board".
@@ -251,32 +327,6 @@ func outputDate(meeting time.Time) time.Time {
 		}
 	}
 	return meeting.UTC()
-}
-
-// WriteFileAtomic writes data to a temporary file beside path and renames it
-// into place, so a reader never sees a half-written file and a failed build
-// leaves the previous file intact.
-func WriteFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // htmlOptions gives the HTML writer what it needs beyond the document.

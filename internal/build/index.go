@@ -1,0 +1,136 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/html"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+)
+
+// withheldNotice is how an exempt paper is listed.
+func withheldNotice(rule string) string {
+	return "not for publication (Access to Information Procedure Rule " + rule + ")"
+}
+
+// indexEntry is what the index needs of one paper.
+type indexEntry struct {
+	meta     model.Meta
+	withheld string
+	files    map[string]int64 // "html"/"pdf" → size
+}
+
+// writeIndex writes index.html for every paper in the project: the ones
+// just built, and (on a build of some papers only) the others as they were
+// last published.
+func writeIndex(o Options, results []*Built, out *output) error {
+	var entries []indexEntry
+	built := map[string]bool{}
+	for _, r := range results {
+		built[r.Path] = true
+		e := indexEntry{meta: r.Meta, withheld: r.Withheld, files: map[string]int64{}}
+		dir := MeetingDir(r.Meta)
+		for _, kind := range []string{"html", "pdf"} {
+			if size, ok := out.sizes[dir+"/"+r.Meta.Slug+"."+kind]; ok {
+				e.files[kind] = size
+			}
+		}
+		entries = append(entries, e)
+	}
+	all, err := Templates(o.Root, nil)
+	if err != nil {
+		return err
+	}
+	for _, path := range all {
+		if built[path] {
+			continue
+		}
+		e, ok := publishedEntry(o, path)
+		if ok {
+			entries = append(entries, e)
+		}
+	}
+	var buf bytes.Buffer
+	if err := html.WriteIndex(&buf, indexOf(entries)); err != nil {
+		return err
+	}
+	return out.write("index.html", buf.Bytes())
+}
+
+// publishedEntry describes a paper not built this time from its front
+// matter and the files already in the output folder. A paper whose front
+// matter does not read is left out; building it reports why.
+func publishedEntry(o Options, path string) (indexEntry, bool) {
+	src, err := os.ReadFile(filepath.Join(o.Root, filepath.FromSlash(path)))
+	if err != nil {
+		return indexEntry{}, false
+	}
+	p, err := project.ParsePaper(path, src)
+	if err != nil {
+		return indexEntry{}, false
+	}
+	e := indexEntry{
+		meta:  model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item},
+		files: map[string]int64{},
+	}
+	if p.Exempt {
+		e.withheld = withheldNotice(p.AccessRule)
+		return e, true
+	}
+	for _, kind := range []string{"html", "pdf"} {
+		rel := MeetingDir(e.meta) + "/" + p.Slug + "." + kind
+		if info, err := os.Stat(filepath.Join(o.outDir(), filepath.FromSlash(rel))); err == nil {
+			e.files[kind] = info.Size()
+		}
+	}
+	return e, true
+}
+
+// indexOf sorts the entries as a clerk looks for them: committees A–Z,
+// each one's meetings newest first, papers by agenda item.
+func indexOf(entries []indexEntry) html.Index {
+	sort.SliceStable(entries, func(i, j int) bool {
+		a, b := entries[i].meta, entries[j].meta
+		if a.Committee != b.Committee {
+			return a.Committee < b.Committee
+		}
+		if !a.Date.Equal(b.Date) {
+			return a.Date.After(b.Date)
+		}
+		if a.Item != b.Item {
+			// Papers without an item number come last.
+			if a.Item == 0 || b.Item == 0 {
+				return b.Item == 0
+			}
+			return a.Item < b.Item
+		}
+		return a.Slug < b.Slug
+	})
+	ix := html.Index{Title: "Committee papers", Generator: "boardpaper " + Version}
+	for _, e := range entries {
+		m := e.meta
+		if n := len(ix.Committees); n == 0 || ix.Committees[n-1].Name != m.Committee {
+			ix.Committees = append(ix.Committees, html.IndexCommittee{Name: m.Committee, ID: "committee-" + Slug(m.Committee)})
+		}
+		c := &ix.Committees[len(ix.Committees)-1]
+		date := format.LongDate(m.Date)
+		if n := len(c.Meetings); n == 0 || c.Meetings[n-1].DateText != date {
+			c.Meetings = append(c.Meetings, html.IndexMeeting{DateText: date})
+		}
+		mt := &c.Meetings[len(c.Meetings)-1]
+		p := html.IndexPaper{Item: m.Item, Subject: m.Title, Withheld: e.withheld}
+		dir := MeetingDir(m)
+		if size, ok := e.files["html"]; ok {
+			p.HTML = &html.IndexFile{Href: dir + "/" + m.Slug + ".html", Size: size}
+		}
+		if size, ok := e.files["pdf"]; ok {
+			p.PDF = &html.IndexFile{Href: dir + "/" + m.Slug + ".pdf", Size: size}
+		}
+		mt.Papers = append(mt.Papers, p)
+	}
+	return ix
+}

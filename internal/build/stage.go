@@ -1,0 +1,189 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// marker is the file that says a folder is boardpaper's output. The build
+// removes files it did not write only from a folder that carries it (or a
+// new, empty one), so a mistyped --out can never empty someone's folder.
+const marker = ".boardpaper-output"
+
+// stage collects a build's files in a temporary folder beside their
+// destination and moves them into place only when the whole build has
+// succeeded: a failed build leaves the previous output exactly as it was.
+type stage struct {
+	mu    sync.Mutex
+	roots map[string]*stageRoot // "" for the public output, "exempt" for --exempt-out
+}
+
+type stageRoot struct {
+	dest  string
+	tmp   string
+	files map[string]bool // slash-separated, relative to dest
+}
+
+func newStage(public, exempt string) (*stage, error) {
+	s := &stage{roots: map[string]*stageRoot{}}
+	for name, dest := range map[string]string{"": public, "exempt": exempt} {
+		if dest == "" {
+			continue
+		}
+		if err := checkOwned(dest); err != nil {
+			s.discard()
+			return nil, err
+		}
+		if err := os.MkdirAll(dest, 0o755); err != nil {
+			s.discard()
+			return nil, err
+		}
+		tmp, err := os.MkdirTemp(dest, ".staging-")
+		if err != nil {
+			s.discard()
+			return nil, err
+		}
+		s.roots[name] = &stageRoot{dest: dest, tmp: tmp, files: map[string]bool{}}
+	}
+	return s, nil
+}
+
+// checkOwned refuses to build into an existing folder that holds files but
+// no marker: it was not made by boardpaper.
+func checkOwned(dest string) error {
+	entries, err := os.ReadDir(dest)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(dest, marker)); err == nil {
+		return nil
+	}
+	return fmt.Errorf("%s holds files boardpaper did not write; choose an empty or new folder (boardpaper removes what it did not write from its output folder)", dest)
+}
+
+// write stages one file. rel is "dir/file" for the public output, or
+// "exempt/dir/file" for --exempt-out.
+func (s *stage) write(rel string, data []byte) error {
+	rootName, path := "", rel
+	if after, ok := strings.CutPrefix(rel, "exempt/"); ok {
+		rootName, path = "exempt", after
+	}
+	r := s.roots[rootName]
+	if r == nil {
+		return fmt.Errorf("no output folder for %s", rel)
+	}
+	full := filepath.Join(r.tmp, filepath.FromSlash(path))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(full, data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	r.files[path] = true
+	s.mu.Unlock()
+	return nil
+}
+
+// size returns a staged file's size, for the index.
+func (s *stage) size(rel string) int64 {
+	r := s.roots[""]
+	info, err := os.Stat(filepath.Join(r.tmp, filepath.FromSlash(rel)))
+	if err != nil {
+		return 0
+	}
+	return info.Size()
+}
+
+// commit moves every staged file into place. When prune is set (a build of
+// the whole project) every other file in the output folders is removed,
+// so that nothing renamed, withdrawn or newly made exempt stays published.
+func (s *stage) commit(prune bool) error {
+	names := make([]string, 0, len(s.roots))
+	for name := range s.roots {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		r := s.roots[name]
+		paths := make([]string, 0, len(r.files))
+		for p := range r.files {
+			paths = append(paths, p)
+		}
+		sort.Strings(paths)
+		for _, p := range paths {
+			dst := filepath.Join(r.dest, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			if err := os.Rename(filepath.Join(r.tmp, filepath.FromSlash(p)), dst); err != nil {
+				return err
+			}
+		}
+		if err := os.WriteFile(filepath.Join(r.dest, marker), []byte("This folder is written by boardpaper; files it did not write are removed.\n"), 0o644); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(r.tmp); err != nil {
+			return err
+		}
+		if prune {
+			if err := r.prune(); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// prune removes files the build did not write, and folders left empty.
+func (r *stageRoot) prune() error {
+	var dirs []string
+	err := filepath.WalkDir(r.dest, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(r.dest, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if strings.HasPrefix(d.Name(), ".staging-") {
+				// Another build's staging area, or a crashed one's: not ours.
+				return filepath.SkipDir
+			}
+			if rel != "." {
+				dirs = append(dirs, p)
+			}
+			return nil
+		}
+		if rel == marker || r.files[rel] {
+			return nil
+		}
+		return os.Remove(p)
+	})
+	if err != nil {
+		return err
+	}
+	// Deepest first, so a folder emptied by its children goes too.
+	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
+	for _, d := range dirs {
+		os.Remove(d) // fails, harmlessly, when the folder is not empty
+	}
+	return nil
+}
+
+// discard removes the staging folders, leaving the output untouched.
+func (s *stage) discard() {
+	for _, r := range s.roots {
+		os.RemoveAll(r.tmp)
+	}
+}

@@ -52,8 +52,8 @@ type Built struct {
 	Meta model.Meta
 	// Withheld is the index's notice for a paper not for publication.
 	Withheld string
-	Files []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
-	Err   error
+	Files    []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
+	Err      error
 }
 
 // Templates lists the papers to build: the given ones, or every

@@ -24,9 +24,10 @@ type stage struct {
 }
 
 type stageRoot struct {
-	dest  string
-	tmp   string
-	files map[string]bool // slash-separated, relative to dest
+	dest    string
+	created bool // dest did not exist before this build
+	tmp     string
+	files   map[string]bool // slash-separated, relative to dest
 }
 
 func newStage(public, exempt string) (*stage, error) {
@@ -39,6 +40,7 @@ func newStage(public, exempt string) (*stage, error) {
 			s.discard()
 			return nil, err
 		}
+		_, statErr := os.Stat(dest)
 		if err := os.MkdirAll(dest, 0o755); err != nil {
 			s.discard()
 			return nil, err
@@ -48,7 +50,7 @@ func newStage(public, exempt string) (*stage, error) {
 			s.discard()
 			return nil, err
 		}
-		s.roots[name] = &stageRoot{dest: dest, tmp: tmp, files: map[string]bool{}}
+		s.roots[name] = &stageRoot{dest: dest, created: os.IsNotExist(statErr), tmp: tmp, files: map[string]bool{}}
 	}
 	return s, nil
 }
@@ -185,5 +187,8 @@ func (r *stageRoot) prune() error {
 func (s *stage) discard() {
 	for _, r := range s.roots {
 		os.RemoveAll(r.tmp)
+		if r.created {
+			os.Remove(r.dest) // only if still empty
+		}
 	}
 }

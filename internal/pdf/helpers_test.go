@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/testtool"
 )
 
 var testDate = time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
@@ -36,17 +36,11 @@ func writeTemp(t *testing.T, doc *model.Document) string {
 	return path
 }
 
-// tool runs an external program, skipping the test when it is missing.
+// tool runs an external program (skipping the test when it is missing,
+// failing it under make test) and returns its output.
 func tool(t *testing.T, name string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		t.Skipf("%s not installed", name)
-	}
-	out, err := exec.Command(name, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
-	}
-	return string(out)
+	return testtool.Run(t, name, args...)
 }
 
 // pageText is the layout text of one page (1-based).

@@ -101,7 +101,11 @@ func (w *writer) flow(lines []line) {
 // keep places lines that must stay together (a heading, a notice): on a
 // new page if they do not fit here with need more below them.
 func (w *writer) keep(lines []line, need float64) {
-	if !w.atTop() && !w.fits(linesHeight(lines)+need, nil) {
+	var notes []*model.Note
+	for _, l := range lines {
+		notes = append(notes, l.notes...)
+	}
+	if !w.atTop() && !w.fits(linesHeight(lines)+need, notes) {
 		w.newPage()
 	}
 	w.drawLines(lines)
@@ -135,10 +139,10 @@ func (w *writer) drawLineAt(l line, top float64) {
 	baseline := top + l.base
 	if m := w.pendingMarker; m != nil {
 		ml := plainLine(m.text, m.ts, m.x)
-		w.drawFrags(ml.frags, top, baseline)
+		w.drawFrags(ml.frags, baseline)
 		w.pendingMarker = nil
 	}
-	w.drawFrags(l.frags, top, baseline)
+	w.drawFrags(l.frags, baseline)
 	for _, n := range l.notes {
 		w.useNote(n)
 	}
@@ -146,7 +150,7 @@ func (w *writer) drawLineAt(l line, top float64) {
 }
 
 // drawFrags draws text fragments on a baseline.
-func (w *writer) drawFrags(frags []frag, top, baseline float64) {
+func (w *writer) drawFrags(frags []frag, baseline float64) {
 	for _, f := range frags {
 		w.font(f.face, f.size)
 		if f.link != nil && f.link.url != "" {
@@ -212,7 +216,7 @@ func (w *writer) finishPage() {
 			w.destSet[d] = true
 		}
 		for _, l := range w.noteLayout(n) {
-			w.drawFrags(l.frags, y, y+l.base)
+			w.drawFrags(l.frags, y+l.base)
 			w.linkRects(l, y)
 			y += l.height
 		}

@@ -10,6 +10,8 @@ const (
 	cellPadY   = 1.1
 	captionGap = 2.0
 	tableRule  = 0.2
+	// minTableSize is the smallest type a wide table is shrunk to, points.
+	minTableSize = 8.0
 )
 
 // tableStyle is how a table is set: the body's tables and the cover's
@@ -112,6 +114,7 @@ type cellWords struct {
 	words []word
 	ts    textStyle
 	align model.Align
+	head  bool
 }
 
 // layoutTable measures a table's cells, chooses column widths from their
@@ -138,7 +141,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 			if head || (i == 0 && (t.RowHeaders || st.rowHeaders)) {
 				ts.st = styleBold
 			}
-			out[i] = cellWords{words: words(w.runs(c.Inlines, ts, nil, nil)), ts: ts, align: align(i)}
+			out[i] = cellWords{words: words(w.runs(c.Inlines, ts, nil, nil)), ts: ts, align: align(i), head: head}
 		}
 		return out
 	}
@@ -150,25 +153,48 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		body = append(body, measureRow(r, false))
 	}
 
-	minW := make([]float64, ncol)
+	// Each column has three widths: its longest word (hardMin), the same
+	// but with figures unbroken (softMin: "847 (57.6%)" should not be split
+	// between number and share), and its widest text on one line (maxW).
+	hardMin := make([]float64, ncol)
+	softMin := make([]float64, ncol)
 	maxW := make([]float64, ncol)
 	for _, rows := range [][][]cellWords{head, body} {
 		for _, r := range rows {
 			for i, c := range r {
 				lo, hi := wordExtents(c.words)
-				minW[i] = max(minW[i], lo+2*cellPadX)
+				hardMin[i] = max(hardMin[i], lo+2*cellPadX)
+				if c.align == model.AlignRight && !c.head {
+					lo = hi
+				}
+				softMin[i] = max(softMin[i], lo+2*cellPadX)
 				maxW[i] = max(maxW[i], hi+2*cellPadX)
 			}
 		}
 	}
 	x, avail := col.x, col.width
-	sumMin, sumMax := sum(minW), sum(maxW)
-	if sumMax > avail && col.x > w.left {
+	if sum(maxW) > avail && col.x > w.left {
 		// A wide table may use the gutter too.
 		x, avail = w.left, w.right-w.left
 	}
+	if sum(softMin) > avail && st.size-0.5 >= minTableSize {
+		// Figures would have to wrap: a slightly smaller type reads better.
+		st.size -= 0.5
+		return w.layoutTable(t, col, st)
+	}
 	widths := make([]float64, ncol)
-	switch {
+	// between sets each column between lo and hi, the same share of the
+	// way for all, so that the columns fill avail.
+	between := func(lo, hi []float64) {
+		f := 1.0
+		if d := sum(hi) - sum(lo); d > 0 {
+			f = (avail - sum(lo)) / d
+		}
+		for i := range widths {
+			widths[i] = lo[i] + (hi[i]-lo[i])*f
+		}
+	}
+	switch sumMax := sum(maxW); {
 	case sumMax <= avail:
 		copy(widths, maxW)
 		// Stretch a table that nearly fills the column to fill it; a
@@ -179,16 +205,15 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 				widths[i] = maxW[i] * avail / sumMax
 			}
 		}
-	case sumMin < avail:
-		f := (avail - sumMin) / (sumMax - sumMin)
-		for i := range widths {
-			widths[i] = minW[i] + (maxW[i]-minW[i])*f
-		}
+	case sum(softMin) <= avail:
+		between(softMin, maxW)
+	case sum(hardMin) <= avail:
+		between(hardMin, softMin)
 	default:
 		// Even the longest words do not fit: shrink them all; words are
 		// then cut where they must be.
 		for i := range widths {
-			widths[i] = minW[i] * avail / sumMin
+			widths[i] = hardMin[i] * avail / sum(hardMin)
 		}
 	}
 

@@ -192,7 +192,7 @@ func (w *writer) document(doc *model.Document) {
 		w.base = defaultSize
 	}
 	w.marking = ""
-	if !doc.Redacted && hasExempt(doc) {
+	if doc.NotForPublication() {
 		w.marking = "NOT FOR PUBLICATION"
 	}
 	w.collectDestinations(doc)
@@ -205,20 +205,6 @@ func (w *writer) document(doc *model.Document) {
 	w.leftoverNotes(doc)
 	w.finishPage()
 	w.settleLinks()
-}
-
-// hasExempt reports whether anything in doc is exempt: a full rendering of
-// it must then be marked on every page.
-func hasExempt(doc *model.Document) bool {
-	if doc.Exempt {
-		return true
-	}
-	for _, s := range doc.Sections() {
-		if s.Exempt {
-			return true
-		}
-	}
-	return false
 }
 
 // collectDestinations makes a link destination for every element id this
@@ -332,7 +318,7 @@ func (w *writer) pageFurniture() {
 		w.pdf.SetDrawColor(0, 0, 0)
 		w.pdf.SetLineWidth(0.4)
 		w.pdf.Rect(x-3, top-1, tw+6, l.height+2, "D")
-		w.drawLineAt(l, top)
+		w.drawFrags(l.frags, top+l.base)
 	}
 	text := fmt.Sprintf("Page %d of {nb}", w.pdf.PageNo())
 	// Centre on the width the text will have once {nb} is replaced by a
@@ -340,7 +326,9 @@ func (w *writer) pageFurniture() {
 	// is 0.55 em).
 	probe := plainLine(fmt.Sprintf("Page %d of %d", w.pdf.PageNo(), w.pdf.PageNo()), small, 0)
 	l := plainLine(text, small, (pageW-lineWidth(probe))/2)
-	w.drawLineAt(l, pageH-13)
+	// Drawn directly, not with drawLineAt: what waits for the next line of
+	// text (anchors, a bookmark, a list marker) must not land here.
+	w.drawFrags(l.frags, pageH-13+l.base)
 }
 
 // lineWidth is the drawn width of a line set at x = 0.

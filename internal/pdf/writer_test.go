@@ -403,3 +403,29 @@ func contentLines(page string) []string {
 	}
 	return out
 }
+
+func TestListAcrossPages(t *testing.T) {
+	// Items long enough to cross page feet at varied heights: every item
+	// keeps its bullet, and nothing waiting for the next line of text (a
+	// bullet, an anchor) lands in the footer.
+	doc := samplePaper()
+	doc.Front = nil
+	var items []string
+	for i := 0; i < 60; i++ {
+		items = append(items, prose(i, 10+(i*17)%45))
+	}
+	doc.Body = []*model.Section{heading("1.0", 1, "Findings", para("1.1", txt("The findings were:")), bullets(items...))}
+	path := writeTemp(t, doc)
+	bullets := 0
+	for p := 1; p <= pageCount(t, path); p++ {
+		text := pageText(t, path, p)
+		bullets += strings.Count(text, "•")
+		footer := regexp.MustCompile(`(?m)^.*Page \d+ of \d+.*$`).FindString(text)
+		if strings.TrimSpace(footer) != fmt.Sprintf("Page %d of %d", p, pageCount(t, path)) {
+			t.Errorf("page %d footer reads %q", p, footer)
+		}
+	}
+	if bullets != len(items) {
+		t.Errorf("%d bullets for %d items", bullets, len(items))
+	}
+}

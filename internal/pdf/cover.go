@@ -48,15 +48,18 @@ func (w *writer) cover(doc *model.Document) {
 			tableStyle{size: w.base, fullWidth: false}))
 	}
 	if c.AuthorName != "" || c.AuthorTel != "" {
-		var parts []string
+		var in []model.Inline
 		if c.AuthorName != "" {
-			parts = append(parts, "Report author: "+c.AuthorName)
+			in = append(in, model.Text("Report author: "+c.AuthorName))
 		}
 		if c.AuthorTel != "" {
-			parts = append(parts, "Tel: "+c.AuthorTel)
+			if len(in) > 0 {
+				in = append(in, model.LineBreak{})
+			}
+			in = append(in, model.Text("Tel: "+c.AuthorTel))
 		}
 		w.space(4)
-		w.flow(w.layoutText([]model.Inline{model.Text(strings.Join(parts, "    "))}, textStyle{size: w.base}, lineBox{x: w.left, width: w.right - w.left}))
+		w.flow(w.layoutText(in, textStyle{size: w.base}, lineBox{x: w.left, width: w.right - w.left}))
 	}
 }
 

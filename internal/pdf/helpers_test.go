@@ -56,8 +56,11 @@ func allText(t *testing.T, path string) string {
 	return normalise(tool(t, "pdftotext", "-layout", path, "-"))
 }
 
-// normalise turns no-break spaces into spaces.
-func normalise(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+// normalise turns no-break spaces into spaces and page breaks into line
+// breaks, so every line starts after a newline.
+func normalise(s string) string {
+	return strings.NewReplacer("\u00a0", " ", "\f", "\n").Replace(s)
+}
 
 // pageCount is the number of pages pdfinfo reports.
 func pageCount(t *testing.T, path string) int {

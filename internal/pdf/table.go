@@ -307,7 +307,9 @@ func (w *writer) placeTable(tl *tableLayout) {
 		short := len(tl.rows) <= 6 && tl.height() <= w.bottom-w.top
 		firstTwo := headH
 		for i := 0; i < len(tl.rows) && i < 2; i++ {
-			firstTwo += tl.rows[i].h
+			// A row taller than a page will be split anyway: count a few
+			// of its lines.
+			firstTwo += min(tl.rows[i].h, 4*tl.style.size*leading*ptMM)
 		}
 		if short || !w.fits(firstTwo, nil) {
 			w.newPage()
@@ -323,6 +325,16 @@ func (w *writer) placeTable(tl *tableLayout) {
 		}
 		if w.fits(need, row.notes) {
 			w.drawRow(tl, row)
+			continue
+		}
+		// A row taller than a page is split where it stands, if a few of
+		// its lines fit here; any other row moves to the next page.
+		tall := row.h > w.bottom-w.top-headH
+		if tall && w.fits(4*tl.style.size*leading*ptMM+2*cellPadY, nil) {
+			first, rest := splitRow(row, w.bottom-w.notesH-w.y)
+			w.drawRow(tl, first)
+			tl.rows[i] = rest
+			i--
 			continue
 		}
 		placedHere := w.y > w.top+headH+eps

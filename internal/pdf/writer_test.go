@@ -429,3 +429,58 @@ func TestListAcrossPages(t *testing.T) {
 		t.Errorf("%d bullets for %d items", bullets, len(items))
 	}
 }
+
+func TestRowTallerThanAPage(t *testing.T) {
+	doc := samplePaper()
+	doc.Front = nil
+	long := prose(3, 1600)
+	tbl := &model.Table{
+		Head: [][]model.Cell{cells("Topic", "Notes")},
+		Rows: [][]model.Cell{cells("Short", "a row"), cells("Long", long), cells("After", "the last row")},
+	}
+	doc.Body = []*model.Section{heading("1.0", 1, "Notes", para("1.1", txt("See the table.")), tbl)}
+	path := writeTemp(t, doc)
+	if n := pageCount(t, path); n < 3 {
+		t.Errorf("a 1,600-word cell fits on %d pages", n)
+	}
+	text := strings.Join(strings.Fields(allText(t, path)), " ")
+	for _, want := range []string{"a row", "the last row", "Topic Notes"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q missing", want)
+		}
+	}
+	// Every word of the long cell is there, in order.
+	words := strings.Fields(long)
+	at := 0
+	for _, wd := range words {
+		i := strings.Index(text[at:], wd)
+		if i < 0 {
+			t.Fatalf("word %q of the long cell is missing after offset %d", wd, at)
+		}
+		at += i + len(wd)
+	}
+}
+
+func TestOtherBlocksAndAnEmptyPaper(t *testing.T) {
+	doc := samplePaper()
+	doc.Body[0].Blocks = append(doc.Body[0].Blocks,
+		&model.CodeBlock{Text: "if x {\n    y()\n}"},
+		&model.Rule{},
+		&model.List{Ordered: true, Start: 9, Items: [][]model.Block{
+			{para("", txt("ninth "), model.Code("code()"))},
+			{para("", txt("tenth")), &model.List{Ordered: true, Start: 1, Items: [][]model.Block{{para("", txt("inner one"))}}}},
+		}},
+	)
+	text := allText(t, writeTemp(t, doc))
+	for _, re := range []string{`(?m)^\s+if x \{$`, `(?m)^\s+y\(\)$`, `(?m)^\s+9\.\s+ninth code\(\)$`, `(?m)^\s+10\.\s+tenth$`, `(?m)^\s+1\.\s+inner one$`} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("no line matches %s", re)
+		}
+	}
+	empty := &model.Document{Meta: model.Meta{Slug: "empty"}}
+	path := writeTemp(t, empty)
+	if n := pageCount(t, path); n != 1 {
+		t.Errorf("an empty paper has %d pages", n)
+	}
+	tool(t, "qpdf", "--check", path)
+}

@@ -102,13 +102,7 @@ func Document(root string, in *Paper) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	fence := func(kind string, src []byte, pos diag.Pos) (model.Block, error) {
-		if kind == "table" {
-			return exhibit.Table(src, pos, in.Data)
-		}
-		return exhibit.Chart(src, pos, in.Data)
-	}
-	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body}, fence)
+	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body}, fenceFunc(in.Data))
 	if err != nil {
 		return nil, err
 	}
@@ -148,6 +142,16 @@ func Document(root string, in *Paper) (*model.Document, error) {
 	}
 	d.Provenance = provenance(in)
 	return d, nil
+}
+
+// fenceFunc reads a paper's table and chart blocks from its snapshots.
+func fenceFunc(data *project.DataSet) markdown.FenceFunc {
+	return func(kind string, src []byte, pos diag.Pos) (model.Block, error) {
+		if kind == "table" {
+			return exhibit.Table(src, pos, data)
+		}
+		return exhibit.Chart(src, pos, data)
+	}
 }
 
 // numbering maps a layout's rules onto the passes' options.

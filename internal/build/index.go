@@ -54,8 +54,18 @@ func writeIndex(o Options, results []*Built, out *output) error {
 			entries = append(entries, e)
 		}
 	}
+	packSize := func(dir string) (int64, bool) {
+		rel := dir + "/" + "agenda-pack.pdf"
+		if size, ok := out.sizes[rel]; ok {
+			return size, true
+		}
+		if info, err := os.Stat(filepath.Join(o.outDir(), filepath.FromSlash(rel))); err == nil && out.sink == nil {
+			return info.Size(), true
+		}
+		return 0, false
+	}
 	var buf bytes.Buffer
-	if err := html.WriteIndex(&buf, indexOf(entries)); err != nil {
+	if err := html.WriteIndex(&buf, indexOf(entries, packSize)); err != nil {
 		return err
 	}
 	return out.write("index.html", buf.Bytes())
@@ -92,7 +102,7 @@ func publishedEntry(o Options, path string) (indexEntry, bool) {
 
 // indexOf sorts the entries as a clerk looks for them: committees A–Z,
 // each one's meetings newest first, papers by agenda item.
-func indexOf(entries []indexEntry) html.Index {
+func indexOf(entries []indexEntry, packSize func(dir string) (int64, bool)) html.Index {
 	sort.SliceStable(entries, func(i, j int) bool {
 		a, b := entries[i].meta, entries[j].meta
 		if a.Committee != b.Committee {
@@ -101,14 +111,7 @@ func indexOf(entries []indexEntry) html.Index {
 		if !a.Date.Equal(b.Date) {
 			return a.Date.After(b.Date)
 		}
-		if a.Item != b.Item {
-			// Papers without an item number come last.
-			if a.Item == 0 || b.Item == 0 {
-				return b.Item == 0
-			}
-			return a.Item < b.Item
-		}
-		return a.Slug < b.Slug
+		return agendaLess(a, b)
 	})
 	ix := html.Index{Title: "Committee papers", Generator: "boardpaper " + Version}
 	for _, e := range entries {
@@ -119,7 +122,11 @@ func indexOf(entries []indexEntry) html.Index {
 		c := &ix.Committees[len(ix.Committees)-1]
 		date := format.LongDate(m.Date)
 		if n := len(c.Meetings); n == 0 || c.Meetings[n-1].DateText != date {
-			c.Meetings = append(c.Meetings, html.IndexMeeting{DateText: date})
+			mt := html.IndexMeeting{DateText: date}
+			if size, ok := packSize(MeetingDir(m)); ok {
+				mt.Pack = &html.IndexFile{Href: MeetingDir(m) + "/" + "agenda-pack.pdf", Size: size}
+			}
+			c.Meetings = append(c.Meetings, mt)
 		}
 		mt := &c.Meetings[len(c.Meetings)-1]
 		p := html.IndexPaper{Item: m.Item, Subject: m.Title, Withheld: e.withheld}
@@ -133,4 +140,16 @@ func indexOf(entries []indexEntry) html.Index {
 		mt.Papers = append(mt.Papers, p)
 	}
 	return ix
+}
+
+// agendaLess orders a meeting's papers by agenda item; papers without an
+// item number come last, by name.
+func agendaLess(a, b model.Meta) bool {
+	if a.Item != b.Item {
+		if a.Item == 0 || b.Item == 0 {
+			return b.Item == 0
+		}
+		return a.Item < b.Item
+	}
+	return a.Slug < b.Slug
 }

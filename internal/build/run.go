@@ -137,6 +137,7 @@ func Run(o Options) ([]*Built, error) {
 		return results, err
 	}
 
+	// PACKS-PENDING
 	if err := writeIndex(o, results, out); err != nil {
 		out.discard()
 		return results, err

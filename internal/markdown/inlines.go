@@ -109,39 +109,46 @@ func SafeURL(s string) bool {
 	return false
 }
 
-// refPattern finds Quarto-style cross-references: @sec-…, @para-…, @tbl-…,
-// @fig-…, not preceded by a word character (so e-mail addresses are left
-// alone) and not ending in punctuation.
-var refPattern = regexp.MustCompile(`(^|[^\w@])@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+// refLabel matches a Quarto-style cross-reference at the start of a
+// string: @sec-…, @para-…, @tbl-…, @fig-…, not ending in punctuation.
+var refLabel = regexp.MustCompile(`^@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
 
 func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 	var out []model.Inline
 	for _, x := range in {
 		t, ok := x.(model.Text)
-		if !ok {
+		if !ok || !strings.Contains(string(t), "@") {
 			out = append(out, x)
 			continue
 		}
-		s := string(t)
-		for {
-			m := refPattern.FindStringSubmatchIndex(s)
+		s, start := string(t), 0
+		for i := 0; i < len(s); i++ {
+			if s[i] != '@' || (i > 0 && isWordByte(s[i-1])) {
+				// An "@" after a letter is an e-mail address, not a reference.
+				continue
+			}
+			m := refLabel.FindStringSubmatch(s[i:])
 			if m == nil {
-				break
+				continue
 			}
-			lead := s[:m[3]] // text before "@", with the preceding character
-			if lead != "" {
-				out = append(out, model.Text(lead))
+			if i > start {
+				out = append(out, model.Text(s[start:i]))
 			}
-			ref := &model.Ref{Label: s[m[4]:m[5]]}
+			ref := &model.Ref{Label: m[1]}
 			r.pos[ref] = r.refPos(n, ref.Label)
 			out = append(out, ref)
-			s = s[m[5]:]
+			i += len(m[0]) - 1
+			start = i + 1
 		}
-		if s != "" {
-			out = append(out, model.Text(s))
+		if start < len(s) {
+			out = append(out, model.Text(s[start:]))
 		}
 	}
 	return out
+}
+
+func isWordByte(c byte) bool {
+	return c == '_' || c == '@' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 // mergeText joins adjacent text runs.

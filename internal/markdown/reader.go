@@ -190,7 +190,7 @@ var (
 func (r *reader) heading(h *ast.Heading) {
 	title := r.inlines(h)
 	unnumbered := false
-	if t, ok := lastText(title); ok && unnumberedMark.MatchString(string(t)) {
+	if t, ok := lastText(title); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t"), "{-}") {
 		title = setLastText(title, model.Text(unnumberedMark.ReplaceAllString(string(t), "")))
 		unnumbered = true
 	}
@@ -378,7 +378,9 @@ func (r *reader) linesText(n ast.Node) []byte {
 
 func (r *reader) para(n ast.Node) *model.Para {
 	p := &model.Para{Inlines: r.inlines(n)}
-	if t, ok := lastText(p.Inlines); ok {
+	// The suffix test spares most paragraphs the regular expression, which
+	// backtracks from every space of a long paragraph.
+	if t, ok := lastText(p.Inlines); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t\n"), "}") {
 		if m := trailingLabel.FindStringSubmatch(string(t)); m != nil {
 			p.Attr.ID = m[1]
 			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(trailingLabel.ReplaceAllString(string(t), ""))))

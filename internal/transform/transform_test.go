@@ -192,3 +192,11 @@ func TestRedactKeepsHeadingDropsContentAndItsNotes(t *testing.T) {
 		t.Errorf("Redact changed the full document:\n%s", full)
 	}
 }
+
+func TestEmailAddressesAreNotReferences(t *testing.T) {
+	d := read(t, "# A {#sec-a}\n\nWrite to clerk@sec-a.example or see @sec-a, or @sec-a.\n", scrutiny)
+	got := model.Dump(d)
+	if strings.Count(got, "Ref(") != 2 || !strings.Contains(got, `"Write to clerk@sec-a.example or see "`) {
+		t.Errorf("references = %s", got)
+	}
+}

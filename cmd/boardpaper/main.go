@@ -18,7 +18,7 @@ import (
 const usage = `boardpaper turns Markdown templates and YAML data snapshots into board papers.
 
 Usage:
-  boardpaper build [TEMPLATE...] [--data FILE] [--out DIR] [--format html,pdf] [--exempt-out DIR]
+  boardpaper build [TEMPLATE...] [--data FILE] [--out DIR] [--format html,pdf] [--exempt-out DIR] [--force]
   boardpaper check [TEMPLATE...] [--data FILE]
   boardpaper version
 
@@ -35,6 +35,9 @@ Build options:
   --format LIST      html, pdf or html,pdf (default html,pdf)
   --exempt-out DIR   also write the full versions of papers with exempt
                      ("not for publication") content here, outside --out
+  --force            rebuild every paper; otherwise a paper whose template,
+                     layout and data have not changed since the last build
+                     keeps the files it has
 
 Exit status: 0 done; 1 problems in the papers or data, each printed as
 path:line:col: message; 2 the command itself was mistyped.
@@ -71,6 +74,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "output", "")
 	formats := fs.String("format", "html,pdf", "")
 	exemptOut := fs.String("exempt-out", "", "")
+	force := fs.Bool("force", false, "")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
 	paths, err := parseInterspersed(fs, args)
@@ -82,7 +86,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Check: cmd == "check"}
+	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force, Check: cmd == "check"}
 	for _, f := range strings.Split(*formats, ",") {
 		switch strings.TrimSpace(f) {
 		case "html":
@@ -113,15 +117,18 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
 		return 1
 	}
-	files := 0
+	files, reused := 0, 0
 	for _, r := range results {
 		files += len(r.Files)
+		if r.Reused {
+			reused++
+		}
 	}
 	if cmd == "check" {
 		fmt.Fprintf(stdout, "checked %d paper(s): no problems\n", len(results))
 		return 0
 	}
-	fmt.Fprintf(stdout, "built %d paper(s), %d file(s) in %s\n", len(results), files, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %d paper(s) (%d unchanged), %d file(s) in %s\n", len(results), reused, files, time.Since(start).Round(time.Millisecond))
 	return 0
 }
 

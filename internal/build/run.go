@@ -33,6 +33,9 @@ type Options struct {
 	Workers int
 	// Check builds documents but writes nothing.
 	Check bool
+	// Force builds every paper, even those whose inputs have not changed
+	// since the last build.
+	Force bool
 	// Sink receives every output file instead of the disk (serve keeps
 	// them in memory). path is slash-separated, relative to the output
 	// folder: "2013-03-13-executive-board/looked-after-children.html", or
@@ -44,7 +47,7 @@ type Options struct {
 // Built is one paper's outcome.
 type Built struct {
 	Path  string // template path
-	Input *Paper // the loaded inputs; nil when they failed to load
+	Input *Paper // the loaded inputs, kept only by check
 	// Doc is the full document, kept only by check: a build releases each
 	// paper's model once it is written, so memory does not grow with the
 	// number of papers.
@@ -52,8 +55,14 @@ type Built struct {
 	Meta model.Meta
 	// Withheld is the index's notice for a paper not for publication.
 	Withheld string
-	Files    []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
-	Err      error
+	// Key hashes the paper's inputs (see inputKey); Reused says the paper
+	// was unchanged and its previous files were kept.
+	Key    string
+	Reused bool
+	// Exempt says the paper has exempt content.
+	Exempt bool
+	Files  []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
+	Err    error
 }
 
 // Templates lists the papers to build: the given ones, or every
@@ -111,7 +120,7 @@ func Run(o Options) ([]*Built, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no papers to build: templates/*.md is empty")
 	}
-	out := &output{sink: o.Sink, sizes: map[string]int64{}}
+	out := &output{sink: o.Sink, sizes: map[string]int64{}, packKeys: map[string]string{}}
 	if o.Sink == nil && !o.Check {
 		exempt := ""
 		if o.ExemptOut != "" {
@@ -123,8 +132,19 @@ func Run(o Options) ([]*Built, error) {
 		out.sink = out.stage.write
 	}
 
+	prev := manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
+	incremental := out.stage != nil && !o.Force
+	if incremental {
+		prev = readManifest(o.outDir())
+	}
 	results := make([]*Built, len(paths))
 	parallel(o.Workers, len(paths), func(i int) {
+		if incremental {
+			if b, ok := reuse(o, paths[i], prev, out); ok {
+				results[i] = b
+				return
+			}
+		}
 		results[i] = buildOne(o, paths[i], out.write)
 	})
 	var errs diag.List
@@ -143,11 +163,52 @@ func Run(o Options) ([]*Built, error) {
 		return results, err
 	}
 	if out.stage != nil {
-		if err := out.stage.commit(len(o.Templates) == 0); err != nil {
+		next := nextManifest(o, prev, results, out)
+		if err := out.stage.commit(len(o.Templates) == 0, next.encode()); err != nil {
 			return results, err
 		}
 	}
 	return results, nil
+}
+
+// reuse keeps an unchanged paper's previous files instead of building it.
+func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
+	key := inputKey(o, path)
+	rec, ok := prev.reusable(o, path, key)
+	if !ok || (rec.Exempt && o.ExemptOut != "") {
+		// Full versions of exempt papers are not recorded in the public
+		// manifest, so a build asked for them always writes them.
+		return nil, false
+	}
+	b := &Built{Path: path, Meta: rec.meta(), Withheld: rec.Withheld, Key: key, Reused: true, Exempt: rec.Exempt}
+	for f, size := range rec.Files {
+		b.Files = append(b.Files, f)
+		out.keep(f, size)
+	}
+	sort.Strings(b.Files)
+	return b, true
+}
+
+// nextManifest records this build for the next: every paper built or kept,
+// and (on a build of some papers) the previous records of the others.
+func nextManifest(o Options, prev manifest, results []*Built, out *output) manifest {
+	next := manifest{Papers: map[string]paperRecord{}, Packs: out.packKeys}
+	if len(o.Templates) > 0 {
+		for path, rec := range prev.Papers {
+			next.Papers[path] = rec
+		}
+		for dir, key := range prev.Packs {
+			if _, ok := next.Packs[dir]; !ok {
+				next.Packs[dir] = key
+			}
+		}
+	}
+	for _, b := range results {
+		rec := recordOf(b, b.Key, out.sizes)
+		rec.Exempt = b.Exempt
+		next.Papers[b.Path] = rec
+	}
+	return next
 }
 
 // parallel runs job(0) … job(n-1) on a bounded pool of workers (one per
@@ -181,6 +242,17 @@ type output struct {
 	stage *stage
 	mu    sync.Mutex
 	sizes map[string]int64
+	// packKeys records each pack written or kept, for the manifest.
+	packKeys map[string]string
+}
+
+// keep marks a file from the previous build as part of this one, so that
+// pruning spares it.
+func (w *output) keep(rel string, size int64) {
+	w.stage.keep(rel)
+	w.mu.Lock()
+	w.sizes[rel] = size
+	w.mu.Unlock()
 }
 
 func (w *output) write(rel string, data []byte) error {
@@ -206,13 +278,19 @@ func buildOne(o Options, path string, write func(string, []byte) error) *Built {
 		b.Err = err
 		return b
 	}
-	b.Input = in
+	if o.Check {
+		b.Input = in
+	}
+	if o.Sink == nil && !o.Check {
+		b.Key = inputKey(o, path)
+	}
 	doc, err := Document(o.Root, in)
 	if err != nil {
 		b.Err = err
 		return b
 	}
 	b.Meta = doc.Meta
+	b.Exempt = doc.ExemptNotice != ""
 	if doc.Exempt {
 		b.Withheld = withheldNotice(in.Paper.AccessRule)
 	}

@@ -28,6 +28,7 @@ type stageRoot struct {
 	created bool // dest did not exist before this build
 	tmp     string
 	files   map[string]bool // slash-separated, relative to dest
+	kept    map[string]bool // files of the previous build kept as they are
 }
 
 func newStage(public, exempt string) (*stage, error) {
@@ -50,7 +51,7 @@ func newStage(public, exempt string) (*stage, error) {
 			s.discard()
 			return nil, err
 		}
-		s.roots[name] = &stageRoot{dest: dest, created: os.IsNotExist(statErr), tmp: tmp, files: map[string]bool{}}
+		s.roots[name] = &stageRoot{dest: dest, created: os.IsNotExist(statErr), tmp: tmp, files: map[string]bool{}, kept: map[string]bool{}}
 	}
 	return s, nil
 }
@@ -98,20 +99,20 @@ func (s *stage) write(rel string, data []byte) error {
 	return nil
 }
 
-// size returns a staged file's size, for the index.
-func (s *stage) size(rel string) int64 {
+// keep marks a public file of the previous build as part of this one.
+func (s *stage) keep(rel string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	r := s.roots[""]
-	info, err := os.Stat(filepath.Join(r.tmp, filepath.FromSlash(rel)))
-	if err != nil {
-		return 0
-	}
-	return info.Size()
+	r.files[rel] = true
+	r.kept[rel] = true
 }
 
-// commit moves every staged file into place. When prune is set (a build of
-// the whole project) every other file in the output folders is removed,
-// so that nothing renamed, withdrawn or newly made exempt stays published.
-func (s *stage) commit(prune bool) error {
+// commit moves every staged file into place and writes the public
+// folder's marker (the manifest). When prune is set (a build of the whole
+// project) every other file in the output folders is removed, so that
+// nothing renamed, withdrawn or newly made exempt stays published.
+func (s *stage) commit(prune bool, manifest []byte) error {
 	names := make([]string, 0, len(s.roots))
 	for name := range s.roots {
 		names = append(names, name)
@@ -121,7 +122,9 @@ func (s *stage) commit(prune bool) error {
 		r := s.roots[name]
 		paths := make([]string, 0, len(r.files))
 		for p := range r.files {
-			paths = append(paths, p)
+			if !r.kept[p] {
+				paths = append(paths, p)
+			}
 		}
 		sort.Strings(paths)
 		for _, p := range paths {
@@ -133,7 +136,11 @@ func (s *stage) commit(prune bool) error {
 				return err
 			}
 		}
-		if err := os.WriteFile(filepath.Join(r.dest, marker), []byte("This folder is written by boardpaper; files it did not write are removed.\n"), 0o644); err != nil {
+		mark := []byte("This folder is written by boardpaper; files it did not write are removed.\n")
+		if name == "" {
+			mark = manifest
+		}
+		if err := os.WriteFile(filepath.Join(r.dest, marker), mark, 0o644); err != nil {
 			return err
 		}
 		if err := os.RemoveAll(r.tmp); err != nil {

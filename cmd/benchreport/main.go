@@ -1,0 +1,126 @@
+// Command benchreport times whole boardpaper builds, as a user runs them,
+// and prints each figure beside its target: one paper, 100 and 1,000
+// papers, HTML alone and with PDF, an incremental rebuild, and an agenda
+// pack. Each figure is the median of several runs of the real binary; peak
+// memory is the largest resident set the kernel reports for a run.
+//
+//	go run ./cmd/benchreport            (make bench runs it)
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"syscall"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/synth"
+)
+
+type measure struct {
+	name    string
+	papers  int
+	args    []string
+	prepare func(dir string) error // run before each timed run
+	runs    int
+	target  time.Duration
+	memMB   float64 // 0: no memory target
+}
+
+func main() {
+	quick := flag.Bool("quick", false, "fewer runs and no 1,000-paper builds")
+	flag.Parse()
+	tmp, err := os.MkdirTemp("", "boardpaper-bench-")
+	check(err)
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "boardpaper")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/boardpaper")
+	build.Stderr = os.Stderr
+	check(build.Run())
+
+	clean := func(dir string) error { return os.RemoveAll(filepath.Join(dir, "output")) }
+	measures := []measure{
+		{name: "1 paper, HTML and PDF with charts", papers: 1, args: []string{"build", "--force"}, prepare: clean, runs: 9, target: 25 * time.Millisecond},
+		{name: "100 papers, HTML only", papers: 100, args: []string{"build", "--format", "html", "--force"}, prepare: clean, runs: 5, target: 300 * time.Millisecond},
+		{name: "100 papers, HTML and PDF", papers: 100, args: []string{"build", "--force"}, prepare: clean, runs: 5, target: 1500 * time.Millisecond},
+		{name: "30-paper meeting with its agenda pack", papers: 30, args: []string{"build", "--force"}, prepare: clean, runs: 5, target: time.Second},
+	}
+	if !*quick {
+		measures = append(measures,
+			measure{name: "1,000 papers, HTML and PDF", papers: 1000, args: []string{"build", "--force"}, prepare: clean, runs: 3, target: 15 * time.Second, memMB: 300},
+			measure{name: "1,000 papers unchanged (incremental)", papers: 1000, args: []string{"build"}, runs: 5, target: 500 * time.Millisecond},
+		)
+	}
+
+	fmt.Printf("%-42s %10s %10s %10s %10s\n", "whole process, median", "wall", "target", "peak MB", "target")
+	for _, m := range measures {
+		if *quick && m.runs > 3 {
+			m.runs = 3
+		}
+		dir := filepath.Join(tmp, fmt.Sprintf("p%d", m.papers))
+		if _, err := os.Stat(dir); err != nil {
+			per := synth.PapersPerMeeting
+			if m.papers == 30 {
+				per = 30
+			}
+			check(synth.WriteMeetings(".", dir, m.papers, per, 1))
+		}
+		if m.prepare == nil {
+			// An incremental build needs one full build first.
+			check(run(bin, dir, []string{"build"}))
+		}
+		var walls []time.Duration
+		var peak int64
+		for i := 0; i < m.runs; i++ {
+			if m.prepare != nil {
+				check(m.prepare(dir))
+			}
+			start := time.Now()
+			cmd := exec.Command(bin, m.args...)
+			cmd.Dir = dir
+			out, err := cmd.CombinedOutput()
+			if err != nil {
+				fmt.Fprintf(os.Stderr, "%s: %v\n%s", m.name, err, out)
+				os.Exit(1)
+			}
+			walls = append(walls, time.Since(start))
+			if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss > peak {
+				peak = ru.Maxrss // kilobytes on Linux
+			}
+		}
+		sort.Slice(walls, func(i, j int) bool { return walls[i] < walls[j] })
+		med := walls[len(walls)/2]
+		memTarget := "-"
+		if m.memMB > 0 {
+			memTarget = fmt.Sprintf("%.0f", m.memMB)
+		}
+		fmt.Printf("%-42s %10s %10s %10.0f %10s  %s\n", m.name, med.Round(time.Millisecond), m.target, float64(peak)/1024, memTarget, verdict(med <= m.target && (m.memMB == 0 || float64(peak)/1024 <= m.memMB)))
+	}
+}
+
+func verdict(ok bool) string {
+	if ok {
+		return "meets target"
+	}
+	return "MISSES target"
+}
+
+func run(bin, dir string, args []string) error {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("%v\n%s", err, out)
+	}
+	return nil
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchreport:", err)
+		os.Exit(1)
+	}
+}

@@ -1,0 +1,186 @@
+package build
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/templates"
+)
+
+// manifest records what the last build wrote and from what, in the output
+// folder's marker file. A paper whose inputs hash to the same key as last
+// time, and whose files are all still there, is not built again: its
+// files are byte-identical to what a full build would write, because the
+// key covers everything that decides them.
+type manifest struct {
+	Generator string                 `json:"generator"`
+	Papers    map[string]paperRecord `json:"papers"` // by template path
+	Packs     map[string]string      `json:"packs"`  // meeting folder → key of its papers
+}
+
+// paperRecord is one paper's entry: enough to list it in the index and its
+// pack without reading it again.
+type paperRecord struct {
+	Key       string           `json:"key"`
+	Files     map[string]int64 `json:"files"` // path in the output folder → size
+	Slug      string           `json:"slug"`
+	Title     string           `json:"title"`
+	Committee string           `json:"committee"`
+	Date      string           `json:"date"`
+	Item      int              `json:"item,omitempty"`
+	Withheld  string           `json:"withheld,omitempty"`
+	Exempt    bool             `json:"exempt,omitempty"` // has exempt content
+}
+
+func (r paperRecord) meta() model.Meta {
+	d, _ := time.Parse("2006-01-02", r.Date)
+	return model.Meta{Slug: r.Slug, Title: r.Title, Committee: r.Committee, Date: d, Item: r.Item}
+}
+
+func recordOf(b *Built, key string, sizes map[string]int64) paperRecord {
+	r := paperRecord{Key: key, Files: map[string]int64{}, Slug: b.Meta.Slug, Title: b.Meta.Title,
+		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Withheld: b.Withheld}
+	for _, f := range b.Files {
+		if !strings.HasPrefix(f, "exempt/") {
+			r.Files[f] = sizes[f]
+		}
+	}
+	return r
+}
+
+// readManifest reads the previous build's manifest; a missing or unreadable
+// one means everything is built.
+func readManifest(outDir string) manifest {
+	m := manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
+	b, err := os.ReadFile(filepath.Join(outDir, marker))
+	if err != nil || json.Unmarshal(b, &m) != nil || m.Generator != "boardpaper "+Version {
+		return manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
+	}
+	if m.Papers == nil {
+		m.Papers = map[string]paperRecord{}
+	}
+	if m.Packs == nil {
+		m.Packs = map[string]string{}
+	}
+	return m
+}
+
+func (m manifest) encode() []byte {
+	m.Generator = "boardpaper " + Version
+	b, _ := json.MarshalIndent(m, "", "  ")
+	return append(b, '\n')
+}
+
+// reusable returns the previous record for a paper when its inputs have
+// not changed and every file it wrote is still in place.
+func (m manifest) reusable(o Options, path, key string) (paperRecord, bool) {
+	rec, ok := m.Papers[path]
+	if !ok || rec.Key != key || key == "" {
+		return rec, false
+	}
+	for f, size := range rec.Files {
+		info, err := os.Stat(filepath.Join(o.outDir(), filepath.FromSlash(f)))
+		if err != nil || info.Size() != size {
+			return rec, false
+		}
+	}
+	return rec, true
+}
+
+// inputKey hashes everything that decides a paper's output: boardpaper's
+// version, the formats asked for, the template, its layout (and logo) and
+// its snapshots. It reads bytes and the front matter only, so checking a
+// thousand unchanged papers is quick. An empty key means "build it".
+func inputKey(o Options, path string) string {
+	h := sha256.New()
+	add := func(label string, b []byte) {
+		h.Write([]byte(label))
+		h.Write([]byte{0})
+		n := len(b)
+		h.Write([]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
+		h.Write(b)
+	}
+	add("generator", []byte(Version))
+	add("formats", []byte{boolByte(o.HTML), boolByte(o.PDF)})
+	add("exempt-out", []byte{boolByte(o.ExemptOut != "")})
+	add("source-date-epoch", []byte(os.Getenv("SOURCE_DATE_EPOCH")))
+
+	full, err := project.Resolve(o.Root, path)
+	if err != nil {
+		return ""
+	}
+	src, err := os.ReadFile(full)
+	if err != nil {
+		return ""
+	}
+	add("template", src)
+	p, err := project.ParsePaper(path, src)
+	if err != nil {
+		return ""
+	}
+	layout, err := os.ReadFile(filepath.Join(o.Root, "templates", "layouts", p.Layout+".yaml"))
+	if err != nil {
+		layout, err = fs.ReadFile(templates.Layouts, "layouts/"+p.Layout+".yaml")
+		if err != nil {
+			return ""
+		}
+	}
+	add("layout", layout)
+	if l, err := project.ParseLayout(p.Layout, "", layout); err == nil && l.LogoPath != "" {
+		if !addFile(o.Root, l.LogoPath, "logo", add) {
+			return ""
+		}
+	}
+	refs := p.Data
+	if o.Data != "" {
+		refs = []project.DataRef{{Path: o.Data}}
+	}
+	for _, r := range refs {
+		if !addFile(o.Root, r.Path, "data "+r.Name, add) {
+			return ""
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func addFile(root, rel, label string, add func(string, []byte)) bool {
+	full, err := project.Resolve(root, rel)
+	if err != nil {
+		return false
+	}
+	b, err := os.ReadFile(full)
+	if err != nil {
+		return false
+	}
+	add(label+" "+rel, b)
+	return true
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// packKey identifies a meeting's pack by the keys of its papers in agenda
+// order: the pack is written again when any of them changes.
+func packKey(keys []string) string {
+	sorted := append([]string(nil), keys...)
+	sort.Strings(sorted)
+	h := sha256.New()
+	for _, k := range sorted {
+		h.Write([]byte(k))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}

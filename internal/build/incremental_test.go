@@ -1,0 +1,87 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func reusedPaths(results []*Built) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range results {
+		if r.Reused {
+			m[r.Path] = true
+		}
+	}
+	return m
+}
+
+func TestUnchangedPapersAreNotRebuilt(t *testing.T) {
+	root := publishProject(t)
+	os.WriteFile(filepath.Join(root, "data/t.yaml"), []byte("homes: 5\n"), 0o644)
+	os.WriteFile(filepath.Join(root, "templates/other.md"), bytes.Replace([]byte(publicPaper), []byte("data: data/s.yaml"), []byte("data: data/t.yaml"), 1), 0o644)
+	o := Options{Root: root, Out: "output", HTML: true, PDF: true}
+
+	first, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(reusedPaths(first)); n != 0 {
+		t.Fatalf("first build reused %d papers", n)
+	}
+	second, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(reusedPaths(second)); n != len(second) {
+		t.Fatalf("second build reused %d of %d papers", n, len(second))
+	}
+
+	// A new snapshot for one paper rebuilds that paper alone.
+	os.WriteFile(filepath.Join(root, "data/t.yaml"), []byte("homes: 6\n"), 0o644)
+	third, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reused := reusedPaths(third)
+	if reused["templates/other.md"] || !reused["templates/inspections.md"] {
+		t.Fatalf("after a data change, reused = %v", reused)
+	}
+	incremental := readTree(t, filepath.Join(root, "output"))
+
+	// The incremental output is what a full build writes.
+	o.Force = true
+	if _, err := Run(o); err != nil {
+		t.Fatal(err)
+	}
+	full := readTree(t, filepath.Join(root, "output"))
+	if len(full) != len(incremental) {
+		t.Fatalf("%d files after an incremental build, %d after a full one", len(incremental), len(full))
+	}
+	for name, b := range full {
+		if !bytes.Equal(b, incremental[name]) {
+			t.Errorf("%s differs between the incremental and the full build", name)
+		}
+	}
+}
+
+func TestRemovedOutputIsRebuilt(t *testing.T) {
+	root := publishProject(t)
+	o := Options{Root: root, Out: "output", HTML: true}
+	if _, err := Run(o); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(root, "output/2013-04-25-scrutiny-board-children-and-families/inspections.html")
+	os.Remove(page)
+	results, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reusedPaths(results)["templates/inspections.md"] {
+		t.Error("a paper whose page was deleted was not rebuilt")
+	}
+	if _, err := os.Stat(page); err != nil {
+		t.Error(err)
+	}
+}

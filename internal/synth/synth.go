@@ -42,9 +42,15 @@ var samples = []sample{
 	{"templates/recent-inspections.md", "data/inspections/2013-04-25.yaml", "data: data/inspections/2013-04-25.yaml"},
 }
 
-// Write creates a project of n papers in dir, copying the samples from the
-// project at src. The same seed gives the same project.
+// Write creates a project of n papers in dir, PapersPerMeeting to a
+// meeting, copying the samples from the project at src. The same seed gives
+// the same project.
 func Write(src, dir string, n int, seed int64) error {
+	return WriteMeetings(src, dir, n, PapersPerMeeting, seed)
+}
+
+// WriteMeetings is Write with perMeeting papers to a meeting.
+func WriteMeetings(src, dir string, n, perMeeting int, seed int64) error {
 	rng := rand.New(rand.NewSource(seed))
 	var bodies, snaps []string
 	for _, s := range samples {
@@ -61,7 +67,7 @@ func Write(src, dir string, n int, seed int64) error {
 	}
 	for i := 0; i < n; i++ {
 		k := i % len(samples)
-		meeting := i / PapersPerMeeting
+		meeting := i / perMeeting
 		committee := committees[meeting%len(committees)]
 		// Meetings every week from 2013, a committee's meetings apart.
 		date := fmt.Sprintf("%04d-%02d-%02d", 2013+meeting/48, 1+(meeting/4)%12, 1+7*(meeting%4))
@@ -71,7 +77,7 @@ func Write(src, dir string, n int, seed int64) error {
 		body := bodies[k]
 		body = replaceKey(body, "report_to", strconv.Quote(committee))
 		body = replaceKey(body, "date", date)
-		body = replaceKey(body, "item", strconv.Itoa(3+i%PapersPerMeeting))
+		body = replaceKey(body, "item", strconv.Itoa(3+i%perMeeting))
 		body = strings.Replace(body, samples[k].dataKey, "data: "+dataPath, 1)
 		if err := write(dir, "templates/"+slug+".md", body); err != nil {
 			return err

@@ -8,7 +8,7 @@ GOFILES  := $(shell find . -name '*.go' -not -path './node_modules/*')
 # Programs the tests drive, and the Debian packages that provide them.
 TEST_TOOLS := pdftotext:poppler-utils qpdf:qpdf chromium:chromium
 
-.PHONY: all papers test deps vet clean
+.PHONY: all papers test deps vet bench clean
 
 all: papers
 
@@ -38,6 +38,13 @@ vet:
 
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...
+
+# bench: Go benchmarks for each stage and chart kind (ns/op, B/op,
+# allocs/op), then whole-process builds of 1, 100 and 1,000 synthetic
+# papers beside their targets. Takes a few minutes.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/build ./internal/pdf ./internal/chart ./internal/html
+	$(GO) run ./cmd/benchreport
 
 clean:
 	rm -rf bin output

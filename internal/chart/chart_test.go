@@ -14,7 +14,6 @@ import (
 	"testing"
 
 	"github.com/boardpaper/boardpaper/internal/model"
-	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
 // svgDoc is what the tests read back from an SVG.
@@ -56,7 +55,12 @@ type svgPath struct {
 // render draws c as SVG and parses it, failing the test if it is not XML.
 func render(t testing.TB, c *model.Chart, st Style) svgDoc {
 	t.Helper()
-	b, err := SVG(c, st)
+	return renderSized(t, c, st, SVGWidth, SVGHeight)
+}
+
+func renderSized(t testing.TB, c *model.Chart, st Style, width, height float64) svgDoc {
+	t.Helper()
+	b, err := svgSized(c, st, width, height)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -462,29 +466,27 @@ func TestEdgeCases(t *testing.T) {
 		},
 	}
 	for name, mk := range cases {
-		t.Run(name, func(t *testing.T) {
-			c := mk()
-			doc := render(t, c, Style{})
-			labels := doc.xTickLabels()
-			if len(labels) == 0 {
-				t.Errorf("no x tick labels")
-			}
-			noRepeats(t, labels)
-			checkTextLayout(t, doc)
-			if c.Type != model.ChartLine {
-				doc.yTick(t, "0") // bars start at zero
-			}
-			// The same at PDF size and type.
-			var small bytes.Buffer
-			if err := Draw(c, Style{FontSize: 11}, svgProvider(&small), 453, 240, &small); err != nil {
-				t.Fatal(err)
-			}
-		})
+		// At the HTML size and type, and at the PDF's (a 160 mm column
+		// at 11 pt).
+		for _, size := range []struct {
+			w, h float64
+			st   Style
+		}{{SVGWidth, SVGHeight, Style{}}, {453, 240, Style{FontSize: 11}}} {
+			t.Run(fmt.Sprintf("%s %.0f", name, size.w), func(t *testing.T) {
+				c := mk()
+				doc := renderSized(t, c, size.st, size.w, size.h)
+				labels := doc.xTickLabels()
+				if len(labels) == 0 {
+					t.Errorf("no x tick labels")
+				}
+				noRepeats(t, labels)
+				checkTextLayout(t, doc)
+				if c.Type != model.ChartLine {
+					doc.yTick(t, "0") // bars start at zero
+				}
+			})
+		}
 	}
-}
-
-func svgProvider(_ *bytes.Buffer) func(int, int) (gochart.Renderer, error) {
-	return func(w, h int) (gochart.Renderer, error) { return &svgRenderer{dpi: DPI, width: w, height: h}, nil }
 }
 
 func TestNegativeValuesHangBelowZero(t *testing.T) {

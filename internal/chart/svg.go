@@ -33,12 +33,16 @@ const fontFamily = "'Liberation Sans', Arial, Helvetica, sans-serif"
 // id, a viewBox and width 100% so it scales with the column. All text is
 // escaped.
 func SVG(c *model.Chart, st Style) ([]byte, error) {
+	return svgSized(c, st, SVGWidth, SVGHeight)
+}
+
+func svgSized(c *model.Chart, st Style, width, height float64) ([]byte, error) {
 	sr := &svgRenderer{dpi: DPI}
 	provider := func(w, h int) (gochart.Renderer, error) {
 		sr.width, sr.height = w, h
 		return sr, nil
 	}
-	if err := Draw(c, st, provider, SVGWidth, SVGHeight, io.Discard); err != nil {
+	if err := Draw(c, st, provider, width, height, io.Discard); err != nil {
 		return nil, err
 	}
 

@@ -207,13 +207,13 @@ func (l *layout) pointTicks(domain int) []gochart.Tick {
 }
 
 // categoryAxis decides how text categories are labelled, given about how
-// wide the plot will be. Labels are wrapped onto up to three lines inside
-// their own slot, at the axis size or a little smaller; when even that
-// fails (many long labels) every k-th label is shown on one line.
+// wide the plot will be. Labels are wrapped inside their own slot, up to
+// four lines, at the axis size or a little smaller; when even that fails
+// (many long labels) every k-th label is shown on one line.
 func (l *layout) categoryAxis(plotWidth float64) {
 	n := len(l.c.X)
 	slot := plotWidth / float64(n)
-	const maxLines = 3
+	const maxLines = 4
 	for size := l.axisFS; size >= minFontSize; size -= 0.5 {
 		ticks := []gochart.Tick{{Value: -0.5}}
 		most := 1

@@ -270,3 +270,12 @@ func BenchmarkVectorChart(b *testing.B) {
 		})
 	}
 }
+
+func TestVectorChartByteIdentical(t *testing.T) {
+	a := vectorPDF(t)
+	for range 3 {
+		if !bytes.Equal(a, vectorPDF(t)) {
+			t.Fatal("two PDFs of the same charts differ")
+		}
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/html"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -353,6 +354,15 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 			return nil, fmt.Errorf("writing HTML: %w", err)
 		}
 		files = append(files, file{dir + "/" + doc.Meta.Slug + ".html", buf.Bytes()})
+		csvs := chartCSVs(doc)
+		names := make([]string, 0, len(csvs))
+		for name := range csvs {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			files = append(files, file{dir + "/" + name, csvs[name]})
+		}
 	}
 	if o.PDF {
 		var buf bytes.Buffer
@@ -408,7 +418,34 @@ func outputDate(meeting time.Time) time.Time {
 	return meeting.UTC()
 }
 
-// htmlOptions gives the HTML writer what it needs beyond the document.
+// htmlOptions gives the HTML writer each chart's SVG and the name of the
+// CSV file of its figures written beside the page.
 func htmlOptions(d *model.Document) html.Options {
-	return html.Options{}
+	st := chart.Style{Colours: d.Style.ChartColours, FontSize: chartSVGFontSize}
+	return html.Options{
+		ChartSVG: func(c *model.Chart) ([]byte, error) { return chart.SVG(c, st) },
+		ChartCSV: func(c *model.Chart) string { return csvName(d, c) },
+	}
+}
+
+// chartSVGFontSize is the SVG's text size in its own units: the SVG is
+// drawn 600 wide and scaled to the page's 46em column, where 13 units read
+// as about 12–13 px.
+const chartSVGFontSize = 13
+
+// csvName is the file of a chart's figures: "<slug>-<exhibit id>.csv", as
+// GOV.UK and ONS guidance asks published charts to offer.
+func csvName(d *model.Document, c *model.Chart) string {
+	return d.Meta.Slug + "-" + c.Attr.ID + ".csv"
+}
+
+// chartCSVs lists the CSV files of a document's charts.
+func chartCSVs(d *model.Document) map[string][]byte {
+	files := map[string][]byte{}
+	d.EachBlock(func(b model.Block) {
+		if c, ok := b.(*model.Chart); ok {
+			files[csvName(d, c)] = chart.CSV(c)
+		}
+	})
+	return files
 }

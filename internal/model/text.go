@@ -56,3 +56,28 @@ func (d *Document) Sections() []*Section {
 func (d *Document) NotForPublication() bool {
 	return d.ExemptNotice != "" && !d.Redacted
 }
+
+// EachBlock calls fn for every block in reading order, front part first,
+// descending into lists, quotes and subsections, then the footnotes.
+func (d *Document) EachBlock(fn func(Block)) {
+	var blocks func([]Block)
+	blocks = func(bs []Block) {
+		for _, b := range bs {
+			fn(b)
+			switch b := b.(type) {
+			case *List:
+				for _, it := range b.Items {
+					blocks(it)
+				}
+			case *Quote:
+				blocks(b.Blocks)
+			}
+		}
+	}
+	for _, s := range d.Sections() {
+		blocks(s.Blocks)
+	}
+	for _, n := range d.Footnotes {
+		blocks(n.Blocks)
+	}
+}

@@ -127,9 +127,7 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 	case *model.Table:
 		return paraGap + w.layoutTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
-		if b.Table != nil {
-			return paraGap + w.layoutTable(chartTable(b), col, w.bodyTable()).startHeight()
-		}
+		return paraGap + col.width*chartAspect
 	case *model.CrossHeading:
 		return crossBefore + linesHeight(w.crossLines(b, col)) + crossAfter + 2*ts.size*leading*ptMM
 	}

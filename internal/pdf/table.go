@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
@@ -90,23 +91,36 @@ func (t *tableLayout) height() float64 {
 	return h
 }
 
-// chartTable is a chart's figures as a table under the chart's own label,
-// caption and id.
-func chartTable(c *model.Chart) *model.Table {
-	t := *c.Table
-	t.Exhibit = c.Exhibit
-	return &t
-}
+// chartAspect is a chart's height over its width in the PDF: wide enough
+// for a year of monthly bars, short enough to sit beside its paragraph.
+const chartAspect = 0.5
 
-// chart shows a chart. Until charts are drawn as vectors, its figures are
-// shown as its table under the chart's label and caption; this is the one
-// place that changes when they are.
+// chart draws a chart as vectors across the text column, its caption below
+// it, the two kept on one page. Its figures are not repeated as a table in
+// print: the HTML page carries them, with a CSV file, for those who need
+// them.
 func (w *writer) chart(c *model.Chart, col column) {
-	if c.Table == nil {
-		w.table(&model.Table{Exhibit: c.Exhibit}, col)
+	h := col.width * chartAspect
+	size := w.bodyTable().size
+	caption := w.captionLines(c.Exhibit, size, lineBox{x: col.x, width: col.width})
+	if !w.atTop() && !w.fits(h+captionGap+linesHeight(caption), nil) {
+		w.newPage()
+	}
+	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
+	w.flushPending(w.y)
+	st := chart.Style{Colours: w.doc.Style.ChartColours, FontSize: w.base}
+	if err := drawChart(w.pdf, c, st, col.x, w.y, col.width, h); err != nil {
+		w.pdf.SetError(err)
 		return
 	}
-	w.table(chartTable(c), col)
+	// fpdf cannot say which font a chart left set, so forget ours: the
+	// next text sets its font again.
+	w.curFace, w.curSize = nil, 0
+	w.y += h
+	if len(caption) > 0 {
+		w.y += captionGap
+		w.drawLines(caption)
+	}
 }
 
 // cellWords measures a cell's text in its style.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"reflect"
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -280,21 +279,14 @@ func (r *chartRenderer) Text(body string, x, y int) {
 	f.TransformEnd()
 }
 
-// graphicsState is what a chart changes in fpdf and must give back.
-//
-// fpdf has getters for colours, line width and font size, but not for the
-// font family and style or the dash pattern; those are read from its
-// unexported fields. The writer also caches the font it last set and skips
-// setting it again, so leaving a different font behind would put the
-// chart's small labels into the next paragraph.
+// graphicsState is what a chart changes and must put back: colours and
+// line width, which fpdf can report, and the dash pattern, which the
+// document never uses and so is reset to solid. The font is the caller's:
+// fpdf cannot report its family or style, so the PDF writer forgets the
+// font it last set after a chart and sets it again before the next text.
 type graphicsState struct {
 	draw, fill, text [3]int
 	lineWidth        float64
-	fontSize         float64
-	family, style    string
-	dash             []float64 // in user units
-	dashPhase        float64
-	known            bool // family, style and dash were read
 }
 
 func saveGraphicsState(f *fpdf.Fpdf) graphicsState {
@@ -303,31 +295,6 @@ func saveGraphicsState(f *fpdf.Fpdf) graphicsState {
 	s.fill[0], s.fill[1], s.fill[2] = f.GetFillColor()
 	s.text[0], s.text[1], s.text[2] = f.GetTextColor()
 	s.lineWidth = f.GetLineWidth()
-	s.fontSize, _ = f.GetFontSize()
-
-	v := reflect.ValueOf(f).Elem()
-	family, style := v.FieldByName("fontFamily"), v.FieldByName("fontStyle")
-	under, strike := v.FieldByName("underline"), v.FieldByName("strikeout")
-	dash, phase := v.FieldByName("dashArray"), v.FieldByName("dashPhase")
-	if family.Kind() == reflect.String && style.Kind() == reflect.String &&
-		under.Kind() == reflect.Bool && strike.Kind() == reflect.Bool &&
-		dash.Kind() == reflect.Slice && phase.Kind() == reflect.Float64 {
-		s.known = true
-		s.family, s.style = family.String(), style.String()
-		if under.Bool() {
-			s.style += "U"
-		}
-		if strike.Bool() {
-			s.style += "S"
-		}
-		// fpdf keeps the dash pattern in points; SetDashPattern takes
-		// user units.
-		k := f.GetConversionRatio()
-		for i := range dash.Len() {
-			s.dash = append(s.dash, dash.Index(i).Float()/k)
-		}
-		s.dashPhase = phase.Float() / k
-	}
 	return s
 }
 
@@ -336,12 +303,5 @@ func (s graphicsState) restore(f *fpdf.Fpdf) {
 	f.SetFillColor(s.fill[0], s.fill[1], s.fill[2])
 	f.SetTextColor(s.text[0], s.text[1], s.text[2])
 	f.SetLineWidth(s.lineWidth)
-	if !s.known {
-		f.SetDashPattern(nil, 0)
-		return
-	}
-	f.SetDashPattern(s.dash, s.dashPhase)
-	if s.family != "" {
-		f.SetFont(s.family, s.style, s.fontSize)
-	}
+	f.SetDashPattern(nil, 0)
 }

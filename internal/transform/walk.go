@@ -7,30 +7,8 @@ package transform
 
 import "github.com/boardpaper/boardpaper/internal/model"
 
-// eachBlock calls fn for every block in reading order, descending into
-// lists, quotes and subsections, then the footnotes.
-func eachBlock(d *model.Document, fn func(model.Block)) {
-	var blocks func([]model.Block)
-	blocks = func(bs []model.Block) {
-		for _, b := range bs {
-			fn(b)
-			switch b := b.(type) {
-			case *model.List:
-				for _, it := range b.Items {
-					blocks(it)
-				}
-			case *model.Quote:
-				blocks(b.Blocks)
-			}
-		}
-	}
-	for _, s := range d.Sections() {
-		blocks(s.Blocks)
-	}
-	for _, n := range d.Footnotes {
-		blocks(n.Blocks)
-	}
-}
+// eachBlock calls fn for every block in reading order.
+func eachBlock(d *model.Document, fn func(model.Block)) { d.EachBlock(fn) }
 
 // eachInlineList calls fn with every list of inlines in the document (so fn
 // may replace elements in place), in reading order.

@@ -13,7 +13,8 @@ import "strings"
 // {{template}} call repeats from an earlier {{define}} matches nothing ahead
 // and so is reported at the call.
 type lineMap struct {
-	toSource []int // expanded line index (0-based) → source line index (0-based)
+	toSource []int  // expanded line index (0-based) → source line index (0-based)
+	exact    []bool // the expanded line is the source line unchanged
 }
 
 const matchWindow = 400
@@ -21,7 +22,7 @@ const matchWindow = 400
 func newLineMap(source, expanded string) *lineMap {
 	src := strings.Split(source, "\n")
 	out := strings.Split(expanded, "\n")
-	m := &lineMap{toSource: make([]int, len(out))}
+	m := &lineMap{toSource: make([]int, len(out)), exact: make([]bool, len(out))}
 	cursor := 0   // next source line that may be matched
 	lastOut := -1 // last matched expanded line
 	lastSrc := -1 // its source line
@@ -36,7 +37,7 @@ func newLineMap(source, expanded string) *lineMap {
 			}
 		}
 		if mapped >= 0 {
-			m.toSource[i] = mapped
+			m.toSource[i], m.exact[i] = mapped, true
 			cursor, lastOut, lastSrc = mapped+1, i, mapped
 			continue
 		}
@@ -59,16 +60,14 @@ func newLineMap(source, expanded string) *lineMap {
 	return m
 }
 
-// source returns the 0-based source line for a 0-based expanded line.
-func (m *lineMap) source(line int) int {
-	if line < 0 {
-		return 0
+// source returns the 0-based source line for a 0-based expanded line, and
+// whether the line is unchanged (so a column in it still holds).
+func (m *lineMap) source(line int) (int, bool) {
+	switch {
+	case len(m.toSource) == 0 || line < 0:
+		return 0, false
+	case line >= len(m.toSource):
+		return m.toSource[len(m.toSource)-1], false
 	}
-	if line >= len(m.toSource) {
-		if len(m.toSource) == 0 {
-			return 0
-		}
-		return m.toSource[len(m.toSource)-1]
-	}
-	return m.toSource[line]
+	return m.toSource[line], m.exact[line]
 }

@@ -119,8 +119,8 @@ func (r *reader) position(offset int) diag.Pos {
 		}
 	}
 	col := offset - r.lineStarts[lo] + 1
-	src := r.lines.source(lo)
-	if src != lo {
+	src, exact := r.lines.source(lo)
+	if !exact {
 		col = 1 // the line changed in expansion; its column no longer holds
 	}
 	return diag.Pos{Path: r.path, Line: r.first + src, Col: col}

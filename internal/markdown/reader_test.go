@@ -1,0 +1,85 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+func read(t *testing.T, body string) *model.Document {
+	t.Helper()
+	res, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: body, Expanded: body}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res.Doc
+}
+
+func TestRawHTMLIsText(t *testing.T) {
+	d := read(t, "# A\n\nHello <script>alert(1)</script> world.\n\n<div onclick=\"x()\">block</div>\n")
+	dump := model.Dump(d)
+	if !strings.Contains(dump, `"Hello <script>alert(1)</script> world."`) || !strings.Contains(dump, `Para "" "<div onclick=\"x()\">block</div>"`) {
+		t.Errorf("raw HTML was not kept as text:\n%s", dump)
+	}
+}
+
+func TestOnlySafeLinksAreLive(t *testing.T) {
+	d := read(t, "# A\n\n[ok](https://example.org) [bad](javascript:alert(1)) [data](data:text/html,x) [mail](mailto:a@b.org) [rel](minutes.pdf) <javascript:alert(2)>\n")
+	dump := model.Dump(d)
+	for _, want := range []string{`Link("https://example.org")`, `Link("mailto:a@b.org")`, `Link("minutes.pdf")`} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("missing %s:\n%s", want, dump)
+		}
+	}
+	if strings.Contains(dump, `Link("javascript`) || strings.Contains(dump, `Link("data:`) {
+		t.Errorf("an unsafe link stayed live:\n%s", dump)
+	}
+}
+
+func TestHeadingsAndCaptions(t *testing.T) {
+	d := read(t, "# Main {#sec-main}\n\nText. {#para-x}\n\n## Cross {-}\n\nMore.\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nTable: A caption {#tbl-x}\n")
+	dump := model.Dump(d)
+	for _, want := range []string{`Section "" {#sec-main} "Main"`, `Para "" {#para-x} "Text."`, `CrossHeading "Cross"`, `Table "" {#tbl-x .numbered} rowheaders=false align=[0 3] "A caption"`} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("missing %s:\n%s", want, dump)
+		}
+	}
+}
+
+func TestStructureErrorsNameTheLine(t *testing.T) {
+	cases := map[string]string{
+		"Intro first.\n\n# A\n":                      "templates/p.md:5:1: text before the first heading",
+		"## Sub first\n\nText.\n":                    "templates/p.md:5:1: a subsection (##) needs a numbered section (#) before it",
+		"# A\n\nText.\n\n# S {.summary}\n\nLate.\n": "templates/p.md:9:1: the front part ({.summary}, {.recommendations}) must come before the first numbered section",
+	}
+	for body, want := range cases {
+		_, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: body, Expanded: body}, nil)
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %s", body, err, want)
+		}
+	}
+}
+
+// Lines that expansion changed or added are reported at the template line
+// that made them.
+func TestLineMapFollowsTheTemplate(t *testing.T) {
+	tpl := "# A\n\n{{ template \"recs\" . }}\n\nSee @tbl-missing.\n"
+	expanded := "# A\n\nFirst recommendation.\n\nSecond one.\n\nSee @tbl-missing.\n"
+	res, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: tpl, Expanded: expanded}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref *model.Ref
+	for _, b := range res.Doc.Body[0].Blocks {
+		for _, in := range b.(*model.Para).Inlines {
+			if r, ok := in.(*model.Ref); ok {
+				ref = r
+			}
+		}
+	}
+	if got := res.Positions[ref]; got != (diag.Pos{Path: "templates/p.md", Line: 9, Col: 5}) {
+		t.Errorf("reference at %v, want templates/p.md:9:5", got)
+	}
+}

@@ -50,8 +50,8 @@ func TestHeadingsAndCaptions(t *testing.T) {
 
 func TestStructureErrorsNameTheLine(t *testing.T) {
 	cases := map[string]string{
-		"Intro first.\n\n# A\n":                      "templates/p.md:5:1: text before the first heading",
-		"## Sub first\n\nText.\n":                    "templates/p.md:5:1: a subsection (##) needs a numbered section (#) before it",
+		"Intro first.\n\n# A\n":                     "templates/p.md:5:1: text before the first heading",
+		"## Sub first\n\nText.\n":                   "templates/p.md:5:1: a subsection (##) needs a numbered section (#) before it",
 		"# A\n\nText.\n\n# S {.summary}\n\nLate.\n": "templates/p.md:9:1: the front part ({.summary}, {.recommendations}) must come before the first numbered section",
 	}
 	for body, want := range cases {

@@ -6,7 +6,6 @@ package build
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,13 +49,7 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	var errs diag.List
 	layout, err := project.LoadLayout(root, p.Layout)
 	if err != nil {
-		var d diag.List
-		var one *diag.Error
-		if errors.As(err, &d) || errors.As(err, &one) {
-			errs.Add(err)
-		} else {
-			errs.Add(diag.At(p.Keys["layout"], "%v", err))
-		}
+		errs.Add(diag.Locate(err, p.Keys["layout"], ""))
 	}
 	refs := p.Data
 	if dataOverride != "" {
@@ -71,13 +64,7 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	for _, ref := range refs {
 		snap, err := project.LoadSnapshot(root, ref.Path)
 		if err != nil {
-			var d diag.List
-			var one *diag.Error
-			if errors.As(err, &d) || errors.As(err, &one) {
-				errs.Add(err)
-			} else {
-				errs.Add(diag.At(ref.Pos, "data: %v", err))
-			}
+			errs.Add(diag.Locate(err, ref.Pos, "data: "))
 			continue
 		}
 		snap.Name = ref.Name

@@ -23,6 +23,7 @@ package chart
 import (
 	"errors"
 	"fmt"
+	"github.com/boardpaper/boardpaper/internal/format"
 	"io"
 	"math"
 
@@ -238,7 +239,7 @@ func (l *layout) setValueScale() {
 func (l *layout) yLabels() []string {
 	labels := make([]string, len(l.yTicks))
 	for i, v := range l.yTicks {
-		labels[i] = formatValue(v, l.yDecimals)
+		labels[i] = format.Fixed(v, l.yDecimals)
 	}
 	return labels
 }

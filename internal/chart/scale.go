@@ -2,8 +2,6 @@ package chart
 
 import (
 	"math"
-	"strconv"
-	"strings"
 )
 
 // valueScale chooses the value axis: round-number ticks from at or below lo
@@ -54,26 +52,4 @@ func niceStep(raw float64) float64 {
 		}
 	}
 	return 10 * mag
-}
-
-// formatValue writes an axis value with thousands separators and the given
-// decimal places: "1,400", "-815", "2.5".
-func formatValue(v float64, decimals int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if v < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteByte('-')
-	}
-	for i, d := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(d)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
 }

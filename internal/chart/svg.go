@@ -54,9 +54,11 @@ func svgSized(c *model.Chart, st Style, width, height float64) ([]byte, error) {
 	if title == "" {
 		title = "Chart"
 	}
+	// The model words the description once (internal/exhibit), so the
+	// SVG says what the page's text alternative says.
 	desc := c.Summary
 	if desc == "" {
-		desc = summarise(c)
+		desc = title
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="100%%" role="img" aria-labelledby="%s-title %s-desc" font-family="%s">`,

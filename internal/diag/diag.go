@@ -147,3 +147,16 @@ func (l List) Error() string {
 // element (a pointer into the document model), so that passes after the
 // reader can still name the file and line.
 type Positions map[any]Pos
+
+// Locate returns err unchanged when it already names its place in a file,
+// and otherwise places it at pos with prefix: a plain error from opening a
+// file a paper names ("not found", "leads outside the project") belongs at
+// the line of the paper that names it.
+func Locate(err error, pos Pos, prefix string) error {
+	var list List
+	var one *Error
+	if errors.As(err, &list) || errors.As(err, &one) {
+		return err
+	}
+	return At(pos, "%s%v", prefix, err)
+}

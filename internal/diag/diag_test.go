@@ -38,3 +38,12 @@ func TestPositionWithoutLine(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestNearest(t *testing.T) {
+	names := []string{"pct", "pct0", "sum", "sec-main"}
+	for s, want := range map[string]string{"pcnt": "pct", "sec-mian": "sec-main", "zzzzzz": "", "xy": ""} {
+		if got := Nearest(s, names); got != want {
+			t.Errorf("Nearest(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

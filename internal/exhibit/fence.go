@@ -39,7 +39,7 @@ func readFence(kind string, src []byte, pos diag.Pos, known []string) (*fence, e
 	if pos.Col > 1 {
 		// The Markdown reader strips a fence's indentation (inside a list
 		// item); put it back so columns match the file.
-		shiftColumns(doc, pos.Col-1, map[*yaml.Node]bool{})
+		project.Shift(doc, 0, pos.Col-1)
 	}
 	root := project.Root(doc)
 	if root == nil {
@@ -61,17 +61,6 @@ func readFence(kind string, src []byte, pos diag.Pos, known []string) (*fence, e
 		}
 	}
 	return f, nil
-}
-
-func shiftColumns(n *yaml.Node, by int, seen map[*yaml.Node]bool) {
-	if seen[n] {
-		return
-	}
-	seen[n] = true
-	n.Column += by
-	for _, c := range n.Content {
-		shiftColumns(c, by, seen)
-	}
 }
 
 func contains(list []string, s string) bool {

@@ -179,7 +179,7 @@ func (s source) parseError(err error) error {
 	}
 	if m := notFuncRE.FindStringSubmatch(msg); m != nil {
 		text := fmt.Sprintf("unknown function %q", m[1])
-		if near := nearest(m[1], FuncNames()); near != "" {
+		if near := diag.Nearest(m[1], FuncNames()); near != "" {
 			text += fmt.Sprintf(" (did you mean %q?)", near)
 		}
 		return s.at(line, s.wordColumn(line, m[1]), "%s", text)
@@ -280,39 +280,4 @@ func unclosedBlock(body string) (off int, word string, ok bool) {
 	}
 	top := stack[len(stack)-1]
 	return top.off, top.word, true
-}
-
-// nearest returns the name closest to s by edit distance when it is close
-// enough to be a likely slip (pcnt for pct), or "".
-func nearest(s string, names []string) string {
-	best, bestD := "", 3
-	for _, n := range names {
-		if d := editDistance(s, n); d < bestD {
-			best, bestD = n, d
-		}
-	}
-	if bestD > len(s)/2 {
-		return ""
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
 }

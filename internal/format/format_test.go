@@ -261,3 +261,18 @@ func TestDirection(t *testing.T) {
 		}
 	}
 }
+
+func TestFixed(t *testing.T) {
+	for _, c := range []struct {
+		x      float64
+		places int
+		want   string
+	}{
+		{0, 0, "0"}, {1400, 0, "1,400"}, {-815, 0, "-815"}, {1234567, 0, "1,234,567"},
+		{-0.0001, 0, "0"}, {2500.5, 1, "2,500.5"}, {0.3, 1, "0.3"}, {2.25, 1, "2.3"},
+	} {
+		if got := Fixed(c.x, c.places); got != c.want {
+			t.Errorf("Fixed(%g, %d) = %q, want %q", c.x, c.places, got, c.want)
+		}
+	}
+}

@@ -36,6 +36,13 @@ func Count(x float64) string {
 	return groupThousands(Round(x, 1))
 }
 
+// Fixed writes x with exactly places decimal places and thousands
+// separators: (1400, 0) is "1,400", (2.5, 1) is "2.5". Chart axes use it,
+// where every tick has the same number of places.
+func Fixed(x float64, places int) string {
+	return groupThousands(Round(x, places))
+}
+
 // Round writes x with exactly places decimal places, rounding half away
 // from zero on x's shortest decimal representation. A result that rounds
 // to zero is written without a minus sign.

@@ -46,20 +46,29 @@ func ParseYAML(path string, lineOffset int, src []byte) (*yaml.Node, error) {
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, YAMLError(path, lineOffset, err)
 	}
-	if lineOffset != 0 {
-		shiftLines(&doc, lineOffset, map[*yaml.Node]bool{})
-	}
+	Shift(&doc, lineOffset, 0)
 	return &doc, nil
 }
 
-func shiftLines(n *yaml.Node, by int, seen map[*yaml.Node]bool) {
+// Shift moves every node of a tree by lines and columns, for YAML read
+// from part-way into a file (front matter, a fenced block indented in a
+// list item), so positions name the file's own line and column.
+func Shift(n *yaml.Node, lines, cols int) {
+	if lines == 0 && cols == 0 {
+		return
+	}
+	shift(n, lines, cols, map[*yaml.Node]bool{})
+}
+
+func shift(n *yaml.Node, lines, cols int, seen map[*yaml.Node]bool) {
 	if seen[n] {
 		return
 	}
 	seen[n] = true
-	n.Line += by
+	n.Line += lines
+	n.Column += cols
 	for _, c := range n.Content {
-		shiftLines(c, by, seen)
+		shift(c, lines, cols, seen)
 	}
 }
 

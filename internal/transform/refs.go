@@ -119,40 +119,13 @@ func idNumberOf(label string) string {
 
 // suggest names the closest known label, to catch typing slips.
 func suggest(label string, targets map[string]*target) string {
-	best, bestDist := "", 4
-	var names []string
+	names := make([]string, 0, len(targets))
 	for name := range targets {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		if d := distance(label, name); d < bestDist {
-			best, bestDist = name, d
-		}
+	if best := diag.Nearest(label, names); best != "" {
+		return fmt.Sprintf(" (did you mean @%s?)", best)
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean @%s?)", best)
-}
-
-// distance is the Levenshtein edit distance.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	return ""
 }

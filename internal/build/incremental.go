@@ -172,13 +172,17 @@ func boolByte(b bool) byte {
 	return 0
 }
 
-// packKey identifies a meeting's pack by the keys of its papers in agenda
-// order: the pack is written again when any of them changes.
+// packKey identifies a meeting's pack by the keys of its papers: the pack
+// is written again when any of them changes, or one joins or leaves. An
+// empty key (a paper whose inputs could not be read) means "write it".
 func packKey(keys []string) string {
 	sorted := append([]string(nil), keys...)
 	sort.Strings(sorted)
 	h := sha256.New()
 	for _, k := range sorted {
+		if k == "" {
+			return ""
+		}
 		h.Write([]byte(k))
 		h.Write([]byte{0})
 	}

@@ -55,7 +55,7 @@ func writeIndex(o Options, results []*Built, out *output) error {
 		}
 	}
 	packSize := func(dir string) (int64, bool) {
-		rel := dir + "/" + "agenda-pack.pdf"
+		rel := dir + "/" + packName
 		if size, ok := out.sizes[rel]; ok {
 			return size, true
 		}
@@ -124,7 +124,7 @@ func indexOf(entries []indexEntry, packSize func(dir string) (int64, bool)) html
 		if n := len(c.Meetings); n == 0 || c.Meetings[n-1].DateText != date {
 			mt := html.IndexMeeting{DateText: date}
 			if size, ok := packSize(MeetingDir(m)); ok {
-				mt.Pack = &html.IndexFile{Href: MeetingDir(m) + "/" + "agenda-pack.pdf", Size: size}
+				mt.Pack = &html.IndexFile{Href: MeetingDir(m) + "/" + packName, Size: size}
 			}
 			c.Meetings = append(c.Meetings, mt)
 		}

@@ -152,6 +152,15 @@ func TestExemptMaterialNeverReachesPublicOutput(t *testing.T) {
 		t.Errorf("index does not list the exempt paper by subject with its notice")
 	}
 
+	pack := public[dir+"agenda-pack.pdf (text)"]
+	if !strings.Contains(pack, "Contract award for residential care") || !strings.Contains(pack, "Not for publication (Access to Information Procedure Rule 10.4(3))") ||
+		!strings.Contains(pack, "Update on recent inspections") {
+		t.Errorf("the agenda pack does not list both items:\n%.1500s", pack)
+	}
+	if !strings.Contains(index, dir+"agenda-pack.pdf") {
+		t.Errorf("the index does not link the agenda pack")
+	}
+
 	full := everything(t, exempt)
 	fullPage := full[dir+"inspections.html"]
 	if !strings.Contains(fullPage, appendixSentinel) || !strings.Contains(fullPage, "NOT FOR PUBLICATION") {

@@ -158,7 +158,12 @@ func Run(o Options) ([]*Built, error) {
 		return results, err
 	}
 
-	// PACKS-PENDING
+	if o.PDF {
+		if err := writePacks(o, results, prev, out); err != nil {
+			out.discard()
+			return results, err
+		}
+	}
 	if err := writeIndex(o, results, out); err != nil {
 		out.discard()
 		return results, err
@@ -245,6 +250,19 @@ type output struct {
 	sizes map[string]int64
 	// packKeys records each pack written or kept, for the manifest.
 	packKeys map[string]string
+}
+
+// keepPack keeps a meeting's unchanged pack.
+func (w *output) keepPack(dir, key string, size int64) {
+	w.keep(dir+"/"+packName, size)
+	w.recordPack(dir, key)
+}
+
+// recordPack notes the key of a pack written or kept, for the manifest.
+func (w *output) recordPack(dir, key string) {
+	w.mu.Lock()
+	w.packKeys[dir] = key
+	w.mu.Unlock()
 }
 
 // keep marks a file from the previous build as part of this one, so that

@@ -1,0 +1,133 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/internal/transform"
+)
+
+// packName is the agenda pack's file name in a meeting's folder.
+const packName = "agenda-pack.pdf"
+
+// meetingPaper is one paper of a meeting, as a pack lists it.
+type meetingPaper struct {
+	key      string // inputKey, to tell whether the pack must change
+	path     string // template
+	data     string // --data, for the papers this build was asked for
+	meta     model.Meta
+	withheld string
+}
+
+// writePacks writes the agenda reports pack of every meeting that has a
+// paper in this build. A pack holds all of the meeting's papers, so on a
+// build of some papers only the meeting's other papers are read again;
+// each is rendered when the pack reaches it and released after, so a pack
+// never holds more than one paper's model.
+func writePacks(o Options, results []*Built, prev manifest, out *output) error {
+	meetings := map[string][]meetingPaper{}
+	built := map[string]bool{}
+	for _, r := range results {
+		built[r.Path] = true
+		dir := MeetingDir(r.Meta)
+		meetings[dir] = append(meetings[dir], meetingPaper{key: r.Key, path: r.Path, data: o.Data, meta: r.Meta, withheld: r.Withheld})
+	}
+	all, err := Templates(o.Root, nil)
+	if err != nil {
+		return err
+	}
+	for _, path := range all {
+		if built[path] {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(o.Root, filepath.FromSlash(path)))
+		if err != nil {
+			continue
+		}
+		p, err := project.ParsePaper(path, src)
+		if err != nil {
+			continue
+		}
+		meta := model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item}
+		dir := MeetingDir(meta)
+		if _, touched := meetings[dir]; touched {
+			mp := meetingPaper{key: inputKey(o, path), path: path, meta: meta}
+			if p.Exempt {
+				mp.withheld = withheldNotice(p.AccessRule)
+			}
+			meetings[dir] = append(meetings[dir], mp)
+		}
+	}
+
+	dirs := make([]string, 0, len(meetings))
+	for dir := range meetings {
+		dirs = append(dirs, dir)
+	}
+	sort.Strings(dirs)
+	errs := make([]error, len(dirs))
+	parallel(o.Workers, len(dirs), func(i int) {
+		dir, papers := dirs[i], meetings[dirs[i]]
+		keys := make([]string, len(papers))
+		for j, mp := range papers {
+			keys[j] = mp.key
+		}
+		key := packKey(keys)
+		if out.stage != nil && !o.Force && prev.Packs[dir] == key && key != "" {
+			if info, err := os.Stat(filepath.Join(o.outDir(), dir, packName)); err == nil {
+				out.keepPack(dir, key, info.Size())
+				return
+			}
+		}
+		if errs[i] = writePack(o, dir, papers, out); errs[i] == nil {
+			out.recordPack(dir, key)
+		}
+	})
+	var list diag.List
+	for _, err := range errs {
+		list.Add(err)
+	}
+	return list.Err()
+}
+
+func writePack(o Options, dir string, papers []meetingPaper, out *output) error {
+	sort.SliceStable(papers, func(i, j int) bool { return agendaLess(papers[i].meta, papers[j].meta) })
+	first := papers[0].meta
+	pack := pdf.Pack{Committee: first.Committee, DateText: format.LongDate(first.Date)}
+	for _, mp := range papers {
+		item := pdf.PackItem{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
+		if mp.withheld == "" {
+			path, data := mp.path, mp.data
+			item.Load = func() (*model.Document, error) { return publicDocument(o.Root, path, data) }
+		}
+		pack.Items = append(pack.Items, item)
+	}
+	var buf bytes.Buffer
+	if err := pdf.WritePack(&buf, pack, pdf.Options{Date: outputDate(first.Date)}); err != nil {
+		return diag.Errorf(dir+"/"+packName, 0, 0, "writing the agenda pack: %v", err)
+	}
+	return out.write(dir+"/"+packName, buf.Bytes())
+}
+
+// publicDocument renders a paper as the public sees it: exempt sections
+// replaced by their notice.
+func publicDocument(root, path, data string) (*model.Document, error) {
+	in, err := Load(root, path, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Document(root, in)
+	if err != nil {
+		return nil, err
+	}
+	if doc.ExemptNotice != "" {
+		doc = transform.Redact(doc, doc.ExemptNotice)
+	}
+	return doc, nil
+}

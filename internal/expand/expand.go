@@ -11,8 +11,10 @@ package expand
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"text/template"
+	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 )
@@ -39,15 +41,72 @@ func Parse(path string, firstLine int, body string) (*Template, error) {
 	return &Template{src: src, tmpl: t}, nil
 }
 
+// Limits on one expansion. A paper expands to tens of kilobytes in
+// milliseconds; these stop a mistaken template (a {{range}} over a huge
+// number, which Go's templates allow) with a clear error instead of
+// filling memory or running for ever.
+var (
+	MaxOutput = 4 << 20          // bytes of expanded text
+	TimeLimit = 10 * time.Second // per paper
+)
+
+// errTooLong is returned by the output writer once MaxOutput is passed;
+// text/template stops at the first write error.
+var errTooLong = errors.New("output limit")
+
+type limitedBuilder struct{ strings.Builder }
+
+func (b *limitedBuilder) Write(p []byte) (int, error) {
+	if b.Len()+len(p) > MaxOutput {
+		return 0, errTooLong
+	}
+	return b.Builder.Write(p)
+}
+
 // Execute expands the body with data as .Data and paper (the front matter
 // as written) as .Paper.
 func (t *Template) Execute(data, paper any) (string, error) {
-	var b strings.Builder
-	err := t.tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper})
-	if err != nil {
-		return "", t.src.execError(err)
+	type result struct {
+		text string
+		err  error
 	}
-	return b.String(), nil
+	done := make(chan result, 1)
+	go func() {
+		var b limitedBuilder
+		err := t.tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper})
+		done <- result{b.String(), err}
+	}()
+	timer := time.NewTimer(TimeLimit)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		if errors.Is(r.err, errTooLong) {
+			return "", t.src.limitError(fmt.Sprintf("the text grows past %d MB as it is expanded", MaxOutput>>20))
+		}
+		if r.err != nil {
+			return "", t.src.execError(r.err)
+		}
+		return r.text, nil
+	case <-timer.C:
+		// text/template cannot be interrupted: the expansion is abandoned
+		// and the build reports the paper as failed. (A one-shot build
+		// then exits; serve keeps running with one busy goroutine until
+		// the loop ends.)
+		return "", t.src.limitError(fmt.Sprintf("expanding the template took longer than %s", TimeLimit))
+	}
+}
+
+// limitError places a limit error at the first {{range}} (the usual cause),
+// or at the body's start.
+func (s source) limitError(what string) *diag.Error {
+	line, col := s.firstLine, 1
+	if i := strings.Index(s.body, "range"); i >= 0 {
+		if open := strings.LastIndex(s.body[:i], "{{"); open >= 0 {
+			line += strings.Count(s.body[:open], "\n")
+			col = open - strings.LastIndex(s.body[:open], "\n")
+		}
+	}
+	return diag.Errorf(s.path, line, col, "%s: is a {{range}} going over far more items than the paper has?", what)
 }
 
 // Body expands a paper's body: Parse then Execute.

@@ -197,3 +197,24 @@ func TestParseOnceExecuteMany(t *testing.T) {
 		t.Errorf("missing total: %v", err)
 	}
 }
+
+func TestRunawayTemplatesStopWithAClearError(t *testing.T) {
+	old := TimeLimit
+	TimeLimit = 200 * time.Millisecond
+	defer func() { TimeLimit = old }()
+	cases := map[string]string{
+		"Intro.\n\n{{ range 1000000000000 }}{{ end }}\n":                      "templates/p.md:12:1: expanding the template took longer than 200ms",
+		"Intro.\n\n{{ range 1000000000000 }}x{{ end }}\n":                     "templates/p.md:12:1: the text grows past 4 MB as it is expanded",
+		"{{ define \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}": "templates/p.md:10:",
+	}
+	for body, want := range cases {
+		start := time.Now()
+		_, err := Body("templates/p.md", 10, body, map[string]any{}, map[string]any{})
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %s", body, err, want)
+		}
+		if d := time.Since(start); d > 3*time.Second {
+			t.Errorf("%q took %s", body, d)
+		}
+	}
+}

@@ -13,7 +13,9 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"text/template"
+	"text/template/parse"
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -34,9 +36,12 @@ type Template struct {
 // firstLine is the file line on which the body starts.
 func Parse(path string, firstLine int, body string) (*Template, error) {
 	src := source{path: path, firstLine: firstLine, body: body}
-	t, err := template.New(parseName).Option("missingkey=error").Funcs(Funcs()).Parse(body)
+	t, err := template.New(parseName).Option("missingkey=error").Funcs(Funcs()).Funcs(template.FuncMap{stopFunc: checkStop}).Parse(body)
 	if err != nil {
 		return nil, src.parseError(err)
+	}
+	for _, tt := range t.Templates() {
+		addStopChecks(tt.Tree.Root)
 	}
 	return &Template{src: src, tmpl: t}, nil
 }
@@ -71,9 +76,10 @@ func (t *Template) Execute(data, paper any) (string, error) {
 		err  error
 	}
 	done := make(chan result, 1)
+	stop := new(atomic.Bool)
 	go func() {
 		var b limitedBuilder
-		err := t.tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper})
+		err := t.tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper, stopKey: stop})
 		done <- result{b.String(), err}
 	}()
 	timer := time.NewTimer(TimeLimit)
@@ -88,11 +94,60 @@ func (t *Template) Execute(data, paper any) (string, error) {
 		}
 		return r.text, nil
 	case <-timer.C:
-		// text/template cannot be interrupted: the expansion is abandoned
-		// and the build reports the paper as failed. (A one-shot build
-		// then exits; serve keeps running with one busy goroutine until
-		// the loop ends.)
+		// Every {{range}} checks the flag on each pass (addStopChecks), so
+		// the abandoned expansion ends promptly rather than running on.
+		stop.Store(true)
 		return "", t.src.limitError(fmt.Sprintf("expanding the template took longer than %s", TimeLimit))
+	}
+}
+
+// text/template cannot be interrupted, and Go's templates can {{range}}
+// over an integer, so a body can loop for as long as it likes without
+// writing anything. Parse therefore puts a call to stopFunc at the start of
+// every range body: {{__boardpaperStop $.__boardpaperStop}}. It prints
+// nothing, and fails once Execute's time is up, which ends the execution.
+const (
+	stopFunc = "__boardpaperStop"
+	stopKey  = "__boardpaperStop"
+)
+
+var errStopped = errors.New("stopped: time limit")
+
+func checkStop(flag *atomic.Bool) (string, error) {
+	if flag.Load() {
+		return "", errStopped
+	}
+	return "", nil
+}
+
+func addStopChecks(n parse.Node) {
+	switch n := n.(type) {
+	case *parse.ListNode:
+		if n == nil {
+			return
+		}
+		for _, c := range n.Nodes {
+			addStopChecks(c)
+		}
+	case *parse.RangeNode:
+		if n.List != nil {
+			check := &parse.ActionNode{NodeType: parse.NodeAction, Pos: n.Pos, Line: n.Line, Pipe: &parse.PipeNode{
+				NodeType: parse.NodePipe, Pos: n.Pos, Line: n.Line,
+				Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: n.Pos, Args: []parse.Node{
+					parse.NewIdentifier(stopFunc).SetPos(n.Pos),
+					&parse.VariableNode{NodeType: parse.NodeVariable, Pos: n.Pos, Ident: []string{"$", stopKey}},
+				}}},
+			}}
+			n.List.Nodes = append([]parse.Node{check}, n.List.Nodes...)
+		}
+		addStopChecks(n.List)
+		addStopChecks(n.ElseList)
+	case *parse.IfNode:
+		addStopChecks(n.List)
+		addStopChecks(n.ElseList)
+	case *parse.WithNode:
+		addStopChecks(n.List)
+		addStopChecks(n.ElseList)
 	}
 }
 

@@ -2,6 +2,7 @@ package exhibit
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -94,6 +95,9 @@ func readSeries(errs *diag.List, snap *project.Snapshot, n *yaml.Node, c *model.
 	return len(*errs) == 0
 }
 
+// dateShaped matches text written as a date, real or not.
+var dateShaped = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+
 // readX reads the x values: all dates (a time axis) or all labels. Dates
 // must run forward, or the line would double back on itself.
 func readX(errs *diag.List, snap *project.Snapshot, xs []*yaml.Node, c *model.Chart) bool {
@@ -109,6 +113,12 @@ func readX(errs *diag.List, snap *project.Snapshot, xs []*yaml.Node, c *model.Ch
 			return false
 		}
 		t, monthOnly, err := format.ParseDate(s)
+		if err != nil && dateShaped.MatchString(s) {
+			// Written as a date but not one (a 13th month, a 30th of
+			// February): say so, rather than treat it as a label.
+			errs.Errorf(snap.Path, x.Line, x.Column, "%q is not a real date", s)
+			return false
+		}
 		pts[i] = point{t, monthOnly, err == nil}
 		if pts[i].isDate != pts[0].isDate {
 			kind := func(p point) string {

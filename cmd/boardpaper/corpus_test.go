@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var updateCorpus = flag.Bool("update-corpus", false, "rewrite each broken case's want: line from what the binary prints")
+
+var (
+	binOnce sync.Once
+	binPath string
+	binErr  error
+)
+
+// binary builds boardpaper once for the tests that run it as a user would.
+func binary(t *testing.T) string {
+	t.Helper()
+	binOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "boardpaper-bin-")
+		if err != nil {
+			binErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "boardpaper")
+		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		if err != nil {
+			binErr = err
+			binPath = string(out)
+		}
+	})
+	if binErr != nil {
+		t.Fatalf("building boardpaper: %v\n%s", binErr, binPath)
+	}
+	return binPath
+}
+
+// brokenCase is one folder of testdata/broken: a small project with one
+// defect, and case.txt saying what it is and what boardpaper must answer.
+type brokenCase struct {
+	name string
+	dir  string
+	args []string
+	want string // the problem line boardpaper must print
+}
+
+func readCase(t *testing.T, dir string) brokenCase {
+	c := brokenCase{name: filepath.Base(dir), dir: dir}
+	b, err := os.ReadFile(filepath.Join(dir, "case.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(line, "args: "):
+			c.args = strings.Fields(strings.TrimPrefix(line, "args: "))
+		case strings.HasPrefix(line, "want: "):
+			c.want = strings.TrimPrefix(line, "want: ")
+		}
+	}
+	return c
+}
+
+// copyTree copies a case into a fresh folder, so a run writes nothing into
+// the repository.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// prepare makes what cannot be committed: a symbolic link out of the
+// project, and a 50 MB snapshot.
+func prepare(t *testing.T, c brokenCase, work string) {
+	switch c.name {
+	case "data-path-symlink":
+		outside := filepath.Join(t.TempDir(), "outside.yaml")
+		os.WriteFile(outside, []byte("homes: {total: 1}\n"), 0o644)
+		if err := os.Symlink(outside, filepath.Join(work, "data/link.yaml")); err != nil {
+			t.Skip("no symbolic links here:", err)
+		}
+	case "huge-snapshot":
+		row := []byte("- {label: row, values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n")
+		big := append([]byte("rows:\n"), bytes.Repeat(row, 50<<20/len(row))...)
+		os.MkdirAll(filepath.Join(work, "data"), 0o755)
+		if err := os.WriteFile(filepath.Join(work, "data/s.yaml"), big, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestBrokenInputs runs the real binary on every case of the corpus: each
+// must exit 1 with its message at its file and line, print no stack trace,
+// and write nothing.
+func TestBrokenInputs(t *testing.T) {
+	bin := binary(t)
+	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "broken", "*"))
+	if err != nil || len(dirs) < 30 {
+		t.Fatalf("the corpus has %d cases, want at least 30 (%v)", len(dirs), err)
+	}
+	for _, dir := range dirs {
+		c := readCase(t, dir)
+		t.Run(c.name, func(t *testing.T) {
+			work := t.TempDir()
+			copyTree(t, c.dir, work)
+			os.Remove(filepath.Join(work, "case.txt"))
+			prepare(t, c, work)
+			cmd := exec.Command(bin, append([]string{"build"}, c.args...)...)
+			cmd.Dir = work
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			err := cmd.Run()
+			code := cmd.ProcessState.ExitCode()
+			first, _, _ := strings.Cut(stderr.String(), "\n")
+			if *updateCorpus {
+				rewriteWant(t, c, first)
+				return
+			}
+			if err == nil || code != 1 {
+				t.Fatalf("exit status %d, want 1\nstdout: %s\nstderr: %s", code, stdout.String(), stderr.String())
+			}
+			if c.want == "" {
+				t.Fatalf("case.txt has no want: line (run go test ./cmd/boardpaper -run BrokenInputs -update-corpus, then read what it wrote)")
+			}
+			if !strings.Contains(stderr.String(), c.want) {
+				t.Errorf("stderr lacks\n  %s\ngot\n  %s", c.want, stderr.String())
+			}
+			if s := stderr.String(); strings.Contains(s, "goroutine ") || strings.Contains(s, "panic:") {
+				t.Errorf("a stack trace was printed:\n%s", s)
+			}
+			if _, err := os.Stat(filepath.Join(work, "output")); !os.IsNotExist(err) {
+				t.Errorf("output/ was written for a broken paper")
+			}
+			t.Logf("%s: %s", c.name, first)
+		})
+	}
+}
+
+func rewriteWant(t *testing.T, c brokenCase, first string) {
+	path := filepath.Join(c.dir, "case.txt")
+	b, _ := os.ReadFile(path)
+	var keep []string
+	for _, line := range strings.Split(strings.TrimRight(string(b), "\n"), "\n") {
+		if !strings.HasPrefix(line, "want: ") {
+			keep = append(keep, line)
+		}
+	}
+	keep = append(keep, "want: "+first)
+	os.WriteFile(path, []byte(strings.Join(keep, "\n")+"\n"), 0o644)
+}

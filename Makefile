@@ -6,9 +6,15 @@ BIN      := bin/boardpaper
 GOFILES  := $(shell find . -name '*.go' -not -path './node_modules/*')
 
 # Programs the tests drive, and the Debian packages that provide them.
-TEST_TOOLS := pdftotext:poppler-utils qpdf:qpdf chromium:chromium
+TEST_TOOLS := pdftotext:poppler-utils qpdf:qpdf chromium:chromium node:nodejs npm:npm
 
-.PHONY: all papers test deps vet bench clean
+# The accessibility check's npm project (axe-core, playwright-core).
+A11Y := internal/a11y
+
+# Fuzz targets: name and package.
+FUZZ := FuzzSnapshot:./internal/project FuzzFence:./internal/exhibit FuzzPipeline:./internal/build
+
+.PHONY: all papers test deps vet bench fuzz fuzz-ci clean
 
 all: papers
 
@@ -30,6 +36,7 @@ deps:
 	  echo "installing:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+	@[ -d $(A11Y)/node_modules ] || (cd $(A11Y) && npm ci --no-audit --no-fund --loglevel=error)
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -38,6 +45,16 @@ vet:
 
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...
+	$(MAKE) --no-print-directory fuzz-ci
+
+# fuzz runs each fuzzer for a minute; fuzz-ci (part of make test) for 15
+# seconds. A crasher is saved under the package's testdata/fuzz/ and then
+# runs as an ordinary test case.
+fuzz:
+	@for f in $(FUZZ); do echo "== $${f%%:*}"; $(GO) test -run='^$$' -fuzz="^$${f%%:*}$$" -fuzztime=60s $${f##*:} || exit 1; done
+
+fuzz-ci:
+	@for f in $(FUZZ); do echo "== $${f%%:*}"; $(GO) test -run='^$$' -fuzz="^$${f%%:*}$$" -fuzztime=15s $${f##*:} || exit 1; done
 
 # bench: Go benchmarks for each stage and chart kind (ns/op, B/op,
 # allocs/op), then whole-process builds of 1, 100 and 1,000 synthetic

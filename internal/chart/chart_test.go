@@ -626,3 +626,19 @@ func benchmarkSVG(b *testing.B, c *model.Chart) {
 func BenchmarkSVGLine(b *testing.B)    { benchmarkSVG(b, lookedAfter()) }
 func BenchmarkSVGBar(b *testing.B)     { benchmarkSVG(b, fosterInterest()) }
 func BenchmarkSVGBarLine(b *testing.B) { benchmarkSVG(b, contactsReferrals()) }
+
+func TestCSVLabelsCannotRunAsFormulas(t *testing.T) {
+	c := lookedAfter()
+	c.Series[0].Name = "=HYPERLINK(\"http://x\")"
+	c.IsTime, c.X[0].Label = false, "@SUM(A1)"
+	for i := range c.X[1:] {
+		c.X[i+1].Label = "Q" + strconv.Itoa(i)
+	}
+	c.Series[0].Values[0] = -815
+	out := string(CSV(c))
+	for _, want := range []string{`"'=HYPERLINK(""http://x"")"`, "'@SUM(A1),-815"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("CSV lacks %s:\n%s", want, out)
+		}
+	}
+}

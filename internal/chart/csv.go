@@ -24,13 +24,13 @@ func CSV(c *model.Chart) []byte {
 			xHead = "Date"
 		}
 	}
-	head := []string{xHead}
+	head := []string{inertText(xHead)}
 	for _, s := range c.Series {
-		head = append(head, s.Name)
+		head = append(head, inertText(s.Name))
 	}
 	w.Write(head)
 	for i, p := range c.X {
-		row := []string{csvX(c, p)}
+		row := []string{inertText(csvX(c, p))}
 		for _, s := range c.Series {
 			v := ""
 			if i < len(s.Values) {
@@ -42,6 +42,22 @@ func CSV(c *model.Chart) []byte {
 	}
 	w.Flush() // writes to a bytes.Buffer cannot fail
 	return b.Bytes()
+}
+
+// inertText keeps a label from running as a formula when the file is
+// opened in a spreadsheet (OWASP's "CSV injection"): text that starts with
+// = + - @ or a control character gets a leading apostrophe, which
+// spreadsheets show as text and do not print. Numbers are written apart
+// and never pass through here, so -815 stays a number.
+func inertText(s string) string {
+	if s == "" {
+		return s
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return "'" + s
+	}
+	return s
 }
 
 func csvX(c *model.Chart, p model.XPoint) string {

@@ -103,7 +103,7 @@ func (p *page) meeting(c IndexCommittee, m IndexMeeting) {
 	p.s("</h3>\n")
 	if m.Pack != nil {
 		p.s("<p class=\"index-pack\">")
-		p.fileLink(m.Pack, "Agenda reports pack", c.Name+", "+m.DateText+": agenda reports pack", "PDF")
+		p.fileLink(m.Pack, "Agenda reports pack", c.Name+", "+m.DateText, "PDF")
 		p.s("</p>\n")
 	}
 	p.s("<table class=\"index-papers\">\n<caption class=\"visually-hidden\">")
@@ -132,7 +132,7 @@ func (p *page) meeting(c IndexCommittee, m IndexMeeting) {
 					continue
 				}
 				sub := &page{}
-				sub.fileLink(f.file, f.kind, paper.Subject+" ("+f.kind+")", fileKind(f.kind))
+				sub.fileLink(f.file, f.kind, paper.Subject, fileKind(f.kind))
 				links = append(links, sub.buf.Bytes())
 			}
 			p.buf.Write(bytes.Join(links, []byte(" · ")))
@@ -149,12 +149,16 @@ func fileKind(kind string) string {
 	return "HTML"
 }
 
-// fileLink writes a link with the file's type and size; label is what a
-// screen reader announces, since "PDF" alone says nothing out of context.
-func (p *page) fileLink(f *IndexFile, text, label, kind string) {
-	p.s("<a href=\"", escapeAttr(f.Href), "\" aria-label=\"", escapeAttr(label+", "+kind+", "+FileSize(f.Size)), "\">")
+// fileLink writes a link with the file's type and size. "PDF" alone says
+// nothing out of context, so the link also carries, hidden from sight but
+// read out, what the file is (GOV.UK's pattern; an aria-label would
+// replace the visible words a voice-control user speaks).
+func (p *page) fileLink(f *IndexFile, text, context, kind string) {
+	p.s("<a href=\"", escapeAttr(f.Href), "\">")
 	p.text(text)
-	p.s("</a> <span class=\"filesize\">(")
+	p.s("<span class=\"visually-hidden\">: ")
+	p.text(context)
+	p.s("</span></a> <span class=\"filesize\">(")
 	p.text(kind + ", " + FileSize(f.Size))
 	p.s(")</span>")
 }

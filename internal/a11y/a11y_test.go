@@ -1,0 +1,50 @@
+// Package a11y holds the accessibility check of boardpaper's pages: a small
+// npm project (axe-core, and playwright-core to drive Debian's Chromium)
+// and the Go test that runs it on the samples and the index.
+package a11y
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/boardpaper/boardpaper/internal/build"
+	"github.com/boardpaper/boardpaper/internal/testtool"
+)
+
+// TestPagesMeetWCAG22AA builds the samples and checks both papers and the
+// index with axe-core in a real browser. Screenshots of each page are
+// saved in bin/a11y/ for a person to look at.
+func TestPagesMeetWCAG22AA(t *testing.T) {
+	node := testtool.Path(t, "node")
+	chromium := testtool.Path(t, "chromium")
+	if _, err := os.Stat("node_modules/axe-core"); err != nil {
+		npm := testtool.Path(t, "npm")
+		if out, err := exec.Command(npm, "ci", "--no-audit", "--no-fund").CombinedOutput(); err != nil {
+			t.Fatalf("npm ci: %v\n%s", err, out)
+		}
+	}
+	root, _ := filepath.Abs("../..")
+	out := t.TempDir()
+	if _, err := build.Run(build.Options{Root: root, Out: out, HTML: true, PDF: true}); err != nil {
+		t.Fatal(err)
+	}
+	pages := []string{
+		filepath.Join(out, "index.html"),
+		filepath.Join(out, "2013-03-13-executive-board", "looked-after-children.html"),
+		filepath.Join(out, "2013-04-25-scrutiny-board-children-and-families", "recent-inspections.html"),
+	}
+	shots := filepath.Join(root, "bin", "a11y")
+	cmd := exec.Command(node, append([]string{"check.mjs", shots}, pages...)...)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
+	report, err := cmd.CombinedOutput()
+	t.Logf("axe-core:\n%s", report)
+	if err != nil {
+		t.Fatalf("accessibility violations (or the check failed): %v", err)
+	}
+	if strings.Count(string(report), "0 violated") != len(pages) {
+		t.Fatalf("not every page was checked:\n%s", report)
+	}
+}

@@ -1,0 +1,52 @@
+// check.mjs: open each page in Debian's Chromium, run axe-core with the
+// WCAG 2.0, 2.1 and 2.2 A and AA rules, save a full-page screenshot, and
+// exit 1 if any page has a violation.
+//
+//   node check.mjs SCREENSHOT_DIR page.html [page.html ...]
+import { chromium } from 'playwright-core';
+import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const [shotDir, ...pages] = process.argv.slice(2);
+if (!shotDir || pages.length === 0) {
+  console.error('usage: node check.mjs SCREENSHOT_DIR page.html [page.html ...]');
+  process.exit(2);
+}
+mkdirSync(shotDir, { recursive: true });
+
+// Chromium as this machine allows it: no sandbox (root), no GPU, and none
+// of the background connections the closed network refuses.
+const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'a11y-profile-')), {
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--no-first-run'],
+  viewport: { width: 1100, height: 900 },
+});
+
+let failures = 0;
+for (const page of pages) {
+  const tab = await context.newPage();
+  await tab.goto('file://' + resolve(page));
+  await tab.addScriptTag({ content: axeSource });
+  const result = await tab.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+  }));
+  const name = basename(page) === 'index.html' ? 'index' : basename(resolve(page, '..')) + '-' + basename(page, '.html');
+  await tab.screenshot({ path: join(shotDir, name + '.png'), fullPage: true });
+  console.log(`${page}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
+  for (const v of result.violations) {
+    failures++;
+    console.log(`  ${v.id} (${v.impact}): ${v.help}`);
+    for (const node of v.nodes.slice(0, 5)) {
+      console.log(`    ${node.target.join(' ')}: ${node.failureSummary.replace(/\n/g, ' ')}`);
+    }
+  }
+  await tab.close();
+}
+await context.close();
+process.exit(failures > 0 ? 1 : 0);

@@ -21,6 +21,8 @@ const usage = `boardpaper turns Markdown templates and YAML data snapshots into 
 Usage:
   boardpaper build [TEMPLATE...] [--data FILE] [--out DIR] [--format html,pdf] [--exempt-out DIR] [--force]
   boardpaper check [TEMPLATE...] [--data FILE]
+  boardpaper diff OLD.yaml NEW.yaml [--format text|markdown]
+  boardpaper diff REV PATH [--format text|markdown]
   boardpaper version
 
 Run inside the project folder (the one holding templates/ and data/).
@@ -29,6 +31,9 @@ after the paths.
 
   build   write each paper as HTML and PDF into output/<date>-<committee>/
   check   read and check every paper as build would, writing nothing
+  diff    what changed between two snapshots, figure by figure, addressed
+          by labels; REV PATH compares PATH with its state at git revision
+          REV; --format markdown writes a table for a pull-request comment
 
 Build options:
   --data FILE        use this snapshot instead of the paper's own, for one run
@@ -79,6 +84,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "build", "check":
 		return runBuild(args[0], args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "boardpaper: unknown command %q\n\n%s", args[0], usage)
 	return 2

@@ -8,9 +8,9 @@ import (
 	"testing"
 )
 
-// project writes files into a fresh folder and makes it the working
+// newProject writes files into a fresh folder and makes it the working
 // directory for the test, as an author's project would be.
-func project(t *testing.T, files map[string]string) string {
+func newProject(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, body := range files {
@@ -51,7 +51,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestBuildWritesAPaperInAFreshFolder(t *testing.T) {
-	dir := project(t, map[string]string{
+	dir := newProject(t, map[string]string{
 		"templates/p.md": front + "# Purpose of this report\n\nThere are {{ num .Data.homes.total }} homes.\n",
 		"data/s.yaml":    snapshot,
 	})
@@ -128,7 +128,7 @@ func TestInputErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			dir := project(t, c.files)
+			dir := newProject(t, c.files)
 			code, _, stderr := runCLI(t, "build")
 			if code != 1 {
 				t.Fatalf("exit status %d, want 1\n%s", code, stderr)
@@ -149,7 +149,7 @@ func TestInputErrors(t *testing.T) {
 }
 
 func TestAllErrorsAreReportedNotJustTheFirst(t *testing.T) {
-	project(t, map[string]string{
+	newProject(t, map[string]string{
 		"templates/a.md": strings.Replace(front, "date:", "colour: red\ndate:", 1) + "# A\n\nText.\n",
 		"templates/b.md": front + "# A\n\nAs @tbl-ages shows.\n",
 		"data/s.yaml":    snapshot,
@@ -173,7 +173,7 @@ func TestUsageErrorsExitTwo(t *testing.T) {
 }
 
 func TestOptionsMayFollowPaths(t *testing.T) {
-	dir := project(t, map[string]string{
+	dir := newProject(t, map[string]string{
 		"templates/p.md": front + "# A\n\nText.\n",
 		"data/s.yaml":    snapshot,
 	})

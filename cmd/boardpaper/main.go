@@ -23,6 +23,7 @@ Usage:
   boardpaper check [TEMPLATE...] [--data FILE]
   boardpaper diff OLD.yaml NEW.yaml [--format text|markdown]
   boardpaper diff REV PATH [--format text|markdown]
+  boardpaper new SLUG --layout NAME
   boardpaper version
 
 Run inside the project folder (the one holding templates/ and data/).
@@ -34,6 +35,8 @@ after the paths.
   diff    what changed between two snapshots, figure by figure, addressed
           by labels; REV PATH compares PATH with its state at git revision
           REV; --format markdown writes a table for a pull-request comment
+  new     start templates/SLUG.md in a layout, with its required sections
+          and a snapshot stub, ready to build
 
 Build options:
   --data FILE        use this snapshot instead of the paper's own, for one run
@@ -86,6 +89,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runBuild(args[0], args[1:], stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "boardpaper: unknown command %q\n\n%s", args[0], usage)
 	return 2

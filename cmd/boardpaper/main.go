@@ -20,7 +20,7 @@ const usage = `boardpaper turns Markdown templates and YAML data snapshots into 
 
 Usage:
   boardpaper build [TEMPLATE...] [--data FILE] [--out DIR] [--format html,pdf] [--exempt-out DIR] [--force]
-  boardpaper check [TEMPLATE...] [--data FILE]
+  boardpaper check [TEMPLATE...] [--data FILE] [--strict] [--publish-date YYYY-MM-DD]
   boardpaper diff OLD.yaml NEW.yaml [--format text|markdown]
   boardpaper diff REV PATH [--format text|markdown]
   boardpaper new SLUG --layout NAME
@@ -31,7 +31,10 @@ With no TEMPLATE, every templates/*.md is built. Options may come before or
 after the paths.
 
   build   write each paper as HTML and PDF into output/<date>-<committee>/
-  check   read and check every paper as build would, writing nothing
+  check   read and check every paper as build would, writing nothing, and
+          warn of what builds but may be wrong or late (see README);
+          --strict makes warnings fail, --publish-date (default today)
+          dates the statutory timetable
   diff    what changed between two snapshots, figure by figure, addressed
           by labels; REV PATH compares PATH with its state at git revision
           REV; --format markdown writes a table for a pull-request comment
@@ -85,8 +88,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "version", "--version":
 		fmt.Fprintln(stdout, "boardpaper", build.Version)
 		return 0
-	case "build", "check":
+	case "build":
 		return runBuild(args[0], args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "diff":
 		return runDiff(args[1:], stdout, stderr)
 	case "new":
@@ -115,7 +120,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force, Check: cmd == "check"}
+	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force}
 	for _, f := range strings.Split(*formats, ",") {
 		switch strings.TrimSpace(f) {
 		case "html":
@@ -139,7 +144,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		for _, e := range list {
 			fmt.Fprintln(stderr, e)
 		}
-		fmt.Fprintf(stderr, "%d problem(s); nothing was written for the papers concerned\n", len(list))
+		fmt.Fprintf(stderr, "%d problem(s); nothing was written\n", len(list))
 		return 1
 	}
 	if err != nil {
@@ -152,10 +157,6 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		if r.Reused {
 			reused++
 		}
-	}
-	if cmd == "check" {
-		fmt.Fprintf(stdout, "checked %d paper(s): no problems\n", len(results))
-		return 0
 	}
 	fmt.Fprintf(stdout, "built %d paper(s) (%d unchanged), %d file(s) in %s\n", len(results), reused, files, time.Since(start).Round(time.Millisecond))
 	return 0

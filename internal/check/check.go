@@ -1,0 +1,316 @@
+// Package check finds what builds but may still be wrong, or late: the
+// warnings of "boardpaper check". Each is a diag warning at the line to
+// look at. Errors (what stops a build) are the build's own.
+package check
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/build"
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+	"gopkg.in/yaml.v3"
+)
+
+// Options for the checks.
+type Options struct {
+	// PublishDate is when the papers will be published, for the statutory
+	// timetable.
+	PublishDate time.Time
+}
+
+// Warnings checks one paper that built.
+func Warnings(b *build.Built, o Options) diag.List {
+	if b.Input == nil || b.Doc == nil {
+		return nil
+	}
+	c := &checker{in: b.Input, doc: b.Doc, src: sourceOf(b.Input.Paper)}
+	c.requiredSections()
+	c.unusedLabels()
+	c.tables()
+	c.snapshotDates()
+	c.timetable(o.PublishDate)
+	c.warns.Sort()
+	return c.warns
+}
+
+type checker struct {
+	in    *build.Paper
+	doc   *model.Document
+	src   source
+	warns diag.List
+}
+
+func (c *checker) warn(pos diag.Pos, format string, args ...any) {
+	e := diag.At(pos, format, args...)
+	e.Severity = diag.SevWarning
+	c.warns = append(c.warns, e)
+}
+
+// source is the template's body, by line, to find where things were
+// written.
+type source struct {
+	path  string
+	first int // file line of the body's first line
+	lines []string
+}
+
+func sourceOf(p *project.Paper) source {
+	return source{path: p.Path, first: p.BodyLine, lines: strings.Split(p.Body, "\n")}
+}
+
+// find returns the position of the first line matching re, or the body's
+// start.
+func (s source) find(re *regexp.Regexp) diag.Pos {
+	for i, l := range s.lines {
+		if loc := re.FindStringIndex(l); loc != nil {
+			return diag.Pos{Path: s.path, Line: s.first + i, Col: loc[0] + 1}
+		}
+	}
+	return diag.Pos{Path: s.path, Line: s.first, Col: 1}
+}
+
+// requiredSections: every section the layout requires is there, and has
+// something in it.
+func (c *checker) requiredSections() {
+	have := map[string]*model.Section{}
+	for _, s := range c.doc.Body {
+		have[strings.ToLower(strings.TrimSpace(model.PlainText(s.Title)))] = s
+	}
+	for _, want := range c.in.Layout.Required {
+		s, ok := have[strings.ToLower(want)]
+		if !ok {
+			c.warn(diag.Pos{Path: c.src.path, Line: c.src.first, Col: 1}, "the %s layout asks for a section %q, and the paper has none", c.in.Layout.Name, want)
+			continue
+		}
+		if len(s.Blocks) == 0 && len(s.Subsections) == 0 {
+			c.warn(c.src.find(regexp.MustCompile(`^#\s+`+regexp.QuoteMeta(model.PlainText(s.Title)))), "section %q is empty", want)
+		}
+	}
+}
+
+var (
+	labelDef  = regexp.MustCompile(`\{#([A-Za-z][A-Za-z0-9_-]*)\}`)
+	fenceID   = regexp.MustCompile(`^id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
+	reference = regexp.MustCompile(`@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+)
+
+// unusedLabels: a label nothing refers to is often a reference that was
+// deleted, or a typing slip in the one that should point at it.
+func (c *checker) unusedLabels() {
+	used := map[string]bool{}
+	for _, l := range c.src.lines {
+		for _, m := range reference.FindAllStringSubmatch(l, -1) {
+			used[m[1]] = true
+		}
+	}
+	inFence := false
+	for i, l := range c.src.lines {
+		if strings.HasPrefix(l, "```") {
+			inFence = !inFence
+		}
+		var defs [][]int
+		if inFence {
+			if m := fenceID.FindStringSubmatchIndex(l); m != nil {
+				defs = append(defs, m)
+			}
+		} else {
+			defs = labelDef.FindAllStringSubmatchIndex(l, -1)
+		}
+		for _, m := range defs {
+			label := l[m[2]:m[3]]
+			if !used[label] {
+				c.warn(diag.Pos{Path: c.src.path, Line: c.src.first + i, Col: m[2] + 1}, "label %q is never referred to (write @%s where the text mentions it, or remove the label)", label, label)
+			}
+		}
+	}
+}
+
+// fence is a table block as written in the template.
+type fence struct {
+	line int // file line of its first YAML line
+	root *yaml.Node
+}
+
+func (c *checker) tableFences() []fence {
+	var out []fence
+	for i := 0; i < len(c.src.lines); i++ {
+		if strings.TrimSpace(c.src.lines[i]) != "```table" {
+			continue
+		}
+		start := i + 1
+		for i++; i < len(c.src.lines) && !strings.HasPrefix(strings.TrimSpace(c.src.lines[i]), "```"); i++ {
+		}
+		body := strings.Join(c.src.lines[start:i], "\n")
+		doc, err := project.ParseYAML(c.src.path, c.src.first+start-1, []byte(body))
+		if err != nil || project.Root(doc) == nil || strings.Contains(body, "{{") {
+			continue // the build has reported it, or it is made by an expression
+		}
+		out = append(out, fence{line: c.src.first + start, root: project.Root(doc)})
+	}
+	return out
+}
+
+// tables: a declared total that the rows do not reach; count-share rows
+// whose rounded shares do not make 100%.
+func (c *checker) tables() {
+	for _, f := range c.tableFences() {
+		dataKey := project.MapGet(f.root, "data")
+		if dataKey == nil {
+			continue
+		}
+		node, snap, err := c.in.Data.Lookup(dataKey.Value)
+		if err != nil || node.Kind != yaml.MappingNode {
+			continue
+		}
+		rows := project.MapGet(node, "rows")
+		if rows == nil || rows.Kind != yaml.SequenceNode {
+			continue
+		}
+		if total := project.MapGet(f.root, "total"); total != nil {
+			want, ok := number(total)
+			var sum float64
+			for _, r := range rows.Content {
+				for _, v := range rowValues(r) {
+					if x, ok := number(v); ok {
+						sum += x
+					}
+				}
+			}
+			if ok && math.Abs(sum-want) > 1e-9 {
+				c.warn(diag.Pos{Path: c.src.path, Line: total.Line, Col: total.Column}, "the table's rows add up to %s, not the total of %s it declares", format.Count(sum), format.Count(want))
+			}
+		}
+		if cells := project.MapGet(f.root, "cells"); cells != nil && cells.Value == "count-share" {
+			for _, r := range rows.Content {
+				c.shares(snap, r)
+			}
+		}
+	}
+}
+
+func rowValues(r *yaml.Node) []*yaml.Node {
+	if r.Kind != yaml.MappingNode {
+		return nil
+	}
+	if v := project.MapGet(r, "values"); v != nil && v.Kind == yaml.SequenceNode {
+		return v.Content
+	}
+	return nil
+}
+
+// shares warns when a row's shares, each rounded to one decimal place as
+// printed, add to more than 0.1 away from 100%: a reader adding them up
+// will query it.
+func (c *checker) shares(snap *project.Snapshot, r *yaml.Node) {
+	var counts []float64
+	var total float64
+	for _, v := range rowValues(r) {
+		if x, ok := number(v); ok {
+			counts = append(counts, x)
+			total += x
+		}
+	}
+	if total == 0 || len(counts) < 2 {
+		return
+	}
+	var sum float64
+	for _, x := range counts {
+		sum += math.Round(x*1000/total) / 10
+	}
+	if math.Abs(sum-100) > 0.1+1e-9 {
+		label := ""
+		if l := project.MapGet(r, "label"); l != nil {
+			label = l.Value
+		}
+		c.warn(diag.Pos{Path: snap.Path, Line: r.Line, Col: r.Column}, "the shares in row %q add up to %s%% once rounded, not 100%%: a reader may query it", label, format.Round(sum, 1))
+	}
+}
+
+func number(n *yaml.Node) (float64, bool) {
+	switch v := project.Scalar(n).(type) {
+	case int:
+		return float64(v), true
+	case float64:
+		return v, true
+	}
+	return 0, false
+}
+
+var dateShaped = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+
+// snapshotDates: figures dated after the meeting are a sign that the wrong
+// snapshot, or the wrong meeting date, was used. What dates the figures is
+// the snapshot's as-at date (its file name, data/<topic>/<as-at>.yaml) and
+// the x values of its series; other dates in it (a framework starting next
+// year) are plans, not figures.
+func (c *checker) snapshotDates() {
+	meeting := c.in.Paper.Date
+	for _, snap := range c.in.Data.Snapshots {
+		type dated struct {
+			pos  diag.Pos
+			text string
+			t    time.Time
+		}
+		var latest *dated
+		consider := func(text string, pos diag.Pos) {
+			if !dateShaped.MatchString(text) {
+				return
+			}
+			t, monthOnly, err := format.ParseDate(text)
+			if err != nil {
+				return
+			}
+			if monthOnly {
+				t = t.AddDate(0, 1, -1) // a month counts from its last day
+			}
+			if latest == nil || t.After(latest.t) {
+				latest = &dated{pos, text, t}
+			}
+		}
+		base := strings.TrimSuffix(snap.Path[strings.LastIndex(snap.Path, "/")+1:], ".yaml")
+		consider(base, diag.Pos{Path: snap.Path, Line: 1, Col: 1})
+		for i := 0; i+1 < len(snap.Root.Content); i += 2 {
+			v := snap.Root.Content[i+1]
+			if v.Kind != yaml.MappingNode || project.MapGet(v, "series") == nil {
+				continue
+			}
+			if xs := project.MapGet(v, "x"); xs != nil && xs.Kind == yaml.SequenceNode {
+				for _, x := range xs.Content {
+					consider(x.Value, diag.Pos{Path: snap.Path, Line: x.Line, Col: x.Column})
+				}
+			}
+		}
+		if latest != nil && latest.t.After(meeting) {
+			c.warn(latest.pos, "the snapshot has figures dated %s, after the meeting on %s", latest.text, format.LongDate(meeting))
+		}
+	}
+}
+
+// timetable: the Access to Information rules. Papers are public five clear
+// working days before the meeting; a private meeting (exempt material)
+// needs 28 clear days' notice.
+func (c *checker) timetable(publish time.Time) {
+	p := c.in.Paper
+	datePos := p.Keys["date"]
+	if !publish.IsZero() && !publish.After(p.Date) && !p.Exempt {
+		if n := clearWorkingDays(publish, p.Date); n < 5 {
+			c.warn(datePos, "published on %s, the paper is public %d clear working days before the meeting on %s; the rules ask for five", format.LongDate(publish), n, format.LongDate(p.Date))
+		}
+	}
+	if c.doc.ExemptNotice == "" {
+		return
+	}
+	if p.NoticeDate.IsZero() {
+		c.warn(datePos, "the paper has exempt material, so the meeting will be partly private: give notice_date, the day 28 clear days' notice of it was published")
+		return
+	}
+	if days := int(p.Date.Sub(p.NoticeDate).Hours()/24) - 1; days < 28 {
+		c.warn(p.Keys["notice_date"], "notice of the private meeting was given %d clear days before it; the rules ask for 28", days)
+	}
+}

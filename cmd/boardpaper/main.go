@@ -24,6 +24,7 @@ Usage:
   boardpaper diff OLD.yaml NEW.yaml [--format text|markdown]
   boardpaper diff REV PATH [--format text|markdown]
   boardpaper new SLUG --layout NAME
+  boardpaper serve [--addr 127.0.0.1:8080] [--format html,pdf]
   boardpaper version
 
 Run inside the project folder (the one holding templates/ and data/).
@@ -40,6 +41,8 @@ after the paths.
           REV; --format markdown writes a table for a pull-request comment
   new     start templates/SLUG.md in a layout, with its required sections
           and a snapshot stub, ready to build
+  serve   preview the papers in a browser, rebuilt whenever a template,
+          layout or snapshot is saved; the open page reloads itself
 
 Build options:
   --data FILE        use this snapshot instead of the paper's own, for one run
@@ -96,6 +99,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runDiff(args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "boardpaper: unknown command %q\n\n%s", args[0], usage)
 	return 2

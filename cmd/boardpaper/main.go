@@ -142,6 +142,14 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
 		return 2
 	}
+	if isTerminal(stdout) {
+		o.Progress = func(done, total int) {
+			fmt.Fprintf(stdout, "\rbuilding %d/%d", done, total)
+			if done == total {
+				fmt.Fprint(stdout, "\r\033[K")
+			}
+		}
+	}
 	start := time.Now()
 	results, err := build.Run(o)
 	var list diag.List
@@ -163,8 +171,23 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 			reused++
 		}
 	}
-	fmt.Fprintf(stdout, "built %d paper(s) (%d unchanged), %d file(s) in %s\n", len(results), reused, files, time.Since(start).Round(time.Millisecond))
+	summary := fmt.Sprintf("built %d paper(s) (%d unchanged)", len(results), reused)
+	if o.PDF {
+		summary += fmt.Sprintf(", %d page(s)", build.Pages(o, results))
+	}
+	fmt.Fprintf(stdout, "%s, %d file(s) in %s\n", summary, files, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// isTerminal reports whether w is a terminal, where progress can be shown
+// in place; elsewhere (a log, CI) only the summary line is printed.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
 }
 
 // parseInterspersed parses flags that may come before or after the

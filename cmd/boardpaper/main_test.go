@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -185,5 +186,21 @@ func TestOptionsMayFollowPaths(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "site/2013-04-25-scrutiny-board-children-and-families/p.pdf")); err == nil {
 		t.Error("--format html also wrote a PDF")
+	}
+}
+
+// Off a terminal, a build prints one summary line: papers, pages, time.
+func TestBuildSummaryLine(t *testing.T) {
+	newProject(t, map[string]string{
+		"templates/a.md": front + "# A\n\nText.\n",
+		"templates/b.md": front + "# B\n\nMore.\n",
+		"data/s.yaml":    snapshot,
+	})
+	code, stdout, stderr := runCLI(t, "build")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !regexp.MustCompile(`^built 2 paper\(s\) \(0 unchanged\), [1-9]\d* page\(s\), \d+ file\(s\) in \S+\n$`).MatchString(stdout) {
+		t.Errorf("summary = %q", stdout)
 	}
 }

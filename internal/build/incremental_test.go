@@ -85,3 +85,20 @@ func TestRemovedOutputIsRebuilt(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestProgressCountsEveryPaper(t *testing.T) {
+	root := publishProject(t)
+	var seen []int
+	_, err := Run(Options{Root: root, Out: "output", HTML: true, Progress: func(done, total int) {
+		if total != 2 {
+			t.Errorf("total = %d", total)
+		}
+		seen = append(seen, done)
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 2 || seen[0] != 1 || seen[1] != 2 {
+		t.Errorf("progress = %v", seen)
+	}
+}

@@ -37,6 +37,9 @@ type Options struct {
 	// Force builds every paper, even those whose inputs have not changed
 	// since the last build.
 	Force bool
+	// Progress, when set, is called as each paper finishes (from several
+	// goroutines, one call at a time), for a progress display.
+	Progress func(done, total int)
 	// Sink receives every output file instead of the disk (serve keeps
 	// them in memory). path is slash-separated, relative to the output
 	// folder: "2013-03-13-executive-board/looked-after-children.html", or
@@ -139,7 +142,17 @@ func Run(o Options) ([]*Built, error) {
 		prev = readManifest(o.outDir())
 	}
 	results := make([]*Built, len(paths))
+	var progressMu sync.Mutex
+	done := 0
 	parallel(o.Workers, len(paths), func(i int) {
+		defer func() {
+			if o.Progress != nil {
+				progressMu.Lock()
+				done++
+				o.Progress(done, len(paths))
+				progressMu.Unlock()
+			}
+		}()
 		if incremental {
 			if b, ok := reuse(o, paths[i], prev, out); ok {
 				results[i] = b

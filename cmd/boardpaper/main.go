@@ -126,16 +126,9 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force}
-	for _, f := range strings.Split(*formats, ",") {
-		switch strings.TrimSpace(f) {
-		case "html":
-			o.HTML = true
-		case "pdf":
-			o.PDF = true
-		default:
-			fmt.Fprintf(stderr, "boardpaper %s: --format takes html, pdf or html,pdf, not %q\n", cmd, *formats)
-			return 2
-		}
+	if o.HTML, o.PDF, err = parseFormats(*formats); err != nil {
+		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
+		return 2
 	}
 
 	if err := o.Validate(); err != nil {
@@ -177,6 +170,21 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s, %d file(s) in %s\n", summary, files, time.Since(start).Round(time.Millisecond))
 	return 0
+}
+
+// parseFormats reads --format: html, pdf or both.
+func parseFormats(list string) (html, pdf bool, err error) {
+	for _, f := range strings.Split(list, ",") {
+		switch strings.TrimSpace(f) {
+		case "html":
+			html = true
+		case "pdf":
+			pdf = true
+		default:
+			return false, false, fmt.Errorf("--format takes html, pdf or html,pdf, not %q", list)
+		}
+	}
+	return html, pdf, nil
 }
 
 // isTerminal reports whether w is a terminal, where progress can be shown

@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -28,15 +27,8 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		err = fmt.Errorf("serve takes no paths: it previews the whole project")
 	}
 	o := serve.Options{Root: "."}
-	for _, f := range strings.Split(*formats, ",") {
-		switch strings.TrimSpace(f) {
-		case "html":
-			o.HTML = true
-		case "pdf":
-			o.PDF = true
-		default:
-			err = fmt.Errorf("--format takes html, pdf or html,pdf, not %q", *formats)
-		}
+	if err == nil {
+		o.HTML, o.PDF, err = parseFormats(*formats)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "boardpaper serve: %v\n\n%s", err, usage)

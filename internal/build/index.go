@@ -41,18 +41,12 @@ func writeIndex(o Options, results []*Built, out *output) error {
 		}
 		entries = append(entries, e)
 	}
-	all, err := Templates(o.Root, nil)
+	others, err := otherPapers(o, built)
 	if err != nil {
 		return err
 	}
-	for _, path := range all {
-		if built[path] {
-			continue
-		}
-		e, ok := publishedEntry(o, path)
-		if ok {
-			entries = append(entries, e)
-		}
+	for _, p := range others {
+		entries = append(entries, publishedEntry(o, p))
 	}
 	packSize := func(dir string) (int64, bool) {
 		rel := dir + "/" + packName
@@ -71,25 +65,43 @@ func writeIndex(o Options, results []*Built, out *output) error {
 	return out.write("index.html", buf.Bytes())
 }
 
+// otherPapers reads the front matter of the project's papers that this
+// build was not asked for, so the index and the packs can still list them.
+// A paper whose front matter does not read is left out; building it
+// reports why.
+func otherPapers(o Options, built map[string]bool) ([]*project.Paper, error) {
+	all, err := Templates(o.Root, nil)
+	if err != nil {
+		return nil, err
+	}
+	var out []*project.Paper
+	for _, path := range all {
+		if built[path] {
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(o.Root, filepath.FromSlash(path)))
+		if err != nil {
+			continue
+		}
+		if p, err := project.ParsePaper(path, src); err == nil {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// metaOf is what the index and packs need of a paper's front matter.
+func metaOf(p *project.Paper) model.Meta {
+	return model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item}
+}
+
 // publishedEntry describes a paper not built this time from its front
-// matter and the files already in the output folder. A paper whose front
-// matter does not read is left out; building it reports why.
-func publishedEntry(o Options, path string) (indexEntry, bool) {
-	src, err := os.ReadFile(filepath.Join(o.Root, filepath.FromSlash(path)))
-	if err != nil {
-		return indexEntry{}, false
-	}
-	p, err := project.ParsePaper(path, src)
-	if err != nil {
-		return indexEntry{}, false
-	}
-	e := indexEntry{
-		meta:  model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item},
-		files: map[string]int64{},
-	}
+// matter and the files already in the output folder.
+func publishedEntry(o Options, p *project.Paper) indexEntry {
+	e := indexEntry{meta: metaOf(p), files: map[string]int64{}}
 	if p.Exempt {
 		e.withheld = withheldNotice(p.AccessRule)
-		return e, true
+		return e
 	}
 	for _, kind := range []string{"html", "pdf"} {
 		rel := MeetingDir(e.meta) + "/" + p.Slug + "." + kind
@@ -97,7 +109,7 @@ func publishedEntry(o Options, path string) (indexEntry, bool) {
 			e.files[kind] = info.Size()
 		}
 	}
-	return e, true
+	return e
 }
 
 // indexOf sorts the entries as a clerk looks for them: committees A–Z,

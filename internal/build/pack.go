@@ -10,7 +10,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
-	"github.com/boardpaper/boardpaper/internal/project"
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
@@ -39,26 +38,15 @@ func writePacks(o Options, results []*Built, prev manifest, out *output) error {
 		dir := MeetingDir(r.Meta)
 		meetings[dir] = append(meetings[dir], meetingPaper{key: r.Key, path: r.Path, data: o.Data, meta: r.Meta, withheld: r.Withheld})
 	}
-	all, err := Templates(o.Root, nil)
+	others, err := otherPapers(o, built)
 	if err != nil {
 		return err
 	}
-	for _, path := range all {
-		if built[path] {
-			continue
-		}
-		src, err := os.ReadFile(filepath.Join(o.Root, filepath.FromSlash(path)))
-		if err != nil {
-			continue
-		}
-		p, err := project.ParsePaper(path, src)
-		if err != nil {
-			continue
-		}
-		meta := model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item}
+	for _, p := range others {
+		meta := metaOf(p)
 		dir := MeetingDir(meta)
 		if _, touched := meetings[dir]; touched {
-			mp := meetingPaper{key: inputKey(o, path), path: path, meta: meta}
+			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta}
 			if p.Exempt {
 				mp.withheld = withheldNotice(p.AccessRule)
 			}

@@ -173,11 +173,11 @@ func (c *checker) tables() {
 			continue
 		}
 		if total := project.MapGet(f.root, "total"); total != nil {
-			want, ok := number(total)
+			want, ok := project.Number(total)
 			var sum float64
 			for _, r := range rows.Content {
 				for _, v := range rowValues(r) {
-					if x, ok := number(v); ok {
+					if x, ok := project.Number(v); ok {
 						sum += x
 					}
 				}
@@ -211,7 +211,7 @@ func (c *checker) shares(snap *project.Snapshot, r *yaml.Node) {
 	var counts []float64
 	var total float64
 	for _, v := range rowValues(r) {
-		if x, ok := number(v); ok {
+		if x, ok := project.Number(v); ok {
 			counts = append(counts, x)
 			total += x
 		}
@@ -230,16 +230,6 @@ func (c *checker) shares(snap *project.Snapshot, r *yaml.Node) {
 		}
 		c.warn(diag.Pos{Path: snap.Path, Line: r.Line, Col: r.Column}, "the shares in row %q add up to %s%% once rounded, not 100%%: a reader may query it", label, format.Round(sum, 1))
 	}
-}
-
-func number(n *yaml.Node) (float64, bool) {
-	switch v := project.Scalar(n).(type) {
-	case int:
-		return float64(v), true
-	case float64:
-		return v, true
-	}
-	return 0, false
 }
 
 var dateShaped = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)

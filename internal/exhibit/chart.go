@@ -84,7 +84,7 @@ func readSeries(errs *diag.List, snap *project.Snapshot, n *yaml.Node, c *model.
 		}
 		out := model.Series{Name: name, Values: make([]float64, len(vals))}
 		for i, v := range vals {
-			x, ok := number(v)
+			x, ok := project.Number(v)
 			if !ok {
 				errs.Errorf(snap.Path, v.Line, v.Column, "series %q: a chart value should be a number, not %s", name, describe(v))
 			}

@@ -11,7 +11,6 @@ package exhibit
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"strings"
 
@@ -215,22 +214,6 @@ func scalarText(errs *diag.List, snap *project.Snapshot, n *yaml.Node, what stri
 		return "", true
 	}
 	return n.Value, true
-}
-
-// number reads a numeric scalar. ok is false for anything else (quoted
-// numbers included: they are text).
-func number(n *yaml.Node) (float64, bool) {
-	if n.Kind != yaml.ScalarNode {
-		return 0, false
-	}
-	switch v := project.Scalar(n).(type) {
-	case int:
-		return float64(v), true
-	case float64:
-		// .nan and .inf are YAML numbers but not figures.
-		return v, !math.IsNaN(v) && !math.IsInf(v, 0)
-	}
-	return 0, false
 }
 
 func describe(n *yaml.Node) string {

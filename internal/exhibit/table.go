@@ -41,7 +41,7 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 	caption := f.str("caption")
 	cells := f.choice("cells", cellCount, cellKinds)
 	if t := f.values["total"]; t != nil {
-		if _, ok := number(t); !ok {
+		if _, ok := project.Number(t); !ok {
 			f.fail(t, "total: want a number, got %s", describe(t))
 		}
 	}
@@ -127,7 +127,7 @@ func readRow(errs *diag.List, snap *project.Snapshot, r *yaml.Node, ncols int, c
 	// plain numbers (text such as "n/a" and {n, of} ratios are not counts).
 	var total float64
 	for _, v := range vals {
-		if x, ok := number(v); ok {
+		if x, ok := project.Number(v); ok {
 			total += x
 		}
 	}
@@ -161,7 +161,7 @@ func formatCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node, cells str
 	if v.ShortTag() == "!!bool" {
 		return bad("a table value should be a number, text or {n, of}, not true/false (%s); quote it if it is meant as text", v.Value)
 	}
-	x, isNumber := number(v)
+	x, isNumber := project.Number(v)
 	if !isNumber || cells == cellText {
 		// Text (quoted numbers and dates included) is shown as written.
 		return v.Value, false, true
@@ -184,10 +184,10 @@ func ratioCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node) (string, b
 	if fields == nil {
 		return "", false, false
 	}
-	n, okN := number(fields["n"])
-	of, okOf := number(fields["of"])
+	n, okN := project.Number(fields["n"])
+	of, okOf := project.Number(fields["of"])
 	for _, k := range []string{"n", "of"} {
-		if _, ok := number(fields[k]); !ok {
+		if _, ok := project.Number(fields[k]); !ok {
 			errs.Errorf(snap.Path, fields[k].Line, fields[k].Column, "%s: want a number, got %s", k, describe(fields[k]))
 		}
 	}

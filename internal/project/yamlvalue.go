@@ -115,3 +115,19 @@ func Scalar(n *yaml.Node) any {
 	}
 	return n.Value
 }
+
+// Number reads a numeric scalar as a figure. ok is false for anything else:
+// quoted numbers (they are text), and .nan and .inf (YAML numbers, but not
+// figures).
+func Number(n *yaml.Node) (float64, bool) {
+	if n == nil || n.Kind != yaml.ScalarNode {
+		return 0, false
+	}
+	switch v := Scalar(n).(type) {
+	case int:
+		return float64(v), true
+	case float64:
+		return v, !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	return 0, false
+}

@@ -115,8 +115,8 @@ func (d *differ) scalar(path []string, a, b *yaml.Node) {
 		return
 	}
 	c := Change{Path: path, Kind: Changed, Old: summary(a), New: summary(b)}
-	if x, ok := number(a); ok {
-		if y, ok := number(b); ok {
+	if x, ok := project.Number(a); ok {
+		if y, ok := project.Number(b); ok {
 			c.Delta = delta(x, y)
 		}
 	}
@@ -323,31 +323,21 @@ func contains(xs []string, s string) bool { return index(xs, s) >= 0 }
 
 func clone(p []string) []string { return append([]string(nil), p...) }
 
-func number(n *yaml.Node) (float64, bool) {
-	switch v := project.Scalar(n).(type) {
-	case int:
-		return float64(v), true
-	case float64:
-		return v, true
-	}
-	return 0, false
-}
-
 // summary shows a value as a paper would: numbers with separators, text as
 // written, {n, of} as a ratio, lists and maps briefly.
 func summary(n *yaml.Node) string {
 	n = deref(n)
 	switch n.Kind {
 	case yaml.ScalarNode:
-		if x, ok := number(n); ok {
+		if x, ok := project.Number(n); ok {
 			return format.Count(x)
 		}
 		return n.Value
 	case yaml.MappingNode:
 		if isRatio(n) {
 			nn, of := project.MapGet(n, "n"), project.MapGet(n, "of")
-			if x, ok := number(nn); ok {
-				if y, ok := number(of); ok {
+			if x, ok := project.Number(nn); ok {
+				if y, ok := project.Number(of); ok {
 					if s, err := format.Ratio(x, y); err == nil {
 						return s
 					}

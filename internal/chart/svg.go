@@ -37,7 +37,7 @@ func SVG(c *model.Chart, st Style) ([]byte, error) {
 }
 
 func svgSized(c *model.Chart, st Style, width, height float64) ([]byte, error) {
-	sr := &svgRenderer{dpi: DPI}
+	sr := &svgRenderer{Pen: Pen{DPI: DPI}}
 	provider := func(w, h int) (gochart.Renderer, error) {
 		sr.width, sr.height = w, h
 		return sr, nil
@@ -118,44 +118,23 @@ func escapeXML(s string) string {
 // and repeats the font on every element; this one does all three.
 type svgRenderer struct {
 	width, height int
-	dpi           float64
 	body          bytes.Buffer
 
-	stroke, fill, fontColour drawing.Color
-	strokeWidth              float64
-	dash                     []float64
-	font                     *truetype.Font
-	fontSize                 float64
-	rotation                 *float64
-	path                     []string
-	lastX, lastY             float64
+	Pen
+	font         *truetype.Font
+	path         []string
+	lastX, lastY float64
 }
 
-func (s *svgRenderer) ResetStyle() {
-	s.stroke, s.fill, s.fontColour = drawing.Color{}, drawing.Color{}, drawing.Color{}
-	s.strokeWidth, s.dash, s.fontSize, s.rotation = 0, nil, 0, nil
-}
-func (s *svgRenderer) GetDPI() float64                 { return s.dpi }
-func (s *svgRenderer) SetDPI(dpi float64)              { s.dpi = dpi }
-func (s *svgRenderer) SetClassName(string)             {}
-func (s *svgRenderer) SetStrokeColor(c drawing.Color)  { s.stroke = c }
-func (s *svgRenderer) SetFillColor(c drawing.Color)    { s.fill = c }
-func (s *svgRenderer) SetStrokeWidth(w float64)        { s.strokeWidth = w }
-func (s *svgRenderer) SetStrokeDashArray(d []float64)  { s.dash = d }
-func (s *svgRenderer) SetFont(f *truetype.Font)        { s.font = f }
-func (s *svgRenderer) SetFontColor(c drawing.Color)    { s.fontColour = c }
-func (s *svgRenderer) SetFontSize(size float64)        { s.fontSize = size }
-func (s *svgRenderer) SetTextRotation(radians float64) { s.rotation = &radians }
-func (s *svgRenderer) ClearTextRotation()              { s.rotation = nil }
-func (s *svgRenderer) Save(io.Writer) error            { return nil }
-func (s *svgRenderer) MoveTo(x, y int)                 { s.moveTo(float64(x), float64(y)) }
-func (s *svgRenderer) LineTo(x, y int)                 { s.lineTo(float64(x), float64(y)) }
-func (s *svgRenderer) Close()                          { s.path = append(s.path, "Z") }
-func (s *svgRenderer) Stroke()                         { s.paint(false, true) }
-func (s *svgRenderer) Fill()                           { s.paint(true, false) }
-func (s *svgRenderer) FillStroke()                     { s.paint(true, true) }
+func (s *svgRenderer) SetFont(f *truetype.Font) { s.font = f }
+func (s *svgRenderer) MoveTo(x, y int)          { s.moveTo(float64(x), float64(y)) }
+func (s *svgRenderer) LineTo(x, y int)          { s.lineTo(float64(x), float64(y)) }
+func (s *svgRenderer) Close()                   { s.path = append(s.path, "Z") }
+func (s *svgRenderer) Stroke()                  { s.paint(false, true) }
+func (s *svgRenderer) Fill()                    { s.paint(true, false) }
+func (s *svgRenderer) FillStroke()              { s.paint(true, true) }
 func (s *svgRenderer) MeasureText(body string) gochart.Box {
-	return MeasureText(s.font, s.fontSize, s.dpi, body, s.rotation)
+	return MeasureText(s.font, s.FontSize, s.DPI, body, s.Rotation)
 }
 
 func (s *svgRenderer) moveTo(x, y float64) {
@@ -213,8 +192,8 @@ func (s *svgRenderer) paint(fill, stroke bool) {
 	if len(path) == 0 {
 		return
 	}
-	fill = fill && visible(s.fill)
-	stroke = stroke && visible(s.stroke) && s.strokeWidth > 0
+	fill = fill && visible(s.FillColor)
+	stroke = stroke && visible(s.StrokeColor) && s.StrokeWidth > 0
 	if !fill && !stroke {
 		return
 	}
@@ -223,15 +202,15 @@ func (s *svgRenderer) paint(fill, stroke bool) {
 	b.WriteString(strings.Join(path, ""))
 	b.WriteString(`"`)
 	if fill {
-		b.WriteString(` fill="` + hexColour(s.fill) + `"`)
+		b.WriteString(` fill="` + hexColour(s.FillColor) + `"`)
 	} else {
 		b.WriteString(` fill="none"`)
 	}
 	if stroke {
-		b.WriteString(` stroke="` + hexColour(s.stroke) + `" stroke-width="` + num(s.strokeWidth) + `"`)
-		if len(s.dash) > 0 {
-			parts := make([]string, len(s.dash))
-			for i, d := range s.dash {
+		b.WriteString(` stroke="` + hexColour(s.StrokeColor) + `" stroke-width="` + num(s.StrokeWidth) + `"`)
+		if len(s.DashArray) > 0 {
+			parts := make([]string, len(s.DashArray))
+			for i, d := range s.DashArray {
 				parts[i] = num(d)
 			}
 			b.WriteString(` stroke-dasharray="` + strings.Join(parts, " ") + `"`)
@@ -244,14 +223,14 @@ func (s *svgRenderer) Text(body string, x, y int) {
 	if strings.TrimSpace(body) == "" {
 		return
 	}
-	size := s.fontSize * s.dpi / 72
+	size := s.FontSize * s.DPI / 72
 	b := &s.body
 	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="%s"`, x, y, num(size))
-	if c := s.fontColour; visible(c) {
+	if c := s.FontColor; visible(c) {
 		b.WriteString(` fill="` + hexColour(c) + `"`)
 	}
-	if s.rotation != nil && *s.rotation != 0 {
-		fmt.Fprintf(b, ` transform="rotate(%s %d %d)"`, num(*s.rotation*180/math.Pi), x, y)
+	if s.Rotation != nil && *s.Rotation != 0 {
+		fmt.Fprintf(b, ` transform="rotate(%s %d %d)"`, num(*s.Rotation*180/math.Pi), x, y)
 	}
 	b.WriteString(">" + escapeXML(body) + "</text>\n")
 }

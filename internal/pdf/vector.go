@@ -11,7 +11,6 @@ import (
 	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
-	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
 // chartFontFamily is the fpdf family chart text is set in: the page's own
@@ -68,13 +67,8 @@ type chartRenderer struct {
 	k       float64 // user units per canvas unit (point)
 	family  string
 	measure *truetype.Font
-	dpi     float64
 
-	stroke, fill, fontColour drawing.Color
-	strokeWidth              float64
-	dash                     []float64
-	fontSize                 float64
-	rotation                 *float64
+	chart.Pen
 
 	path    []pathOp
 	cx, cy  float64 // current point, canvas units
@@ -94,33 +88,17 @@ type pathOp struct {
 func newChartRenderer(f *fpdf.Fpdf, originX, originY float64, fontFamily string, measure *truetype.Font) *chartRenderer {
 	return &chartRenderer{
 		f: f, ox: originX, oy: originY, k: 1 / f.GetConversionRatio(),
-		family: fontFamily, measure: measure, dpi: chart.DPI,
+		family: fontFamily, measure: measure, Pen: chart.Pen{DPI: chart.DPI},
 	}
 }
 
-func (r *chartRenderer) ResetStyle() {
-	r.stroke, r.fill, r.fontColour = drawing.Color{}, drawing.Color{}, drawing.Color{}
-	r.strokeWidth, r.dash, r.fontSize, r.rotation = 0, nil, 0, nil
-}
-func (r *chartRenderer) GetDPI() float64                 { return r.dpi }
-func (r *chartRenderer) SetDPI(dpi float64)              { r.dpi = dpi }
-func (r *chartRenderer) SetClassName(string)             {}
-func (r *chartRenderer) SetStrokeColor(c drawing.Color)  { r.stroke = c }
-func (r *chartRenderer) SetFillColor(c drawing.Color)    { r.fill = c }
-func (r *chartRenderer) SetStrokeWidth(w float64)        { r.strokeWidth = w }
-func (r *chartRenderer) SetStrokeDashArray(d []float64)  { r.dash = d }
-func (r *chartRenderer) SetFont(*truetype.Font)          {} // always the page's face
-func (r *chartRenderer) SetFontColor(c drawing.Color)    { r.fontColour = c }
-func (r *chartRenderer) SetFontSize(size float64)        { r.fontSize = size }
-func (r *chartRenderer) SetTextRotation(radians float64) { r.rotation = &radians }
-func (r *chartRenderer) ClearTextRotation()              { r.rotation = nil }
-func (r *chartRenderer) Save(io.Writer) error            { return nil }
-func (r *chartRenderer) Stroke()                         { r.paint(false, true) }
-func (r *chartRenderer) Fill()                           { r.paint(true, false) }
-func (r *chartRenderer) FillStroke()                     { r.paint(true, true) }
+func (r *chartRenderer) SetFont(*truetype.Font) {} // always the page's face
+func (r *chartRenderer) Stroke()                { r.paint(false, true) }
+func (r *chartRenderer) Fill()                  { r.paint(true, false) }
+func (r *chartRenderer) FillStroke()            { r.paint(true, true) }
 
 func (r *chartRenderer) MeasureText(body string) gochart.Box {
-	return chart.MeasureText(r.measure, r.fontSize, r.dpi, body, r.rotation)
+	return chart.MeasureText(r.measure, r.FontSize, r.DPI, body, r.Rotation)
 }
 
 func (r *chartRenderer) MoveTo(x, y int) { r.moveTo(float64(x), float64(y)) }
@@ -212,20 +190,20 @@ func (r *chartRenderer) page(p [2]float64) (float64, float64) {
 func (r *chartRenderer) paint(fill, stroke bool) {
 	path := r.path
 	r.path = nil
-	fill = fill && r.fill.A > 0
-	stroke = stroke && r.stroke.A > 0 && r.strokeWidth > 0
+	fill = fill && r.FillColor.A > 0
+	stroke = stroke && r.StrokeColor.A > 0 && r.StrokeWidth > 0
 	if len(path) == 0 || (!fill && !stroke) {
 		return
 	}
 	f := r.f
 	if fill {
-		f.SetFillColor(int(r.fill.R), int(r.fill.G), int(r.fill.B))
+		f.SetFillColor(int(r.FillColor.R), int(r.FillColor.G), int(r.FillColor.B))
 	}
 	if stroke {
-		f.SetDrawColor(int(r.stroke.R), int(r.stroke.G), int(r.stroke.B))
-		f.SetLineWidth(r.strokeWidth * r.k)
-		dash := make([]float64, len(r.dash))
-		for i, d := range r.dash {
+		f.SetDrawColor(int(r.StrokeColor.R), int(r.StrokeColor.G), int(r.StrokeColor.B))
+		f.SetLineWidth(r.StrokeWidth * r.k)
+		dash := make([]float64, len(r.DashArray))
+		for i, d := range r.DashArray {
 			dash[i] = d * r.k
 		}
 		f.SetDashPattern(dash, 0)
@@ -263,18 +241,18 @@ func (r *chartRenderer) Text(body string, x, y int) {
 		return
 	}
 	f := r.f
-	if size := r.fontSize * r.dpi / 72; size != r.setSize {
+	if size := r.FontSize * r.DPI / 72; size != r.setSize {
 		f.SetFont(r.family, "", size)
 		r.setSize = size
 	}
-	f.SetTextColor(int(r.fontColour.R), int(r.fontColour.G), int(r.fontColour.B))
+	f.SetTextColor(int(r.FontColor.R), int(r.FontColor.G), int(r.FontColor.B))
 	px, py := r.page([2]float64{float64(x), float64(y)})
-	if r.rotation == nil || *r.rotation == 0 {
+	if r.Rotation == nil || *r.Rotation == 0 {
 		f.Text(px, py, body)
 		return
 	}
 	f.TransformBegin()
-	f.TransformRotate(-*r.rotation*180/math.Pi, px, py)
+	f.TransformRotate(-*r.Rotation*180/math.Pi, px, py)
 	f.Text(px, py, body)
 	f.TransformEnd()
 }

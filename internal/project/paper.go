@@ -63,6 +63,9 @@ func ParsePaper(relPath string, src []byte) (*Paper, error) {
 	p := &Paper{Path: relPath, Src: src, Keys: map[string]diag.Pos{}}
 	base := path.Base(relPath)
 	p.Slug = strings.TrimSuffix(base, path.Ext(base))
+	if err := CheckUTF8(relPath, 0, src); err != nil {
+		return nil, err
+	}
 
 	fm, body, bodyLine, err := splitFrontMatter(relPath, src)
 	if err != nil {

@@ -29,6 +29,13 @@ func YAMLError(path string, lineOffset int, err error) error {
 			m = m[:loc[0]] + m[loc[1]:]
 		}
 		m = strings.TrimSpace(m)
+		if line > 0 && parserError[m] {
+			// yaml.v3 counts lines from 0 in the parser's errors (it adds
+			// one only for the scanner's; go-yaml/yaml#205), so these name
+			// the line before the one meant: the line a "[", "{" or block
+			// was opened on, or where the parser gave up.
+			line++
+		}
 		if line > 0 {
 			line += lineOffset
 		} else {
@@ -39,9 +46,27 @@ func YAMLError(path string, lineOffset int, err error) error {
 	return list
 }
 
+// parserError holds the messages of yaml.v3's parser (parserc.go), as
+// opposed to its scanner: the ones whose line needs correcting.
+var parserError = map[string]bool{
+	"did not find expected <document start>": true,
+	"did not find expected node content":     true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected key":              true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"found undefined tag handle":             true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found duplicate %TAG directive":         true,
+}
+
 // ParseYAML parses one YAML document into a node tree, mapping syntax
 // errors to the author's file and line.
 func ParseYAML(path string, lineOffset int, src []byte) (*yaml.Node, error) {
+	if err := CheckUTF8(path, lineOffset, src); err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, YAMLError(path, lineOffset, err)

@@ -92,7 +92,10 @@ func (t *Template) Execute(data, paper any) (string, error) {
 		if r.err != nil {
 			return "", t.src.execError(r.err)
 		}
-		return r.text, nil
+		// Go's {{slice}} cuts text by bytes, so {{slice "café" 0 4}} leaves
+		// half an "é": show it as U+FFFD (�) rather than hand the writers
+		// bytes that are not UTF-8 (the PDF library panics on them).
+		return strings.ToValidUTF8(r.text, "\uFFFD"), nil
 	case <-timer.C:
 		// Every {{range}} checks the flag on each pass (addStopChecks), so
 		// the abandoned expansion ends promptly rather than running on.

@@ -219,3 +219,15 @@ func TestRunawayTemplatesStopWithAClearError(t *testing.T) {
 		})
 	}
 }
+
+// A {{slice}} through the middle of a character leaves U+FFFD, never bytes
+// that are not UTF-8 (found by FuzzPipeline: the PDF writer panicked).
+func TestSliceThroughACharacterStaysUTF8(t *testing.T) {
+	got, err := Body("templates/p.md", 9, `Caf{{ slice .Data.word 0 1 }}s`, map[string]any{"word": "été"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != "Caf\uFFFDs" {
+		t.Errorf("got %q, want %q", got, "Caf\uFFFDs")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 
@@ -13,13 +14,19 @@ import (
 	"github.com/boardpaper/boardpaper/internal/html"
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/internal/testtool"
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
+// liveMarkup is markup that would run in a reader's browser: the HTML
+// writer never writes any of it itself, so whatever the input, none of it
+// may appear in a page.
+var liveMarkup = regexp.MustCompile(`(?i)<script|<iframe|<object|<embed|<[a-z][^<>]*\s(on[a-z]+|href)\s*=\s*["']?\s*(javascript|data|vbscript):|<[a-z][^<>]*\son[a-z]+\s*=`)
+
 // FuzzPipeline runs the whole pipeline on an arbitrary paper and snapshot:
 // front matter, expansion, Markdown, passes, redaction and both writers.
-// Bad input must come back as diagnostics; nothing may panic, and a paper
-// that reads must render.
+// Bad input must come back as diagnostics; nothing may panic or hang, a
+// paper that reads must render, and no page may hold live markup.
 func FuzzPipeline(f *testing.F) {
 	old := expand.TimeLimit
 	expand.TimeLimit = 100 * time.Millisecond
@@ -33,6 +40,7 @@ func FuzzPipeline(f *testing.F) {
 		snap, _ := os.ReadFile(filepath.Join(root, in.Data.Snapshots[0].Path))
 		f.Add(tpl, snap)
 	}
+	f.Add([]byte(hostilePaper), []byte(hostileSnapshot)) // xss_test.go
 	cases, _ := filepath.Glob("../../testdata/broken/*")
 	for _, c := range cases {
 		tpl, err1 := os.ReadFile(filepath.Join(c, "templates/p.md"))
@@ -42,6 +50,7 @@ func FuzzPipeline(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, tpl, snapshot []byte) {
+		defer testtool.PanicAfter(10*time.Second, "the pipeline")()
 		isDiag := func(err error) bool {
 			var list diag.List
 			var one *diag.Error
@@ -78,9 +87,29 @@ func FuzzPipeline(f *testing.F) {
 		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
 			t.Fatalf("HTML: %v", err)
 		}
+		if m := liveMarkup.Find(buf.Bytes()); m != nil {
+			t.Fatalf("the page holds live markup %q", m)
+		}
 		buf.Reset()
 		if err := pdf.Write(&buf, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
 			t.Fatalf("PDF: %v", err)
 		}
 	})
+}
+
+// The fuzzer's oracle must see live markup, and not mistake escaped text
+// for it.
+func TestLiveMarkupPattern(t *testing.T) {
+	for _, s := range []string{`<SCRIPT>`, `<a href="javascript:x">`, `<a class=x href = javascript:x>`,
+		`<img src=x onerror=alert(1)>`, `<a href=data:text/html,x>`, `<svg onload =x>`} {
+		if !liveMarkup.MatchString(s) {
+			t.Errorf("missed %s", s)
+		}
+	}
+	for _, s := range []string{`&lt;script&gt;`, `<a href="https://x">javascript: is text</a>`, `<p>one=1</p>`,
+		`<td>on=1</td>`, `&lt;a href="javascript:x"&gt;`, `<p>&lt;b onclick=x&gt;</p>`} {
+		if liveMarkup.MatchString(s) {
+			t.Errorf("false alarm %s", s)
+		}
+	}
 }

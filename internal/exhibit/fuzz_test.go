@@ -6,15 +6,18 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/internal/testtool"
 )
 
 var fencePattern = regexp.MustCompile("(?s)```(table|chart)\n(.*?)```")
 
 // FuzzFence feeds the table and chart reader arbitrary blocks and
-// snapshots: it must never panic, and every failure must be a diagnostic.
+// snapshots: it must never panic or hang, and every failure must be a
+// diagnostic.
 func FuzzFence(f *testing.F) {
 	templates, _ := filepath.Glob("../../templates/*.md")
 	snaps, _ := filepath.Glob("../../data/*/*.yaml")
@@ -31,6 +34,7 @@ func FuzzFence(f *testing.F) {
 	f.Add(false, []byte("data: t\ncells: ratio\n"), []byte("t: {columns: [a], rows: [{label: x, values: [{n: 1, of: 0}]}]}\n"))
 	f.Add(true, []byte("data: s\ntype: bar-line\n"), []byte("s: {x: [2012-01, 2012-02], series: [{name: a, values: [1, -2]}]}\n"))
 	f.Fuzz(func(t *testing.T, chart bool, fence, snapshot []byte) {
+		defer testtool.PanicAfter(10*time.Second, "the table and chart reader")()
 		s, err := project.ParseSnapshot("data/f.yaml", snapshot)
 		if err != nil {
 			return

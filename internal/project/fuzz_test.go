@@ -5,12 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/testtool"
 )
 
 // FuzzSnapshot feeds the snapshot loader arbitrary bytes: it must never
-// panic, and every failure must be a diagnostic naming the file.
+// panic or hang, and every failure must be a diagnostic naming the file.
 func FuzzSnapshot(f *testing.F) {
 	seeds, _ := filepath.Glob("../../data/*/*.yaml")
 	more, _ := filepath.Glob("../../testdata/broken/*/data/*.yaml")
@@ -21,6 +23,7 @@ func FuzzSnapshot(f *testing.F) {
 	}
 	f.Add([]byte("a: &a [*a]\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
+		defer testtool.PanicAfter(10*time.Second, "the snapshot loader")()
 		snap, err := ParseSnapshot("data/f.yaml", src)
 		if err != nil {
 			var list diag.List

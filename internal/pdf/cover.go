@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -101,7 +103,10 @@ func (w *writer) logo(st model.Style) (width, height float64, ok bool) {
 		typ = "JPG"
 	}
 	opts := fpdf.ImageOptions{ImageType: typ}
-	info := w.pdf.RegisterImageOptionsReader("logo", opts, bytes.NewReader(st.Logo))
+	// Named by its content: fpdf keeps the first image registered under a
+	// name, and papers in one agenda pack may carry different logos.
+	name := fmt.Sprintf("logo-%x", sha256.Sum256(st.Logo))
+	info := w.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(st.Logo))
 	if info == nil || w.pdf.Err() {
 		return 0, 0, false
 	}
@@ -113,6 +118,6 @@ func (w *writer) logo(st model.Style) (width, height float64, ok bool) {
 	if height > logoMaxH {
 		width, height = logoMaxH*iw/ih, logoMaxH
 	}
-	w.pdf.ImageOptions("logo", w.right-width, w.top, width, height, false, opts, 0, "")
+	w.pdf.ImageOptions(name, w.right-width, w.top, width, height, false, opts, 0, "")
 	return width, height, true
 }

@@ -23,7 +23,8 @@ type PackItem struct {
 	Subject string
 	// Withheld, when set ("not for publication (Access to Information
 	// Procedure Rule 10.4(3))"), lists the item on the contents page with
-	// this notice and no pages; Load is then nil.
+	// this notice and no pages. Load is then never called, even if set, so
+	// a withheld paper cannot reach the pack by mistake.
 	Withheld string
 	// Load returns the item's public (redacted) document. It is called
 	// once, when the pack reaches the item, and the model is dropped once
@@ -36,23 +37,38 @@ const (
 	contentsItemW = 18.0 // "Item 12"
 	contentsPageW = 14.0 // the page number, right-aligned
 	contentsGap   = 3.0  // between entries
+	contentsRule  = 2.0  // below the column headings, to the first entry
 )
 
-// contentsEntry is one line (or a few wrapped lines) of the contents.
+// contentsEntry is one item's line (or a few wrapped lines) of the
+// contents, and where it goes.
 type contentsEntry struct {
 	item    line
 	subject []line
 	height  float64
 	link    int // fpdf link to the paper's first page; 0 for a withheld item
-	page    int // the page the paper starts on, once known
+	page    int // the pack page the paper starts on, once written
+
+	sheet int     // which contents page (0-based) the entry is drawn on
+	y     float64 // its top on that page
 }
 
-// WritePack renders a meeting's pack in one pass: the contents pages are
-// measured and reserved first, the papers written after them, and the
-// contents filled in last with the page each paper starts on. "Page N of
-// M" counts over the whole pack; the outline has an entry per paper with
-// its sections beneath.
+// WritePack renders a meeting's pack in one pass. The contents are laid
+// out first, because how many pages they take shifts every paper's start
+// page; those pages are reserved, the papers written after them, and the
+// contents drawn last on the reserved pages with the page each paper
+// starts on. "Page N of M" counts over the whole pack; the outline has an
+// entry per paper ("Item 7: Subject") with its sections beneath.
+//
+// The pack's metadata records what made it: the generator and every
+// public paper's sources (withheld papers are never loaded, so nothing of
+// theirs is recorded).
 func WritePack(out io.Writer, p Pack, opts Options) error {
+	for _, it := range p.Items {
+		if it.Withheld == "" && it.Load == nil {
+			return fmt.Errorf("pdf: agenda pack: %s is neither withheld nor loadable", itemLabel(it))
+		}
+	}
 	if err := loadFaces(); err != nil {
 		return fmt.Errorf("pdf: loading fonts: %w", err)
 	}
@@ -63,6 +79,7 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 	w.pdf.SetSubject("Agenda reports pack", true)
 	w.pdf.SetKeywords(p.Committee+", "+p.DateText, true)
 	w.pdf.SetLang("en-GB")
+	// The front matter is styled as a paper with no content of its own.
 	w.doc = &model.Document{}
 	w.base = defaultSize
 
@@ -71,25 +88,37 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 	w.packFront(p)
 
 	entries := w.contentsEntries(p)
-	contentsPages := w.reserveContents(entries)
+	sheets := w.reserveContents(w.placeContents(entries))
 
+	// Each paper's sections sit one level beneath the paper's entry.
 	w.outline = 1
+	var prov model.Provenance
 	for i, it := range p.Items {
-		if it.Load == nil {
+		if it.Withheld != "" {
 			continue
 		}
 		doc, err := it.Load()
-		if err != nil {
-			return fmt.Errorf("pdf: agenda pack, %s: %w", itemName(it), err)
+		if err == nil && doc == nil {
+			err = fmt.Errorf("no document")
 		}
+		if err != nil {
+			return fmt.Errorf("pdf: agenda pack, %s: %w", itemLabel(it), err)
+		}
+		prov = mergeProvenance(prov, doc.Provenance)
 		entries[i].page = w.pdf.PageNo() + 1
-		w.pendingMark = &bookmark{text: itemName(it) + ": " + it.Subject, level: 0}
-		w.resetNotes()
+		// Placed at the top of the paper's first page (document flushes
+		// it there), so it comes before the paper's sections.
+		w.pendingMark = &bookmark{text: packBookmark(it), level: 0}
 		w.document(doc)
 		w.pdf.SetLink(entries[i].link, 0, entries[i].page)
+		doc = nil
+		w.releaseDocument()
+	}
+	if s := provenance(prov); s != "" {
+		w.pdf.SetCreator(s, true)
 	}
 	last := w.pdf.PageNo()
-	w.fillContents(entries, contentsPages)
+	w.fillContents(entries, sheets)
 	w.pdf.SetPage(last)
 
 	var buf bytes.Buffer
@@ -100,19 +129,66 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 	return err
 }
 
+// itemName is what the contents print in the item column: "Item 7", or
+// nothing for an item without a number.
 func itemName(it PackItem) string {
 	if it.Item > 0 {
 		return "Item " + strconv.Itoa(it.Item)
 	}
-	return "Item"
+	return ""
 }
 
-// resetNotes forgets the previous paper's footnotes, so a pack does not
-// keep every paper's notes alive until it ends.
+// itemLabel names an item in an error message.
+func itemLabel(it PackItem) string {
+	if n := itemName(it); n != "" {
+		return n + " (" + it.Subject + ")"
+	}
+	return strconv.Quote(it.Subject)
+}
+
+// packBookmark is a paper's outline entry: "Item 7: Subject".
+func packBookmark(it PackItem) string {
+	if n := itemName(it); n != "" {
+		return n + ": " + it.Subject
+	}
+	return it.Subject
+}
+
+// mergeProvenance adds a paper's generator and sources to the pack's,
+// each source once, in the order first met (so the result is the same for
+// the same papers).
+func mergeProvenance(all, p model.Provenance) model.Provenance {
+	if all.Generator == "" {
+		all.Generator = p.Generator
+	}
+outer:
+	for _, s := range p.Sources {
+		for _, have := range all.Sources {
+			if have == s {
+				continue outer
+			}
+		}
+		all.Sources = append(all.Sources, s)
+	}
+	return all
+}
+
+// releaseDocument forgets the paper just written (its model, its link
+// destinations and footnotes), so the next paper's Load runs with no other
+// paper's model alive.
+func (w *writer) releaseDocument() {
+	w.doc = &model.Document{}
+	w.dest = map[string]int{}
+	w.pendingAnchors, w.pendingMarker = w.pendingAnchors[:0], nil
+	w.resetNotes()
+}
+
+// resetNotes forgets the previous paper's footnotes.
 func (w *writer) resetNotes() {
 	w.noteDest = map[*model.Note]int{}
 	w.notePlaced = map[*model.Note]bool{}
 	w.noteLines = map[*model.Note][]line{}
+	w.pageNotes, w.notesH = nil, 0
 }
 
 // packFront writes the front sheet: the committee, the date, and what the
@@ -138,7 +214,6 @@ func (w *writer) packFront(p Pack) {
 // contentsEntries measures each item's contents line.
 func (w *writer) contentsEntries(p Pack) []contentsEntry {
 	ts := textStyle{size: w.base}
-	subjectBox := lineBox{x: w.left + contentsItemW, width: w.right - w.left - contentsItemW - contentsPageW - 4}
 	entries := make([]contentsEntry, len(p.Items))
 	for i, it := range p.Items {
 		e := &entries[i]
@@ -149,10 +224,16 @@ func (w *writer) contentsEntries(p Pack) []contentsEntry {
 		} else {
 			e.link = w.pdf.AddLink()
 		}
-		e.subject = w.layoutText(subject, ts, subjectBox)
+		e.subject = w.layoutText(subject, ts, w.contentsSubjectBox())
 		e.height = max(linesHeight(e.subject), e.item.height) + contentsGap
 	}
 	return entries
+}
+
+// contentsSubjectBox is the column the subjects are set in, between the
+// item numbers and the page numbers.
+func (w *writer) contentsSubjectBox() lineBox {
+	return lineBox{x: w.left + contentsItemW, width: w.right - w.left - contentsItemW - contentsPageW - 4}
 }
 
 func upperFirst(s string) string {
@@ -162,66 +243,102 @@ func upperFirst(s string) string {
 	return string(s[0]-'a'+'A') + s[1:]
 }
 
-// contentsHeading is the space the "Contents" heading takes.
-func (w *writer) contentsHeading() line {
-	return plainLine("Contents", textStyle{st: styleBold, size: w.base + 3}, w.left)
+// contentsTitle is the heading of a contents page: "Contents", then
+// "Contents (continued)".
+func (w *writer) contentsTitle(sheet int) line {
+	text := "Contents"
+	if sheet > 0 {
+		text += " (continued)"
+	}
+	return plainLine(text, textStyle{st: styleBold, size: w.base + 3}, w.left)
 }
 
-// reserveContents adds the pages the contents will fill and returns their
-// numbers; the entries are drawn on them once the papers' pages are known.
-func (w *writer) reserveContents(entries []contentsEntry) []int {
-	pages := []int{}
-	y := w.bottom // forces the first page
-	for _, e := range entries {
-		if y+e.height > w.bottom {
-			w.newPage()
-			pages = append(pages, w.pdf.PageNo())
-			y = w.top
-			if len(pages) == 1 {
-				// Made now so the outline lists it before the papers.
-				w.pdf.Bookmark("Contents", 0, w.top)
-				y += w.contentsHeading().height + 6
-			}
+// contentsColumns is the row naming the columns, drawn under the title of
+// every contents page (the x positions are set when drawn).
+func (w *writer) contentsColumns() line {
+	return plainLine("Page", textStyle{st: styleBold, size: w.base - 1}, 0)
+}
+
+// contentsHead is the height of a contents page's title and column row.
+func (w *writer) contentsHead() float64 {
+	return w.contentsTitle(0).height + 4 + w.contentsColumns().height + contentsRule
+}
+
+// placeContents decides which contents page each entry goes on, and
+// where, and returns how many pages the contents take (at least one).
+// Both the reserved page count and the drawing follow this one layout.
+func (w *writer) placeContents(entries []contentsEntry) int {
+	sheet, y := 0, w.top+w.contentsHead()
+	for i := range entries {
+		e := &entries[i]
+		// An entry taller than a page (it cannot happen with a subject
+		// of any sane length) stays where it is rather than loop.
+		if y+e.height > w.bottom && y > w.top+w.contentsHead()+eps {
+			sheet++
+			y = w.top + w.contentsHead()
 		}
+		e.sheet, e.y = sheet, y
 		y += e.height
 	}
-	if len(pages) == 0 {
+	return sheet + 1
+}
+
+// reserveContents adds n blank pages (with their page furniture) for the
+// contents and returns their page numbers. The contents' bookmark is made
+// now so the outline lists it before the papers.
+func (w *writer) reserveContents(n int) []int {
+	pages := make([]int, n)
+	for i := range pages {
 		w.newPage()
-		pages = append(pages, w.pdf.PageNo())
-		w.pdf.Bookmark("Contents", 0, w.top)
+		pages[i] = w.pdf.PageNo()
+		if i == 0 {
+			w.pdf.Bookmark("Contents", 0, w.top)
+		}
 	}
 	return pages
 }
 
-// fillContents draws the entries on the reserved pages, as reserveContents
-// laid them out, each linking to its paper.
+// fillContents draws the entries on the reserved pages, where
+// placeContents put them, each linking to its paper.
 func (w *writer) fillContents(entries []contentsEntry, pages []int) {
-	pi := 0
-	w.pdf.SetPage(pages[pi])
-	w.curFace, w.curSize = nil, 0
-	head := w.contentsHeading()
-	w.drawFrags(head.frags, w.top+head.base)
-	y := w.top + head.height + 6
+	for sheet, page := range pages {
+		w.pdf.SetPage(page)
+		// fpdf re-selects no font on a page it returns to: force one.
+		w.curFace, w.curSize = nil, 0
+		w.contentsPageHead(sheet)
+	}
+	ts := textStyle{size: w.base}
 	for _, e := range entries {
-		if y+e.height > w.bottom {
-			pi++
-			w.pdf.SetPage(pages[pi])
-			w.curFace, w.curSize = nil, 0
-			y = w.top
-		}
-		w.drawFrags(e.item.frags, y+e.item.base)
-		ly := y
+		w.pdf.SetPage(pages[e.sheet])
+		w.curFace, w.curSize = nil, 0
+		w.drawFrags(e.item.frags, e.y+e.item.base)
+		ly := e.y
 		for _, l := range e.subject {
 			w.drawFrags(l.frags, ly+l.base)
 			ly += l.height
 		}
 		if e.link != 0 {
-			num := plainLine(strconv.Itoa(e.page), textStyle{size: w.base}, 0)
-			x := w.right - lineWidth(num)
-			num = plainLine(strconv.Itoa(e.page), textStyle{size: w.base}, x)
-			w.drawFrags(num.frags, y+num.base)
-			w.pdf.Link(w.left, y, w.right-w.left, ly-y, e.link)
+			num := plainLine(strconv.Itoa(e.page), ts, 0)
+			num = plainLine(strconv.Itoa(e.page), ts, w.right-lineWidth(num))
+			w.drawFrags(num.frags, e.y+num.base)
+			w.pdf.Link(w.left, e.y, w.right-w.left, ly-e.y, e.link)
 		}
-		y += e.height
 	}
+}
+
+// contentsPageHead draws a contents page's title and its column row:
+// Item, Subject, and Page over the right-aligned page numbers.
+func (w *writer) contentsPageHead(sheet int) {
+	title := w.contentsTitle(sheet)
+	w.drawFrags(title.frags, w.top+title.base)
+	y := w.top + title.height + 4
+	ts := textStyle{st: styleBold, size: w.base - 1}
+	cols := w.contentsColumns()
+	w.drawFrags(plainLine("Item", ts, w.left).frags, y+cols.base)
+	w.drawFrags(plainLine("Subject", ts, w.contentsSubjectBox().x).frags, y+cols.base)
+	w.drawFrags(plainLine("Page", ts, w.right-lineWidth(cols)).frags, y+cols.base)
+	y += cols.height + contentsRule/2
+	w.pdf.SetDrawColor(0, 0, 0)
+	w.pdf.SetLineWidth(0.2)
+	w.pdf.Line(w.left, y, w.right, y)
 }

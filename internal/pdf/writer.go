@@ -197,6 +197,10 @@ func (w *writer) document(doc *model.Document) {
 	}
 	w.collectDestinations(doc)
 	w.newPage()
+	// A bookmark waiting for this document (an agenda pack's entry for the
+	// paper) marks its first page now, before any section's can replace it,
+	// even if the paper draws nothing. Nothing waits when writing one paper.
+	w.flushPending(w.top)
 	w.cover(doc)
 	w.front(doc)
 	for _, s := range doc.Body {

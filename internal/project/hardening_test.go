@@ -22,6 +22,13 @@ func TestYAMLSyntaxErrorLines(t *testing.T) {
 			true, "data/s.yaml:2:1: YAML: did not find expected ',' or '}'"},
 		{"block mapping", "a:\n  b: 1\n  c: 2\n d: 3\n",
 			true, "data/s.yaml:4:1: YAML: did not find expected key"},
+		// yaml.v3 names the line the value before the tab started on.
+		{"tab after a value", "homes:\n  total: 12\n\tgood: 5\n",
+			true, "data/s.yaml:3:1: YAML: a tab in the indentation: indent with spaces"},
+		{"tab after spaces", "a:\n  b: 1\n  \tc: 2\n",
+			true, "data/s.yaml:3:3: YAML: a tab in the indentation"},
+		{"tab on the line named", "a: 1\n\tb: 2\n",
+			true, "data/s.yaml:2:1: YAML: a tab in the indentation"},
 		// A scanner error: yaml.v3 already counts it from 1.
 		{"mapping value in a plain scalar", "a: b\nc: d: e\n",
 			true, "data/s.yaml:2:1: YAML: mapping values are not allowed in this context"},

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +17,12 @@ var yamlLine = regexp.MustCompile(`line (\d+):\s*`)
 // matter and fenced blocks start part-way down a file). yaml.v3 gives no
 // column for syntax errors, so those are reported at column 1.
 func YAMLError(path string, lineOffset int, err error) error {
+	return yamlError(path, lineOffset, nil, err)
+}
+
+// yamlError is YAMLError with the YAML's source at hand, to find what
+// yaml.v3's message does not place.
+func yamlError(path string, lineOffset int, src []byte, err error) error {
 	var list diag.List
 	msgs := []string{err.Error()}
 	if te, ok := err.(*yaml.TypeError); ok {
@@ -36,12 +43,19 @@ func YAMLError(path string, lineOffset int, err error) error {
 			// was opened on, or where the parser gave up.
 			line++
 		}
+		col := 1
+		if m == "found a tab character that violates indentation" {
+			// yaml.v3 names the line where the value before the tab began;
+			// the tab can be lines further on.
+			line, col = indentTab(src, line)
+			m = "a tab in the indentation: indent with spaces"
+		}
 		if line > 0 {
 			line += lineOffset
 		} else {
 			line = lineOffset + 1
 		}
-		list.Errorf(path, line, 1, "YAML: %s", m)
+		list.Errorf(path, line, col, "YAML: %s", m)
 	}
 	return list
 }
@@ -61,6 +75,20 @@ var parserError = map[string]bool{
 	"found duplicate %TAG directive":         true,
 }
 
+// indentTab finds the first tab in a line's indentation from line on
+// (counted from 1), returning its line and column; line and column 1 when
+// there is none.
+func indentTab(src []byte, line int) (int, int) {
+	lines := bytes.Split(src, []byte("\n"))
+	for i := max(line-1, 0); i < len(lines); i++ {
+		indent := len(lines[i]) - len(bytes.TrimLeft(lines[i], " \t"))
+		if tab := bytes.IndexByte(lines[i][:indent], '\t'); tab >= 0 {
+			return i + 1, tab + 1
+		}
+	}
+	return line, 1
+}
+
 // ParseYAML parses one YAML document into a node tree, mapping syntax
 // errors to the author's file and line.
 func ParseYAML(path string, lineOffset int, src []byte) (*yaml.Node, error) {
@@ -69,7 +97,7 @@ func ParseYAML(path string, lineOffset int, src []byte) (*yaml.Node, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		return nil, YAMLError(path, lineOffset, err)
+		return nil, yamlError(path, lineOffset, src, err)
 	}
 	Shift(&doc, lineOffset, 0)
 	return &doc, nil

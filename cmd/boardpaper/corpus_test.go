@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"os/exec"
@@ -9,15 +10,26 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 var updateCorpus = flag.Bool("update-corpus", false, "rewrite each broken case's want: line from what the binary prints")
 
 var (
 	binOnce sync.Once
+	binDir  string
 	binPath string
 	binErr  error
 )
+
+// TestMain removes the binary the corpus test built, once every test ran.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
 
 // binary builds boardpaper once for the tests that run it as a user would.
 func binary(t *testing.T) string {
@@ -28,6 +40,7 @@ func binary(t *testing.T) string {
 			binErr = err
 			return
 		}
+		binDir = dir
 		binPath = filepath.Join(dir, "boardpaper")
 		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
@@ -42,13 +55,26 @@ func binary(t *testing.T) string {
 }
 
 // brokenCase is one folder of testdata/broken: a small project with one
-// defect, and case.txt saying what it is and what boardpaper must answer.
+// defect, and case.txt saying what it is and what boardpaper must answer:
+//
+//	# what is wrong
+//	args: --data data/2013-05.yaml     (optional: more build arguments)
+//	within: 1s                         (optional: the time it may take)
+//	want: path:line:col: message       (the first problem printed)
 type brokenCase struct {
-	name string
-	dir  string
-	args []string
-	want string // the problem line boardpaper must print
+	name   string
+	dir    string
+	args   []string
+	within time.Duration
+	want   string // the problem line boardpaper must print
 }
+
+// Every case must end within defaultWithin (no hang) and within maxRSS of
+// memory (an alias bomb or a huge snapshot must not fill the machine).
+const (
+	defaultWithin = 5 * time.Second
+	maxRSS        = 256 << 20
+)
 
 func readCase(t *testing.T, dir string) brokenCase {
 	c := brokenCase{name: filepath.Base(dir), dir: dir}
@@ -62,7 +88,16 @@ func readCase(t *testing.T, dir string) brokenCase {
 			c.args = strings.Fields(strings.TrimPrefix(line, "args: "))
 		case strings.HasPrefix(line, "want: "):
 			c.want = strings.TrimPrefix(line, "want: ")
+		case strings.HasPrefix(line, "within: "):
+			d, err := time.ParseDuration(strings.TrimPrefix(line, "within: "))
+			if err != nil {
+				t.Fatalf("%s: %v", dir, err)
+			}
+			c.within = d
 		}
+	}
+	if c.within == 0 {
+		c.within = defaultWithin
 	}
 	return c
 }
@@ -102,18 +137,28 @@ func prepare(t *testing.T, c brokenCase, work string) {
 			t.Skip("no symbolic links here:", err)
 		}
 	case "huge-snapshot":
+		// Written a megabyte at a time: the test's own memory counts in
+		// the memory the binaries it starts are measured to use.
 		row := []byte("- {label: row, values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}\n")
-		big := append([]byte("rows:\n"), bytes.Repeat(row, 50<<20/len(row))...)
+		chunk := bytes.Repeat(row, 1<<20/len(row))
 		os.MkdirAll(filepath.Join(work, "data"), 0o755)
-		if err := os.WriteFile(filepath.Join(work, "data/s.yaml"), big, 0o644); err != nil {
+		f, err := os.Create(filepath.Join(work, "data/s.yaml"))
+		if err != nil {
 			t.Fatal(err)
+		}
+		defer f.Close()
+		f.WriteString("rows:\n")
+		for range 50 {
+			if _, err := f.Write(chunk); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 }
 
 // TestBrokenInputs runs the real binary on every case of the corpus: each
 // must exit 1 with its message at its file and line, print no stack trace,
-// and write nothing.
+// write nothing, and stay within its time and memory.
 func TestBrokenInputs(t *testing.T) {
 	bin := binary(t)
 	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "broken", "*"))
@@ -123,15 +168,21 @@ func TestBrokenInputs(t *testing.T) {
 	for _, dir := range dirs {
 		c := readCase(t, dir)
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			work := t.TempDir()
 			copyTree(t, c.dir, work)
 			os.Remove(filepath.Join(work, "case.txt"))
 			prepare(t, c, work)
-			cmd := exec.Command(bin, append([]string{"build"}, c.args...)...)
+			// A hang is cut off at a minute rather than stalling the suite.
+			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			defer cancel()
+			cmd := exec.CommandContext(ctx, bin, append([]string{"build"}, c.args...)...)
 			cmd.Dir = work
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			start := time.Now()
 			err := cmd.Run()
+			took := time.Since(start)
 			code := cmd.ProcessState.ExitCode()
 			first, _, _ := strings.Cut(stderr.String(), "\n")
 			if *updateCorpus {
@@ -153,7 +204,14 @@ func TestBrokenInputs(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(work, "output")); !os.IsNotExist(err) {
 				t.Errorf("output/ was written for a broken paper")
 			}
-			t.Logf("%s: %s", c.name, first)
+			if took > c.within {
+				t.Errorf("took %s, want at most %s", took.Round(time.Millisecond), c.within)
+			}
+			rss := maxResident(cmd.ProcessState)
+			if rss > maxRSS {
+				t.Errorf("used %d MB of memory, want at most %d MB", rss>>20, maxRSS>>20)
+			}
+			t.Logf("%s (%s, %d MB): %s", c.name, took.Round(time.Millisecond), rss>>20, first)
 		})
 	}
 }

@@ -21,7 +21,7 @@ import (
 // liveMarkup is markup that would run in a reader's browser: the HTML
 // writer never writes any of it itself, so whatever the input, none of it
 // may appear in a page.
-var liveMarkup = regexp.MustCompile(`(?i)<script|<iframe|<object|<embed|<[a-z][^<>]*\s(on[a-z]+|href)\s*=\s*["']?\s*(javascript|data|vbscript):|<[a-z][^<>]*\son[a-z]+\s*=`)
+var liveMarkup = regexp.MustCompile(`(?i)<script|<iframe|<object|<embed|<[a-z][^<>]*\s(on[a-z]+|(xlink:)?href)\s*=\s*["']?\s*(javascript|data|vbscript):|<[a-z][^<>]*\son[a-z]+\s*=`)
 
 // FuzzPipeline runs the whole pipeline on an arbitrary paper and snapshot:
 // front matter, expansion, Markdown, passes, redaction and both writers.
@@ -101,7 +101,7 @@ func FuzzPipeline(f *testing.F) {
 // for it.
 func TestLiveMarkupPattern(t *testing.T) {
 	for _, s := range []string{`<SCRIPT>`, `<a href="javascript:x">`, `<a class=x href = javascript:x>`,
-		`<img src=x onerror=alert(1)>`, `<a href=data:text/html,x>`, `<svg onload =x>`} {
+		`<img src=x onerror=alert(1)>`, `<a href=data:text/html,x>`, `<svg onload =x>`, `<a xlink:href="javascript:x">`} {
 		if !liveMarkup.MatchString(s) {
 			t.Errorf("missed %s", s)
 		}

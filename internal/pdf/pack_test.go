@@ -2,16 +2,31 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"weak"
 
 	"github.com/boardpaper/boardpaper/internal/model"
 )
+
+// withheldSentinel is in the withheld item's document, which must never be
+// loaded, let alone printed.
+const withheldSentinel = "SENTINEL-WITHHELD-7f3a"
+
+// withheldNotice is the notice a withheld item carries.
+const withheldNotice = "not for publication (Access to Information Procedure Rule 10.4(3))"
 
 // packPaper is a small paper whose subject and text name it.
 func packPaper(n int) *model.Document {
@@ -19,20 +34,30 @@ func packPaper(n int) *model.Document {
 	d.Meta.Title = fmt.Sprintf("Paper number %d", n)
 	d.Cover.Subject = d.Meta.Title
 	d.Cover.ReportTo = "Executive Board"
+	// Each paper has a template of its own and shares the snapshot.
+	d.Provenance.Sources[0].Path = fmt.Sprintf("templates/paper-%d.md", n)
 	return d
 }
 
+// testPack is a pack of n papers, items numbered from 3, with item
+// withheldAt (1-based; 0 for none) withheld. loads counts the calls of
+// each item's Load; the withheld item has a Load too, which must never run.
 func testPack(n int, withheldAt int) (Pack, map[int]int) {
 	p := Pack{Committee: "Executive Board", DateText: "13th March 2013"}
 	loads := map[int]int{}
 	for i := 1; i <= n; i++ {
 		it := PackItem{Item: i + 2, Subject: fmt.Sprintf("Paper number %d", i)}
+		it.Load = func() (*model.Document, error) { loads[i]++; return packPaper(i), nil }
 		if i == withheldAt {
 			it.Subject = "Contract award"
-			it.Withheld = "not for publication (Access to Information Procedure Rule 10.4(3))"
-		} else {
-			i := i
-			it.Load = func() (*model.Document, error) { loads[i]++; return packPaper(i), nil }
+			it.Withheld = withheldNotice
+			it.Load = func() (*model.Document, error) {
+				loads[i]++
+				d := packPaper(i)
+				d.Cover.Subject = withheldSentinel
+				d.Provenance.Sources[0].Path = "templates/" + withheldSentinel + ".md"
+				return d, nil
+			}
 		}
 		p.Items = append(p.Items, it)
 	}
@@ -52,6 +77,62 @@ func writePackTemp(t *testing.T, p Pack) string {
 	return path
 }
 
+// contentsStarts reads, from the contents pages' text, the page each
+// numbered item is said to start on.
+func contentsStarts(t *testing.T, path string, pages ...int) map[int]int {
+	t.Helper()
+	starts := map[int]int{}
+	re := regexp.MustCompile(`(?m)^\s*Item (\d+)\s+.*?\s(\d+)\s*$`)
+	for _, p := range pages {
+		for _, m := range re.FindAllStringSubmatch(pageText(t, path, p), -1) {
+			item, _ := strconv.Atoi(m[1])
+			start, _ := strconv.Atoi(m[2])
+			starts[item] = start
+		}
+	}
+	return starts
+}
+
+// linkTargets lists, in order, the pages (1-based) that the internal link
+// annotations on a page point to.
+func linkTargets(t *testing.T, path string, page int) []int {
+	t.Helper()
+	var js struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)), &js); err != nil {
+		t.Fatal(err)
+	}
+	var objects map[string]struct {
+		Value struct {
+			Annots []struct {
+				Dest []any `json:"/Dest"`
+			} `json:"/Annots"`
+		} `json:"value"`
+	}
+	if len(js.QPDF) < 2 {
+		t.Fatal("qpdf --json gave no objects")
+	}
+	if err := json.Unmarshal(js.QPDF[1], &objects); err != nil {
+		t.Fatal(err)
+	}
+	pageOf := map[string]int{}
+	for i, p := range js.Pages {
+		pageOf[p.Object] = i + 1
+	}
+	var out []int
+	for _, a := range objects["obj:"+js.Pages[page-1].Object].Value.Annots {
+		if len(a.Dest) > 0 {
+			ref, _ := a.Dest[0].(string)
+			out = append(out, pageOf[ref])
+		}
+	}
+	return out
+}
+
 func TestPackContentsPointAtEachPaper(t *testing.T) {
 	p, loads := testPack(3, 2)
 	path := writePackTemp(t, p)
@@ -64,47 +145,177 @@ func TestPackContentsPointAtEachPaper(t *testing.T) {
 		}
 	}
 	contents := pageText(t, path, 2)
-	if !strings.Contains(contents, "Contents") || !strings.Contains(contents, "Not for publication (Access to Information Procedure Rule 10.4(3))") {
-		t.Errorf("contents page:\n%s", contents)
+	if !regexp.MustCompile(`Item 4\s+Contract award\s+Not for publication \(Access to Information Procedure Rule 10\.4\(3\)\)`).MatchString(contents) {
+		t.Errorf("contents lack the withheld item with its notice:\n%s", contents)
 	}
+	starts := contentsStarts(t, path, 2)
+	if _, listed := starts[4]; listed {
+		t.Error("the withheld item is given a page")
+	}
+	var links []int
 	for _, i := range []int{1, 3} {
-		m := regexp.MustCompile(fmt.Sprintf(`Item %d\s+Paper number %d\s+(\d+)`, i+2, i)).FindStringSubmatch(contents)
-		if m == nil {
-			t.Fatalf("contents lacks paper %d:\n%s", i, contents)
+		item := i + 2
+		if !regexp.MustCompile(fmt.Sprintf(`Item %d\s+Paper number %d\s+\d+`, item, i)).MatchString(contents) {
+			t.Errorf("contents lack paper %d:\n%s", i, contents)
 		}
-		start, _ := strconv.Atoi(m[1])
+		start := starts[item]
+		// The page named begins that paper's cover, and the page before
+		// it is not part of the paper.
 		first := pageText(t, path, start)
-		if !strings.Contains(first, "Report of") || !strings.Contains(first, fmt.Sprintf("Paper number %d", i)) {
-			t.Errorf("the contents sends paper %d to page %d, which begins:\n%.300s", i, start, first)
+		if !regexp.MustCompile(`^\s*Report of .*\n(.*\n)*.*Subject: Paper number ` + strconv.Itoa(i)).MatchString(first) {
+			t.Errorf("the contents send paper %d to page %d, which begins:\n%.300s", i, start, first)
 		}
+		if before := pageText(t, path, start-1); strings.Contains(before, fmt.Sprintf("Subject: Paper number %d", i)) {
+			t.Errorf("paper %d begins before page %d", i, start)
+		}
+		links = append(links, start)
 		if loads[i] != 1 {
 			t.Errorf("paper %d was loaded %d times", i, loads[i])
 		}
 	}
-	if strings.Contains(allText(t, path), "SECRET") {
-		t.Error("withheld text in the pack")
+	// Each listed paper's line links to the page it names.
+	if got := linkTargets(t, path, 2); !slices.Equal(got, links) {
+		t.Errorf("contents links go to pages %v, want %v", got, links)
 	}
 	for i := 1; i <= pages; i++ {
 		if want := fmt.Sprintf("Page %d of %d", i, pages); !strings.Contains(pageText(t, path, i), want) {
 			t.Errorf("page %d lacks %q", i, want)
 		}
 	}
+
+	// The withheld item: never loaded, in no text, no byte, no metadata.
+	if loads[2] != 0 {
+		t.Errorf("the withheld item was loaded %d times", loads[2])
+	}
+	if strings.Contains(allText(t, path), withheldSentinel) {
+		t.Error("withheld text in the pack's text")
+	}
+	if raw := tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-"); strings.Contains(raw, withheldSentinel) {
+		t.Error("withheld text in the pack's bytes")
+	}
+	info := tool(t, "pdfinfo", path)
+	if strings.Contains(info, withheldSentinel) {
+		t.Error("withheld text in the pack's metadata")
+	}
+	// The public papers' provenance is recorded, each source once.
+	creator := regexp.MustCompile(`(?m)^Creator:\s+(.*)$`).FindStringSubmatch(info)
+	if creator == nil {
+		t.Fatalf("no creator in the pack's metadata:\n%s", info)
+	}
+	for _, want := range []string{"boardpaper test", "templates/paper-1.md", "templates/paper-3.md"} {
+		if !strings.Contains(creator[1], want) {
+			t.Errorf("creator %q lacks %q", creator[1], want)
+		}
+	}
+	if n := strings.Count(creator[1], "data/looked-after-children/2013-01-25.yaml"); n != 1 {
+		t.Errorf("the shared snapshot is recorded %d times in %q", n, creator[1])
+	}
 	tool(t, "qpdf", "--check", path)
 }
 
-func TestPackOutlineHasAPaperPerItem(t *testing.T) {
-	p, _ := testPack(3, 0)
+func TestPackPagesAreThePapersPlusFrontMatter(t *testing.T) {
+	p, _ := testPack(3, 2)
+	// Papers of different lengths, so a wrong offset would show.
+	p.Items[2].Load = func() (*model.Document, error) { return longTablePaper(120), nil }
 	path := writePackTemp(t, p)
-	outline := tool(t, "qpdf", "--json", "--json-key=outlines", path)
-	for i := 1; i <= 3; i++ {
-		if want := fmt.Sprintf(`"title": "Item %d: Paper number %d"`, i+2, i); !strings.Contains(outline, want) {
-			t.Errorf("outline lacks %s", want)
+
+	sum := 0
+	for _, it := range p.Items {
+		if it.Withheld != "" {
+			continue
+		}
+		doc, _ := it.Load()
+		sum += pageCount(t, writeTemp(t, doc))
+	}
+	starts := contentsStarts(t, path, 2)
+	frontMatter := starts[3] - 1 // the front sheet and the contents
+	if frontMatter != 2 {
+		t.Errorf("the first paper starts on page %d, want 3", starts[3])
+	}
+	if got := pageCount(t, path); got != sum+frontMatter {
+		t.Errorf("the pack has %d pages, want the papers' %d plus %d", got, sum, frontMatter)
+	}
+}
+
+// outlineEntry is an outline item as qpdf reports it.
+type outlineEntry struct {
+	Title string         `json:"title"`
+	Page  int            `json:"destpageposfrom1"`
+	Kids  []outlineEntry `json:"kids"`
+}
+
+func readOutline(t *testing.T, path string) []outlineEntry {
+	t.Helper()
+	var js struct {
+		Outlines []outlineEntry `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", path)), &js); err != nil {
+		t.Fatal(err)
+	}
+	return js.Outlines
+}
+
+func titles(es []outlineEntry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Title)
+	}
+	return out
+}
+
+func TestPackOutlineHasAPaperPerItem(t *testing.T) {
+	p, _ := testPack(3, 2)
+	// A non-ASCII subject survives into the outline.
+	p.Items[2].Subject = "Children’s services – café"
+	path := writePackTemp(t, p)
+	outline := readOutline(t, path)
+	want := []string{"Agenda reports pack", "Contents", "Item 3: Paper number 1", "Item 5: Children’s services – café"}
+	if got := titles(outline); !slices.Equal(got, want) {
+		t.Fatalf("outline %q, want %q", got, want)
+	}
+	// Beneath each paper: its own outline as a paper alone, pointing at
+	// the paper's first page.
+	alone := titles(readOutline(t, writeTemp(t, packPaper(1))))
+	starts := contentsStarts(t, path, 2)
+	for i, item := range []int{3, 5} {
+		e := outline[2+i]
+		if got := titles(e.Kids); !slices.Equal(got, alone) {
+			t.Errorf("%s has sections %q, want %q", e.Title, got, alone)
+		}
+		if e.Page != starts[item] {
+			t.Errorf("%s points at page %d, the contents say %d", e.Title, e.Page, starts[item])
 		}
 	}
-	// Sections sit beneath their paper: the paper's entry has kids.
-	if strings.Count(outline, `"title": "1.0 Purpose of this report"`) != 3 {
-		t.Errorf("each paper's sections should appear once beneath it:\n%.2000s", outline)
+}
+
+func TestPackBookmarksPapersWithoutACover(t *testing.T) {
+	// A paper whose first line is a heading, one that draws nothing, and
+	// an item with no number: each still has its entry, and sections stay
+	// beneath their own paper.
+	bare := samplePaper()
+	bare.Cover = model.Cover{}
+	bare.Front = nil
+	p := Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
+		{Item: 1, Subject: "Bare", Load: func() (*model.Document, error) { return bare, nil }},
+		{Item: 2, Subject: "Empty", Load: func() (*model.Document, error) { return &model.Document{}, nil }},
+		{Subject: "Unnumbered", Load: func() (*model.Document, error) { return packPaper(3), nil }},
+	}}
+	path := writePackTemp(t, p)
+	outline := readOutline(t, path)
+	want := []string{"Agenda reports pack", "Contents", "Item 1: Bare", "Item 2: Empty", "Unnumbered"}
+	if got := titles(outline); !slices.Equal(got, want) {
+		t.Fatalf("outline %q, want %q", got, want)
 	}
+	if got := titles(outline[2].Kids); len(got) == 0 || got[0] != "1.0 Purpose of this report" {
+		t.Errorf("the bare paper's sections: %q", got)
+	}
+	if len(outline[3].Kids) != 0 {
+		t.Errorf("the empty paper has sections %q", titles(outline[3].Kids))
+	}
+	if outline[4].Page != outline[3].Page+1 {
+		t.Errorf("the empty paper is on page %d, the next starts on %d", outline[3].Page, outline[4].Page)
+	}
+	tool(t, "qpdf", "--check", path)
 }
 
 func TestPackIsByteIdentical(t *testing.T) {
@@ -121,31 +332,128 @@ func TestPackIsByteIdentical(t *testing.T) {
 	}
 }
 
-func TestLongContentsRunsOntoMorePages(t *testing.T) {
-	p, _ := testPack(40, 0)
+func TestLongContentsRunOntoMorePages(t *testing.T) {
+	p, _ := testPack(40, 7)
 	for i := range p.Items {
 		p.Items[i].Subject += " – a long subject that wraps onto a second line of the contents page"
-		p.Items[i].Load = func() (*model.Document, error) { return &model.Document{Meta: model.Meta{Title: "short"}}, nil }
+		if p.Items[i].Withheld == "" {
+			subject := p.Items[i].Subject
+			p.Items[i].Load = func() (*model.Document, error) {
+				return &model.Document{Cover: model.Cover{Subject: subject}}, nil
+			}
+		}
 	}
 	path := writePackTemp(t, p)
-	if !strings.Contains(pageText(t, path, 3), "Item 42") && !strings.Contains(pageText(t, path, 4), "Item 42") {
-		t.Errorf("the last item is not on the contents' later pages")
+	starts := contentsStarts(t, path, 2, 3, 4, 5)
+	first := starts[3]
+	if first < 4 {
+		t.Fatalf("the first paper starts on page %d, inside the contents", first)
 	}
-	// The first paper starts after every contents page.
-	m := regexp.MustCompile(`(?m)^\s*Item 3\s+Paper number 1 .*\s(\d+)\s*$`).FindStringSubmatch(pageText(t, path, 2))
-	if m == nil {
-		t.Fatalf("no page for item 3:\n%s", pageText(t, path, 2))
+	for sheet := 3; sheet < first; sheet++ {
+		if !strings.Contains(pageText(t, path, sheet), "Contents (continued)") {
+			t.Errorf("contents page %d is not headed as continued", sheet)
+		}
 	}
-	if start, _ := strconv.Atoi(m[1]); start < 4 {
-		t.Errorf("the first paper starts on page %d, inside the contents", start)
+	if len(starts) != 39 {
+		t.Errorf("%d items with pages on the contents, want 39", len(starts))
+	}
+	for item, start := range starts {
+		i := item - 2
+		if !strings.Contains(pageText(t, path, start), fmt.Sprintf("Paper number %d –", i)) {
+			t.Errorf("item %d: page %d is not its paper", item, start)
+		}
+	}
+	if got, want := pageCount(t, path), first+38; got != want {
+		t.Errorf("%d pages, want %d (one per paper after the contents)", got, want)
+	}
+}
+
+func TestPackErrors(t *testing.T) {
+	p, _ := testPack(3, 0)
+	p.Items[1].Load = func() (*model.Document, error) { return nil, errors.New("broken template") }
+	var buf bytes.Buffer
+	err := WritePack(&buf, p, Options{Date: testDate})
+	if err == nil || !strings.Contains(err.Error(), "Item 4 (Paper number 2): broken template") {
+		t.Errorf("a failing Load gave %v", err)
+	}
+	if buf.Len() != 0 {
+		t.Error("something was written although the pack failed")
+	}
+
+	p, loads := testPack(3, 0)
+	p.Items[2].Load = nil
+	if err := WritePack(&buf, p, Options{Date: testDate}); err == nil || !strings.Contains(err.Error(), "Item 5") {
+		t.Errorf("an item with nothing to load gave %v", err)
+	}
+	if len(loads) != 0 {
+		t.Error("papers were loaded before the pack was found wrong")
+	}
+}
+
+// TestPackHoldsOnePaperAtATime checks, as each paper is loaded, that the
+// papers before it have been let go.
+func TestPackHoldsOnePaperAtATime(t *testing.T) {
+	p, _ := testPack(4, 0)
+	var written []weak.Pointer[model.Document]
+	for i := range p.Items {
+		p.Items[i].Load = func() (*model.Document, error) {
+			runtime.GC()
+			for j, wp := range written {
+				if wp.Value() != nil {
+					return nil, fmt.Errorf("paper %d is still held when paper %d is loaded", j+1, i+1)
+				}
+			}
+			doc := packPaper(i + 1)
+			written = append(written, weak.Make(doc))
+			return doc, nil
+		}
+	}
+	if err := WritePack(&bytes.Buffer{}, p, Options{Date: testDate}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPackKeepsEachPapersLogo(t *testing.T) {
+	logo := func(c color.RGBA, w int) []byte {
+		img := image.NewRGBA(image.Rect(0, 0, w, 20))
+		for x := 0; x < w; x++ {
+			for y := 0; y < 20; y++ {
+				img.Set(x, y, c)
+			}
+		}
+		var buf bytes.Buffer
+		if err := png.Encode(&buf, img); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	blue, red := logo(color.RGBA{0x1d, 0x70, 0xb8, 0xff}, 40), logo(color.RGBA{0xb8, 0x1d, 0x1d, 0xff}, 60)
+	p, _ := testPack(3, 0)
+	for i, l := range [][]byte{blue, red, blue} {
+		p.Items[i].Load = func() (*model.Document, error) {
+			d := packPaper(i + 1)
+			d.Style.Logo, d.Style.LogoType = l, "png"
+			return d, nil
+		}
+	}
+	list := tool(t, "pdfimages", "-list", writePackTemp(t, p))
+	// Three placements of two images: the shared one is embedded once.
+	var widths []string
+	objects := map[string]bool{}
+	for _, row := range strings.Split(strings.TrimSpace(list), "\n")[2:] {
+		f := strings.Fields(row)
+		widths = append(widths, f[3])
+		objects[f[10]] = true
+	}
+	if !slices.Equal(widths, []string{"40", "60", "40"}) || len(objects) != 2 {
+		t.Errorf("logos placed %v from %d images, want 40, 60, 40 from 2:\n%s", widths, len(objects), list)
 	}
 }
 
 func BenchmarkPack30(b *testing.B) {
 	p, _ := testPack(30, 0)
 	for i := range p.Items {
-		doc := benchPaper()
-		p.Items[i].Load = func() (*model.Document, error) { return doc, nil }
+		p.Items[i].Load = func() (*model.Document, error) { return benchPaper(), nil }
 	}
 	b.ReportAllocs()
 	for b.Loop() {

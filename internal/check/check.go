@@ -64,69 +64,165 @@ func sourceOf(p *project.Paper) source {
 	return source{path: p.Path, first: p.BodyLine, lines: strings.Split(p.Body, "\n")}
 }
 
-// find returns the position of the first line matching re, or the body's
-// start.
-func (s source) find(re *regexp.Regexp) diag.Pos {
-	for i, l := range s.lines {
-		if loc := re.FindStringIndex(l); loc != nil {
-			return diag.Pos{Path: s.path, Line: s.first + i, Col: loc[0] + 1}
-		}
-	}
-	return diag.Pos{Path: s.path, Line: s.first, Col: 1}
-}
-
 // requiredSections: every section the layout requires is there, and has
 // something in it.
 func (c *checker) requiredSections() {
 	have := map[string]*model.Section{}
 	for _, s := range c.doc.Body {
-		have[strings.ToLower(strings.TrimSpace(model.PlainText(s.Title)))] = s
+		have[titleKey(model.PlainText(s.Title))] = s
 	}
 	for _, want := range c.in.Layout.Required {
-		s, ok := have[strings.ToLower(want)]
+		s, ok := have[titleKey(want)]
 		if !ok {
 			c.warn(diag.Pos{Path: c.src.path, Line: c.src.first, Col: 1}, "the %s layout asks for a section %q, and the paper has none", c.in.Layout.Name, want)
 			continue
 		}
 		if len(s.Blocks) == 0 && len(s.Subsections) == 0 {
-			c.warn(c.src.find(regexp.MustCompile(`^#\s+`+regexp.QuoteMeta(model.PlainText(s.Title)))), "section %q is empty", want)
+			c.warn(c.src.heading(want), "section %q is empty", want)
 		}
 	}
 }
 
+// titleKey is how section titles are compared: case, spacing and the
+// Markdown marks of emphasis do not matter.
+func titleKey(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r == '*' || r == '_' || r == '`' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+var headingLine = regexp.MustCompile(`^#\s+(.*?)\s*(\{[^{}]*\})?\s*$`)
+
+// heading returns the position of the level-1 heading titled title, or the
+// body's start.
+func (s source) heading(title string) diag.Pos {
+	for i, l := range s.lines {
+		if m := headingLine.FindStringSubmatch(l); m != nil && titleKey(m[1]) == titleKey(title) {
+			return diag.Pos{Path: s.path, Line: s.first + i, Col: 1}
+		}
+	}
+	return diag.Pos{Path: s.path, Line: s.first, Col: 1}
+}
+
 var (
-	labelDef  = regexp.MustCompile(`\{#([A-Za-z][A-Za-z0-9_-]*)\}`)
-	fenceID   = regexp.MustCompile(`^id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
-	reference = regexp.MustCompile(`@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+	// attrBlock is a heading's or paragraph's {…} attributes; its #name is
+	// a label.
+	attrBlock = regexp.MustCompile(`\{([^{}]*)\}`)
+	attrLabel = regexp.MustCompile(`(?:^|\s)#([A-Za-z][A-Za-z0-9_-]*)`)
+	fenceID   = regexp.MustCompile(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
+	fenceOpen = regexp.MustCompile("^\\s*(```+|~~~+)\\s*([A-Za-z-]*)")
 )
 
 // unusedLabels: a label nothing refers to is often a reference that was
 // deleted, or a typing slip in the one that should point at it.
+//
+// What counts is the built document, its labels and its resolved
+// references, so that text in code, a reference a template leaves out and
+// one only a template writes are judged as the reader will see them. The
+// template's source is read only to find where each label was written.
 func (c *checker) unusedLabels() {
-	used := map[string]bool{}
-	for _, l := range c.src.lines {
-		for _, m := range reference.FindAllStringSubmatch(l, -1) {
-			used[m[1]] = true
+	labels, used := map[string]bool{}, map[string]bool{}
+	c.doc.EachBlock(func(b model.Block) {
+		for _, id := range blockIDs(b) {
+			labels[id] = true
+		}
+		for _, in := range blockInlines(b) {
+			eachRef(in, func(r *model.Ref) { used[r.Label] = true })
+		}
+	})
+	for _, s := range c.doc.Sections() {
+		labels[s.Attr.ID] = true
+		eachRef(s.Title, func(r *model.Ref) { used[r.Label] = true })
+	}
+	warned := map[string]bool{}
+	check := func(label string, line, col int) {
+		if labels[label] && !used[label] && !warned[label] {
+			warned[label] = true
+			c.warn(diag.Pos{Path: c.src.path, Line: c.src.first + line, Col: col}, "label %q is never referred to (write @%s where the text mentions it, or remove the label)", label, label)
 		}
 	}
-	inFence := false
+	fence, fenceKind := "", ""
 	for i, l := range c.src.lines {
-		if strings.HasPrefix(l, "```") {
-			inFence = !inFence
-		}
-		var defs [][]int
-		if inFence {
-			if m := fenceID.FindStringSubmatchIndex(l); m != nil {
-				defs = append(defs, m)
+		if m := fenceOpen.FindStringSubmatch(l); m != nil {
+			switch {
+			case fence == "":
+				fence, fenceKind = m[1], m[2]
+				continue
+			case strings.HasPrefix(m[1], fence) && m[2] == "":
+				fence = ""
+				continue
 			}
-		} else {
-			defs = labelDef.FindAllStringSubmatchIndex(l, -1)
 		}
-		for _, m := range defs {
-			label := l[m[2]:m[3]]
-			if !used[label] {
-				c.warn(diag.Pos{Path: c.src.path, Line: c.src.first + i, Col: m[2] + 1}, "label %q is never referred to (write @%s where the text mentions it, or remove the label)", label, label)
+		if fence != "" {
+			// Only a table's or chart's id: is a label; other code is text.
+			if m := fenceID.FindStringSubmatchIndex(l); m != nil && (fenceKind == "table" || fenceKind == "chart") {
+				check(l[m[2]:m[3]], i, m[2]+1)
 			}
+			continue
+		}
+		for _, a := range attrBlock.FindAllStringSubmatchIndex(l, -1) {
+			inner := l[a[2]:a[3]]
+			for _, m := range attrLabel.FindAllStringSubmatchIndex(inner, -1) {
+				check(inner[m[2]:m[3]], i, a[2]+m[2]+1)
+			}
+		}
+	}
+}
+
+// blockIDs are the labels a block carries.
+func blockIDs(b model.Block) []string {
+	switch b := b.(type) {
+	case *model.Para:
+		return []string{b.Attr.ID}
+	case *model.CrossHeading:
+		return []string{b.Attr.ID}
+	case *model.Table:
+		return []string{b.Attr.ID}
+	case *model.Chart:
+		return []string{b.Attr.ID}
+	}
+	return nil
+}
+
+// blockInlines are the runs of text a block holds itself (list items and
+// quotes hold blocks, which EachBlock visits).
+func blockInlines(b model.Block) [][]model.Inline {
+	switch b := b.(type) {
+	case *model.Para:
+		return [][]model.Inline{b.Inlines}
+	case *model.CrossHeading:
+		return [][]model.Inline{b.Inlines}
+	case *model.Table:
+		out := [][]model.Inline{b.Caption}
+		for _, rows := range [][][]model.Cell{b.Head, b.Rows} {
+			for _, row := range rows {
+				for _, cell := range row {
+					out = append(out, cell.Inlines)
+				}
+			}
+		}
+		return out
+	case *model.Chart:
+		return [][]model.Inline{b.Caption}
+	}
+	return nil
+}
+
+func eachRef(in []model.Inline, fn func(*model.Ref)) {
+	for _, x := range in {
+		switch x := x.(type) {
+		case *model.Ref:
+			fn(x)
+		case *model.Emph:
+			eachRef(x.Inlines, fn)
+		case *model.Strong:
+			eachRef(x.Inlines, fn)
+		case *model.Link:
+			eachRef(x.Inlines, fn)
 		}
 	}
 }
@@ -232,6 +328,21 @@ func (c *checker) shares(snap *project.Snapshot, r *yaml.Node) {
 	}
 }
 
+// eachSeries calls fn with the x list of every series set ({x, series}) in
+// a snapshot, however deep: a paper may reach one by a dotted path.
+func eachSeries(n *yaml.Node, fn func(xs *yaml.Node)) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return
+	}
+	if xs := project.MapGet(n, "x"); xs != nil && xs.Kind == yaml.SequenceNode && project.MapGet(n, "series") != nil {
+		fn(xs)
+		return
+	}
+	for i := 1; i < len(n.Content); i += 2 {
+		eachSeries(n.Content[i], fn)
+	}
+}
+
 var dateShaped = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
 
 // snapshotDates: figures dated after the meeting are a sign that the wrong
@@ -252,12 +363,11 @@ func (c *checker) snapshotDates() {
 			if !dateShaped.MatchString(text) {
 				return
 			}
-			t, monthOnly, err := format.ParseDate(text)
+			// A month (2013-04) counts from its first day: April's figures
+			// at a meeting on 25th April are month-to-date, not a mistake.
+			t, _, err := format.ParseDate(text)
 			if err != nil {
 				return
-			}
-			if monthOnly {
-				t = t.AddDate(0, 1, -1) // a month counts from its last day
 			}
 			if latest == nil || t.After(latest.t) {
 				latest = &dated{pos, text, t}
@@ -265,17 +375,11 @@ func (c *checker) snapshotDates() {
 		}
 		base := strings.TrimSuffix(snap.Path[strings.LastIndex(snap.Path, "/")+1:], ".yaml")
 		consider(base, diag.Pos{Path: snap.Path, Line: 1, Col: 1})
-		for i := 0; i+1 < len(snap.Root.Content); i += 2 {
-			v := snap.Root.Content[i+1]
-			if v.Kind != yaml.MappingNode || project.MapGet(v, "series") == nil {
-				continue
+		eachSeries(snap.Root, func(xs *yaml.Node) {
+			for _, x := range xs.Content {
+				consider(x.Value, diag.Pos{Path: snap.Path, Line: x.Line, Col: x.Column})
 			}
-			if xs := project.MapGet(v, "x"); xs != nil && xs.Kind == yaml.SequenceNode {
-				for _, x := range xs.Content {
-					consider(x.Value, diag.Pos{Path: snap.Path, Line: x.Line, Col: x.Column})
-				}
-			}
-		}
+		})
 		if latest != nil && latest.t.After(meeting) {
 			c.warn(latest.pos, "the snapshot has figures dated %s, after the meeting on %s", latest.text, format.LongDate(meeting))
 		}
@@ -283,8 +387,12 @@ func (c *checker) snapshotDates() {
 }
 
 // timetable: the Access to Information rules. Papers are public five clear
-// working days before the meeting; a private meeting (exempt material)
-// needs 28 clear days' notice.
+// working days before the meeting (Local Government Act 1972, s.100B); a
+// meeting that is partly private because a paper has exempt material needs
+// 28 clear days' notice (the 2012 Executive Arrangements Regulations,
+// reg. 5). "Clear" leaves out the day of publication or notice and the day
+// of the meeting. A publication date after the meeting is a paper being
+// checked after the event, and is not judged.
 func (c *checker) timetable(publish time.Time) {
 	p := c.in.Paper
 	datePos := p.Keys["date"]
@@ -293,14 +401,14 @@ func (c *checker) timetable(publish time.Time) {
 			c.warn(datePos, "published on %s, the paper is public %d clear working days before the meeting on %s; the rules ask for five", format.LongDate(publish), n, format.LongDate(p.Date))
 		}
 	}
-	if c.doc.ExemptNotice == "" {
+	// notice_date is optional: without it there is nothing to check.
+	if c.doc.ExemptNotice == "" || p.NoticeDate.IsZero() {
 		return
 	}
-	if p.NoticeDate.IsZero() {
-		c.warn(datePos, "the paper has exempt material, so the meeting will be partly private: give notice_date, the day 28 clear days' notice of it was published")
-		return
-	}
-	if days := int(p.Date.Sub(p.NoticeDate).Hours()/24) - 1; days < 28 {
+	switch days := clearDays(p.NoticeDate, p.Date); {
+	case !p.NoticeDate.Before(p.Date):
+		c.warn(p.Keys["notice_date"], "notice_date %s is not before the meeting on %s; a private meeting needs 28 clear days' notice", p.NoticeDate.Format("2006-01-02"), format.LongDate(p.Date))
+	case days < 28:
 		c.warn(p.Keys["notice_date"], "notice of the private meeting was given %d clear days before it; the rules ask for 28", days)
 	}
 }

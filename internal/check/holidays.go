@@ -112,3 +112,12 @@ func clearWorkingDays(from, to time.Time) int {
 	}
 	return n
 }
+
+// clearDays counts the calendar days strictly between from and to.
+func clearDays(from, to time.Time) int {
+	n := 0
+	for d := from.AddDate(0, 0, 1); d.Before(to); d = d.AddDate(0, 0, 1) {
+		n++
+	}
+	return n
+}

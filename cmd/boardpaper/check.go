@@ -29,8 +29,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "boardpaper check: %v\n\n%s", err, usage)
-		return 2
+		return usageError("check", err, stdout, stderr)
 	}
 	results, err := build.Run(build.Options{Root: ".", Templates: paths, Data: *data, Check: true, HTML: true, PDF: true})
 	var problems diag.List
@@ -68,4 +67,15 @@ func today() time.Time {
 		now = now.In(loc)
 	}
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// usageError answers a mistyped command with the usage and exit status 2,
+// or -h and --help with the usage and 0.
+func usageError(cmd string, err error, stdout, stderr io.Writer) int {
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "boardpaper %s: %v\n\n%s", cmd, err, usage)
+	return 2
 }

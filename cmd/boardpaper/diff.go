@@ -29,8 +29,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		err = fmt.Errorf("--format takes text or markdown, not %q", *form)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "boardpaper diff: %v\n\n%s", err, usage)
-		return 2
+		return usageError("diff", err, stdout, stderr)
 	}
 	oldName, newName := paths[0], paths[1]
 	var oldSrc []byte

@@ -19,8 +19,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		err = fmt.Errorf("new takes a name and a layout: boardpaper new SLUG --layout executive-board")
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "boardpaper new: %v\n\n%s", err, usage)
-		return 2
+		return usageError("new", err, stdout, stderr)
 	}
 	files, err := scaffold.New(".", paths[0], *layout, time.Now())
 	if err != nil {

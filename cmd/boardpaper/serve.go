@@ -31,8 +31,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		o.HTML, o.PDF, err = parseFormats(*formats)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "boardpaper serve: %v\n\n%s", err, usage)
-		return 2
+		return usageError("serve", err, stdout, stderr)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {

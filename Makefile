@@ -18,7 +18,7 @@ FUZZ := FuzzSnapshot:./internal/project FuzzFence:./internal/exhibit FuzzPipelin
 
 all: papers
 
-$(BIN): $(GOFILES) go.mod go.sum $(wildcard templates/layouts/*.yaml)
+$(BIN): $(GOFILES) go.mod go.sum $(wildcard templates/layouts/*.yaml) internal/thirdparty/fpdf/go.mod
 	$(GO) build -o $(BIN) ./cmd/boardpaper
 
 papers: $(BIN)
@@ -42,6 +42,7 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
+	cd internal/thirdparty/fpdf && $(GO) vet .
 
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...

@@ -15,3 +15,7 @@ require (
 )
 
 require golang.org/x/sys v0.49.0 // indirect
+
+// fpdf v0.9.0 with its font work done once per process, not per document:
+// see internal/thirdparty/fpdf/PATCHES.md.
+replace github.com/go-pdf/fpdf => ./internal/thirdparty/fpdf

@@ -14,30 +14,29 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/golang/freetype/truetype"
-	"golang.org/x/image/math/fixed"
+	"github.com/go-pdf/fpdf"
 )
 
 // A face is one TrueType file as fpdf knows it (family + style) together
 // with the metrics this package measures text with.
 //
-// fpdf keeps its parsed fonts inside each document and offers no way to
-// share them, so every document registers the faces it uses again (a few
-// milliseconds each, see BenchmarkRegisterFace). What can be shared is
-// measured here once per process: glyph coverage, for the per-glyph
-// fallback fpdf lacks, and advance widths, so line breaking never has to
-// switch fpdf's current font just to measure a word.
+// The metrics are fpdf's own: our copy of fpdf (internal/thirdparty/fpdf)
+// parses each font once per process and shares the parse with every
+// document, and UTF8FontWidths hands out the widths it draws with. They
+// give glyph coverage, for the per-glyph fallback fpdf lacks, and advance
+// widths, so line breaking never has to switch fpdf's current font just
+// to measure a word.
 type face struct {
 	family string // fpdf family name
 	style  string // "", "B", "I" or "BI"
 	ttf    []byte
 
 	once sync.Once
-	// widths holds each BMP rune's advance in thousandths of an em,
-	// rounded exactly as fpdf rounds them; 0 means the font has no glyph.
-	// A rune with a zero-width glyph (a combining mark) is stored as
-	// zeroWidth so it still counts as covered.
-	widths []uint16
+	// widths holds each BMP rune's advance in thousandths of an em; 0
+	// means the font has no glyph, and zeroWidth a glyph of no width (a
+	// combining mark), which still counts as covered. Shared with fpdf:
+	// never written.
+	widths []int
 	err    error
 }
 
@@ -99,65 +98,41 @@ func fallbackFace(st fontStyle) *face {
 // registered.
 func (f *face) key() string { return f.family + f.style }
 
-// load parses the font once per process.
+// load parses the font once per process, on first use: a paper with no
+// code never parses the monospaced faces.
 func (f *face) load() error {
 	f.once.Do(func() {
-		// golang.org/x/image/font/sfnt would need golang.org/x/text, which
-		// the module does not require; freetype's parser (already required
-		// by go-chart) reads the same cmap and hmtx tables.
-		fnt, err := truetype.Parse(f.ttf)
-		if err != nil {
-			f.err = err
-			return
-		}
-		upem := fnt.FUnitsPerEm()
-		scale := 1000 / float64(upem)
-		f.widths = make([]uint16, 0x10000)
-		for r := rune(1); r < 0x10000; r++ {
-			gi := fnt.Index(r)
-			if gi == 0 {
-				continue
-			}
-			// At a scale of one em per font unit the advance is in font units.
-			adv := fnt.HMetric(fixed.Int26_6(upem), gi).AdvanceWidth
-			w := math.Round(scale * float64(adv))
-			switch {
-			case w <= 0:
-				f.widths[r] = zeroWidth
-			case w >= zeroWidth:
-				f.widths[r] = zeroWidth - 1
-			default:
-				f.widths[r] = uint16(w)
-			}
-		}
+		f.widths, f.err = fpdf.UTF8FontWidths(f.ttf)
 	})
 	return f.err
 }
 
-// has reports whether the face has a glyph for r. The face must be loaded.
+// has reports whether the face has a glyph for r. A face that failed to
+// load (loadFaces reports it for the faces every paper uses) has none.
 func (f *face) has(r rune) bool {
-	return r >= 0 && r < 0x10000 && f.widths[r] != 0
+	if f.load() != nil {
+		return false
+	}
+	return r >= 0 && int(r) < len(f.widths) && f.widths[r] != 0
 }
 
-// advance is r's width in thousandths of an em. The face must be loaded
-// and have the glyph.
+// advance is r's width in thousandths of an em. The face must have the
+// glyph.
 func (f *face) advance(r rune) int {
 	w := f.widths[r]
 	if w == zeroWidth {
 		return 0
 	}
-	return int(w)
+	return w
 }
 
-// loadFaces parses every face this package may use. Faces are small enough
-// (about a millisecond each) that loading all of them on first use keeps
-// the code simple.
+// loadFaces parses the faces every paper sets text in, so that a font that
+// cannot be read is an error before any page is drawn; the rest load when
+// first used.
 var loadFaces = sync.OnceValue(func() error {
-	for _, set := range [][]*face{sansFaces[:], monoFaces[:], fallbackFaces[:]} {
-		for _, f := range set {
-			if err := f.load(); err != nil {
-				return err
-			}
+	for _, f := range []*face{sansFaces[0], sansFaces[1], fallbackFaces[0]} {
+		if err := f.load(); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -159,6 +159,11 @@ func Run(o Options) ([]*Built, error) {
 				return
 			}
 		}
+		if o.PDF {
+			// The fonts load on the other processor while this paper
+			// is read; a build with nothing to rebuild never loads them.
+			pdf.Prepare()
+		}
 		results[i] = buildOne(o, paths[i], out.write)
 	})
 	var errs diag.List

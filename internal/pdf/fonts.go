@@ -126,11 +126,32 @@ func (f *face) advance(r rune) int {
 	return w
 }
 
+// Prepare starts loading, in the background, the fonts every PDF sets
+// text in, and what fpdf needs to subset them, so the first PDF of a build
+// need not wait for them. Only the first call does anything; errors are
+// reported by the first Write, which loads the same faces.
+func Prepare() { prepareOnce.Do(func() { go prepareFonts() }) }
+
+var prepareOnce sync.Once
+
+func prepareFonts() {
+	if loadFaces() != nil {
+		return
+	}
+	for _, f := range everyPaperFaces() {
+		_ = fpdf.PrepareUTF8Font(f.ttf)
+	}
+}
+
+// everyPaperFaces are the faces nearly every paper uses: the four of the
+// body text, and DejaVu for the cover's check boxes.
+func everyPaperFaces() []*face { return append(sansFaces[:], fallbackFaces[0]) }
+
 // loadFaces parses the faces every paper sets text in, so that a font that
 // cannot be read is an error before any page is drawn; the rest load when
 // first used.
 var loadFaces = sync.OnceValue(func() error {
-	for _, f := range []*face{sansFaces[0], sansFaces[1], fallbackFaces[0]} {
+	for _, f := range everyPaperFaces() {
 		if err := f.load(); err != nil {
 			return err
 		}

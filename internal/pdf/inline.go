@@ -138,19 +138,40 @@ func words(runs []run) []word {
 			spaceW, pending, open = 0, false, true
 		}
 	}
-	add := func(f *face, size, rise float64, r rune, lk *link) {
+	// A piece's text is a slice of its run's text while its runes are
+	// consecutive there, so a word costs no allocation; a replaced rune
+	// or a piece that spans runs is copied.
+	var sliced struct {
+		run        int // index of the run the last piece's text is sliced from; -1 for none
+		start, end int
+	}
+	// own: g is the text's own rune at runs[ri].text[at:end], not a
+	// replacement (nor the replacement of a byte that is not UTF-8).
+	add := func(f *face, size, rise float64, g rune, lk *link, ri, at, end int, own bool) {
 		start()
 		n := len(cur.pieces)
 		if n > 0 {
 			p := &cur.pieces[n-1]
 			if p.face == f && p.size == size && p.rise == rise && p.link == lk && !p.space {
-				p.text += string(r)
+				if own && sliced.run == ri && sliced.end == at {
+					sliced.end = end
+					p.text = runs[ri].text[sliced.start:end]
+				} else {
+					p.text += string(g)
+					sliced.run = -1
+				}
 				return
 			}
 		}
-		cur.pieces = append(cur.pieces, piece{face: f, size: size, rise: rise, text: string(r), link: lk})
+		text := string(g)
+		sliced.run = -1
+		if own {
+			text = runs[ri].text[at:end]
+			sliced.run, sliced.start, sliced.end = ri, at, end
+		}
+		cur.pieces = append(cur.pieces, piece{face: f, size: size, rise: rise, text: text, link: lk})
 	}
-	for _, rn := range runs {
+	for ri, rn := range runs {
 		if rn.brk {
 			finish()
 			pending = true
@@ -165,7 +186,7 @@ func words(runs []run) []word {
 			start()
 			cur.notes = append(cur.notes, rn.note)
 		}
-		for _, r := range rn.text {
+		for at, r := range rn.text {
 			if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
 				finish()
 				sp, _ := faceFor(' ', rn.st)
@@ -176,7 +197,8 @@ func words(runs []run) []word {
 				continue
 			}
 			f, g := faceFor(r, rn.st)
-			add(f, size, rise, g, rn.link)
+			own := g == r && r != utf8.RuneError
+			add(f, size, rise, g, rn.link, ri, at, at+utf8.RuneLen(g), own)
 		}
 	}
 	finish()

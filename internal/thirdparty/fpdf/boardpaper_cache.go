@@ -109,6 +109,21 @@ func UTF8FontWidths(utf8Bytes []byte) ([]int, error) {
 	return p.cw, nil
 }
 
+// PrepareUTF8Font does ahead of time, once per process, the work on a font
+// that does not depend on a document: parsing it and reading the tables
+// every subset needs. A program can run it in the background while it
+// prepares its first document.
+//
+// boardpaper: not in fpdf v0.9.0.
+func PrepareUTF8Font(utf8Bytes []byte) error {
+	p, err := parseUTF8Font(utf8Bytes)
+	if err != nil {
+		return err
+	}
+	p.forCutting()
+	return nil
+}
+
 // parseUTF8Font parses a TrueType file, or returns the parse of the same
 // bytes made earlier in the process.
 func parseUTF8Font(utf8Bytes []byte) (*parsedUTF8Font, error) {

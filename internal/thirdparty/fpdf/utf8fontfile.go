@@ -59,6 +59,7 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	parsedCharSymbols    map[int]int // boardpaper: parseFile's cmap, rune -> glyph
 }
 
 type tableDescription struct {
@@ -493,6 +494,8 @@ func (utf *utf8FontFile) parseTables() {
 	symbolCharDictionary := make(map[int][]int)
 	charSymbolDictionary := make(map[int]int)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	// boardpaper: kept for prepareCut, which would read the same subtable.
+	utf.parsedCharSymbols = charSymbolDictionary
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -674,12 +677,18 @@ func (utf *utf8FontFile) prepareCut() (oldMetrics int, ok bool) {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
-		return 0, false
+	if utf.parsedCharSymbols != nil {
+		// boardpaper: parseFile read this cmap already (parseCMAPTable
+		// picks the subtable generateCMAP does), and a subset needs none
+		// of the widths parseHMTXTable would measure again.
+		utf.charSymbolDictionary = utf.parsedCharSymbols
+	} else {
+		symbolCharDictionary := utf.generateCMAP()
+		if symbolCharDictionary == nil {
+			return 0, false
+		}
+		utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
 
 	utf.parseLOCATable(LocaFormat, numSymbols)
 	return oldMetrics, true

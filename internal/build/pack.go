@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
@@ -23,6 +24,73 @@ type meetingPaper struct {
 	data     string // --data, for the papers this build was asked for
 	meta     model.Meta
 	withheld string
+}
+
+// packPlan starts the agenda packs once every paper of the build has its
+// place on the agenda, or has failed: a pack needs all of its meeting's
+// papers, and no pack is worth writing in a build that fails.
+type packPlan struct {
+	o       Options
+	prev    manifest
+	out     *output
+	active  bool // the build writes PDF
+	mu      sync.Mutex
+	papers  []*Built // each paper's place: path, key, meta, withheld
+	settled []bool
+	pending int
+	failed  bool
+	done    chan error
+}
+
+func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
+	return &packPlan{
+		o: o, prev: prev, out: out, active: o.PDF && !o.Check,
+		papers: make([]*Built, n), settled: make([]bool, n), pending: n,
+		done: make(chan error, 1),
+	}
+}
+
+// known records paper i's place on the agenda.
+func (p *packPlan) known(i int, b *Built) { p.settle(i, b) }
+
+// finished records paper i's outcome; a paper that failed before its place
+// was known settles here.
+func (p *packPlan) finished(i int, b *Built) {
+	if b.Err != nil {
+		p.mu.Lock()
+		p.failed = true
+		p.mu.Unlock()
+	}
+	p.settle(i, nil)
+}
+
+func (p *packPlan) settle(i int, b *Built) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.settled[i] {
+		return
+	}
+	p.settled[i], p.papers[i] = true, b
+	if b == nil {
+		p.failed = true
+	}
+	p.pending--
+	if p.pending > 0 || !p.active {
+		return
+	}
+	if p.failed {
+		p.done <- nil // the papers' errors say it all
+		return
+	}
+	go func() { p.done <- writePacks(p.o, p.papers, p.prev, p.out) }()
+}
+
+// wait returns the packs' error once they are written.
+func (p *packPlan) wait() error {
+	if !p.active {
+		return nil
+	}
+	return <-p.done
 }
 
 // writePacks writes the agenda reports pack of every meeting that has a

@@ -142,6 +142,12 @@ func Run(o Options) ([]*Built, error) {
 		prev = readManifest(o.outDir())
 	}
 	results := make([]*Built, len(paths))
+	// Agenda packs are written while the papers are: a pack reads its
+	// papers again itself, so it needs only each paper's place on the
+	// agenda, known as soon as the paper's document is built. Once every
+	// paper's is known, the packs start on the processors the last papers
+	// leave free; a one-paper build writes paper and pack side by side.
+	packs := newPackPlan(o, len(paths), prev, out)
 	var progressMu sync.Mutex
 	done := 0
 	parallel(o.Workers, len(paths), func(i int) {
@@ -156,6 +162,7 @@ func Run(o Options) ([]*Built, error) {
 		if incremental {
 			if b, ok := reuse(o, paths[i], prev, out); ok {
 				results[i] = b
+				packs.known(i, b)
 				return
 			}
 		}
@@ -164,7 +171,8 @@ func Run(o Options) ([]*Built, error) {
 			// is read; a build with nothing to rebuild never loads them.
 			pdf.Prepare()
 		}
-		results[i] = buildOne(o, paths[i], out.write)
+		results[i] = buildOne(o, paths[i], out.write, func(b *Built) { packs.known(i, b) })
+		packs.finished(i, results[i])
 	})
 	var errs diag.List
 	for _, r := range results {
@@ -172,15 +180,13 @@ func Run(o Options) ([]*Built, error) {
 	}
 	errs.Sort()
 	if err := errs.Err(); err != nil || o.Check {
+		packs.wait() // a paper's error is the pack's too: reported once
 		out.discard()
 		return results, err
 	}
-
-	if o.PDF {
-		if err := writePacks(o, results, prev, out); err != nil {
-			out.discard()
-			return results, err
-		}
+	if err := packs.wait(); err != nil {
+		out.discard()
+		return results, err
 	}
 	if err := writeIndex(o, results, out); err != nil {
 		out.discard()
@@ -308,7 +314,9 @@ func (w *output) discard() {
 	}
 }
 
-func buildOne(o Options, path string, write func(string, []byte) error) *Built {
+// known, when not nil, is told the paper's place on the agenda as soon as
+// its document is built, before its files are written.
+func buildOne(o Options, path string, write func(string, []byte) error, known func(*Built)) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
 	if err != nil {
@@ -334,6 +342,9 @@ func buildOne(o Options, path string, write func(string, []byte) error) *Built {
 	if o.Check {
 		b.Doc = doc
 		return b
+	}
+	if known != nil {
+		known(&Built{Path: b.Path, Key: b.Key, Meta: b.Meta, Exempt: b.Exempt, Withheld: b.Withheld})
 	}
 	dir := MeetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)

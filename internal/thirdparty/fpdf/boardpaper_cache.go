@@ -191,6 +191,30 @@ func (p *parsedUTF8Font) id(fontkey string) string {
 	return id
 }
 
+// subsetUTF8Fonts makes the subsets of the document's UTF-8 fonts, each on
+// its own goroutine: a subset not yet in the cache takes a few milliseconds,
+// and the first document of a process needs four or five.
+func (f *Fpdf) subsetUTF8Fonts() map[string]*utf8FontSubset {
+	subsets := map[string]*utf8FontSubset{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for key, font := range f.fonts {
+		if font.Tp != "UTF8" {
+			continue
+		}
+		wg.Add(1)
+		go func(key string, font fontDefType) {
+			defer wg.Done()
+			s := f.subsetUTF8Font(&font)
+			mu.Lock()
+			subsets[key] = s
+			mu.Unlock()
+		}(key, font)
+	}
+	wg.Wait()
+	return subsets
+}
+
 // subsetUTF8Font returns what putfonts writes for font with the runes a document
 // used, making it on first use.
 func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {

@@ -4274,6 +4274,9 @@ func (f *Fpdf) putfonts() {
 		if f.catalogSort {
 			sort.SliceStable(keyList, func(i, j int) bool { return keyList[i] < keyList[j] })
 		}
+		// boardpaper: the subsets of a document's fonts are made at once,
+		// each on its own goroutine (boardpaper_cache.go).
+		subsets := f.subsetUTF8Fonts()
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -4345,7 +4348,7 @@ func (f *Fpdf) putfonts() {
 				fontName := "utf8" + font.Name
 				// boardpaper: the subset, its map and widths are made once per
 				// process for each set of runes (boardpaper_cache.go).
-				sub := f.subsetUTF8Font(&font)
+				sub := subsets[key]
 
 				f.newobj()
 				f.out(fmt.Sprintf("<</Type /Font\n/Subtype /Type0\n/BaseFont /%s\n/Encoding /Identity-H\n/DescendantFonts [%d 0 R]\n/ToUnicode %d 0 R>>\n"+"endobj", fontName, f.n+1, f.n+2))

@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+
+	"github.com/boardpaper/boardpaper/internal/synth"
 )
 
 func reusedPaths(results []*Built) map[string]bool {
@@ -100,5 +104,44 @@ func TestProgressCountsEveryPaper(t *testing.T) {
 	}
 	if len(seen) != 2 || seen[0] != 1 || seen[1] != 2 {
 		t.Errorf("progress = %v", seen)
+	}
+}
+
+// A pack lays out the documents its papers were just built from when it
+// can, and reads the rest again; either way it is the same pack. Twelve
+// papers in two meetings, with room kept for five: some of each.
+func TestPacksFromKeptDocumentsAreThePacksReadAgain(t *testing.T) {
+	root := t.TempDir()
+	if err := synth.WriteMeetings(filepath.Join("..", ".."), root, 12, 6, 3); err != nil {
+		t.Fatal(err)
+	}
+	build := func(kept int) map[string][]byte {
+		t.Helper()
+		saved := keptDocuments
+		keptDocuments = kept
+		defer func() { keptDocuments = saved }()
+		packs := map[string][]byte{}
+		var mu sync.Mutex // the sink is called from every worker
+		o := Options{Root: root, HTML: true, PDF: true, Workers: 2, Sink: func(path string, b []byte) error {
+			if strings.HasSuffix(path, "/"+packName) {
+				mu.Lock()
+				packs[path] = bytes.Clone(b)
+				mu.Unlock()
+			}
+			return nil
+		}}
+		if _, err := Run(o); err != nil {
+			t.Fatal(err)
+		}
+		return packs
+	}
+	kept, read := build(5), build(0)
+	if len(kept) != 2 || len(read) != 2 {
+		t.Fatalf("%d and %d packs, want 2 each", len(kept), len(read))
+	}
+	for name, b := range read {
+		if !bytes.Equal(kept[name], b) {
+			t.Errorf("%s differs when built from kept documents", name)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
 
@@ -40,6 +41,7 @@ type packPlan struct {
 	pending int
 	failed  bool
 	done    chan error
+	docs    docCache
 }
 
 func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
@@ -47,11 +49,62 @@ func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
 		o: o, prev: prev, out: out, active: o.PDF && !o.Check,
 		papers: make([]*Built, n), settled: make([]bool, n), pending: n,
 		done: make(chan error, 1),
+		docs: docCache{max: keptDocuments, docs: map[string]*model.Document{}},
 	}
 }
 
-// known records paper i's place on the agenda.
-func (p *packPlan) known(i int, b *Built) { p.settle(i, b) }
+// keptDocuments bounds how many papers' documents wait for their pack: a
+// pack finds the papers built last and builds the others again, so memory
+// does not grow with the number of papers (a document is some hundreds of
+// kilobytes). A variable so tests can turn keeping off.
+var keptDocuments = 32
+
+// docCache keeps the public documents of the papers most recently built,
+// each until its pack takes it, so a pack need not read and build them
+// again.
+type docCache struct {
+	mu    sync.Mutex
+	max   int
+	docs  map[string]*model.Document // by template path
+	order []string                   // oldest first
+}
+
+func (c *docCache) put(path string, d *model.Document) {
+	if c.max <= 0 {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for len(c.docs) >= c.max && len(c.order) > 0 {
+		delete(c.docs, c.order[0])
+		c.order = c.order[1:]
+	}
+	c.docs[path] = d
+	c.order = append(c.order, path)
+}
+
+// take returns path's document and forgets it: a paper is in one pack.
+func (c *docCache) take(path string) *model.Document {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d := c.docs[path]
+	if d != nil {
+		delete(c.docs, path)
+		if i := slices.Index(c.order, path); i >= 0 {
+			c.order = slices.Delete(c.order, i, i+1)
+		}
+	}
+	return d
+}
+
+// known records paper i's place on the agenda, and keeps its public
+// document for the pack.
+func (p *packPlan) known(i int, b *Built, public *model.Document) {
+	if p.active && public != nil {
+		p.docs.put(b.Path, public)
+	}
+	p.settle(i, b)
+}
 
 // finished records paper i's outcome; a paper that failed before its place
 // was known settles here.
@@ -82,7 +135,7 @@ func (p *packPlan) settle(i int, b *Built) {
 		p.done <- nil // the papers' errors say it all
 		return
 	}
-	go func() { p.done <- writePacks(p.o, p.papers, p.prev, p.out) }()
+	go func() { p.done <- writePacks(p.o, p.papers, p.prev, p.out, &p.docs) }()
 }
 
 // wait returns the packs' error once they are written.
@@ -98,7 +151,7 @@ func (p *packPlan) wait() error {
 // build of some papers only the meeting's other papers are read again;
 // each is rendered when the pack reaches it and released after, so a pack
 // never holds more than one paper's model.
-func writePacks(o Options, results []*Built, prev manifest, out *output) error {
+func writePacks(o Options, results []*Built, prev manifest, out *output, kept *docCache) error {
 	meetings := map[string][]meetingPaper{}
 	built := map[string]bool{}
 	for _, r := range results {
@@ -141,7 +194,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output) error {
 				return
 			}
 		}
-		if errs[i] = writePack(o, dir, papers, out); errs[i] == nil {
+		if errs[i] = writePack(o, dir, papers, out, kept); errs[i] == nil {
 			out.recordPack(dir, key)
 		}
 	})
@@ -152,7 +205,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output) error {
 	return list.Err()
 }
 
-func writePack(o Options, dir string, papers []meetingPaper, out *output) error {
+func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *docCache) error {
 	sort.SliceStable(papers, func(i, j int) bool { return agendaLess(papers[i].meta, papers[j].meta) })
 	first := papers[0].meta
 	pack := pdf.Pack{Committee: first.Committee, DateText: format.LongDate(first.Date)}
@@ -160,7 +213,12 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output) error 
 		item := pdf.PackItem{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
-			item.Load = func() (*model.Document, error) { return publicDocument(o.Root, path, data) }
+			item.Load = func() (*model.Document, error) {
+				if d := kept.take(path); d != nil {
+					return d, nil
+				}
+				return publicDocument(o.Root, path, data)
+			}
 		}
 		pack.Items = append(pack.Items, item)
 	}

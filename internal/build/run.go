@@ -162,7 +162,7 @@ func Run(o Options) ([]*Built, error) {
 		if incremental {
 			if b, ok := reuse(o, paths[i], prev, out); ok {
 				results[i] = b
-				packs.known(i, b)
+				packs.known(i, b, nil)
 				return
 			}
 		}
@@ -171,7 +171,7 @@ func Run(o Options) ([]*Built, error) {
 			// is read; a build with nothing to rebuild never loads them.
 			pdf.Prepare()
 		}
-		results[i] = buildOne(o, paths[i], out.write, func(b *Built) { packs.known(i, b) })
+		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public *model.Document) { packs.known(i, b, public) })
 		packs.finished(i, results[i])
 	})
 	var errs diag.List
@@ -314,9 +314,11 @@ func (w *output) discard() {
 	}
 }
 
-// known, when not nil, is told the paper's place on the agenda as soon as
-// its document is built, before its files are written.
-func buildOne(o Options, path string, write func(string, []byte) error, known func(*Built)) *Built {
+// known, when not nil, is told the paper's place on the agenda and its
+// public document (nil when it is not for publication) as soon as the
+// document is built, before its files are written. Writers only read a
+// document, so the pack may lay it out at the same time.
+func buildOne(o Options, path string, write func(string, []byte) error, known func(*Built, *model.Document)) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
 	if err != nil {
@@ -343,16 +345,19 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Doc = doc
 		return b
 	}
-	if known != nil {
-		known(&Built{Path: b.Path, Key: b.Key, Meta: b.Meta, Exempt: b.Exempt, Withheld: b.Withheld})
-	}
-	dir := MeetingDir(doc.Meta)
-	date := outputDate(doc.Meta.Date)
+	var public *model.Document // nil: not for publication
 	if !doc.Exempt {
-		public := doc
+		public = doc
 		if doc.ExemptNotice != "" {
 			public = transform.Redact(doc, doc.ExemptNotice)
 		}
+	}
+	if known != nil {
+		known(&Built{Path: b.Path, Key: b.Key, Meta: b.Meta, Exempt: b.Exempt, Withheld: b.Withheld}, public)
+	}
+	dir := MeetingDir(doc.Meta)
+	date := outputDate(doc.Meta.Date)
+	if public != nil {
 		files, err := o.writeDoc(dir, public, date, write)
 		b.Files = append(b.Files, files...)
 		if err != nil {

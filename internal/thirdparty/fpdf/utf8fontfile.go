@@ -491,8 +491,10 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
+	// boardpaper: sized for a glyph or so per rune, so that they are not
+	// rehashed as they grow (an eighth of the parse).
+	symbolCharDictionary := make(map[int][]int, numSymbols)
+	charSymbolDictionary := make(map[int]int, numSymbols)
 	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
 	// boardpaper: kept for prepareCut, which would read the same subtable.
 	utf.parsedCharSymbols = charSymbolDictionary

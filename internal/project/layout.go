@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/templates"
@@ -62,7 +63,43 @@ func LoadLayout(root, name string) (*Layout, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	return ParseLayout(name, rel, src)
+	return parsedLayouts.parse(name, rel, src)
+}
+
+// parsedLayouts keeps each layout parsed once per process: every paper of
+// a build names one of a few. A layout is read again each time (serve sees
+// an edit), and parsed again only when its bytes changed. Layouts are never
+// changed once parsed, so papers share them.
+var parsedLayouts = layoutCache{m: map[layoutKey]layoutResult{}}
+
+type layoutKey struct{ name, path, src string }
+
+type layoutResult struct {
+	l   *Layout
+	err error
+}
+
+type layoutCache struct {
+	mu sync.Mutex
+	m  map[layoutKey]layoutResult
+}
+
+func (c *layoutCache) parse(name, rel string, src []byte) (*Layout, error) {
+	key := layoutKey{name, rel, string(src)}
+	c.mu.Lock()
+	r, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return r.l, r.err
+	}
+	l, err := ParseLayout(name, rel, src)
+	c.mu.Lock()
+	if len(c.m) >= 64 { // a long serve session with many edits
+		clear(c.m)
+	}
+	c.m[key] = layoutResult{l, err}
+	c.mu.Unlock()
+	return l, err
 }
 
 // ParseLayout reads a layout file.

@@ -29,6 +29,7 @@ type stageRoot struct {
 	tmp     string
 	files   map[string]bool // slash-separated, relative to dest
 	kept    map[string]bool // files of the previous build kept as they are
+	dirs    map[string]bool // staging folders made so far
 }
 
 func newStage(public, exempt string) (*stage, error) {
@@ -51,7 +52,7 @@ func newStage(public, exempt string) (*stage, error) {
 			s.discard()
 			return nil, err
 		}
-		s.roots[name] = &stageRoot{dest: dest, created: os.IsNotExist(statErr), tmp: tmp, files: map[string]bool{}, kept: map[string]bool{}}
+		s.roots[name] = &stageRoot{dest: dest, created: os.IsNotExist(statErr), tmp: tmp, files: map[string]bool{}, kept: map[string]bool{}, dirs: map[string]bool{}}
 	}
 	return s, nil
 }
@@ -87,8 +88,18 @@ func (s *stage) write(rel string, data []byte) error {
 		return fmt.Errorf("no output folder for %s", rel)
 	}
 	full := filepath.Join(r.tmp, filepath.FromSlash(path))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
+	// A meeting's folder is made once, not looked for before every file.
+	dir := filepath.Dir(full)
+	s.mu.Lock()
+	made := r.dirs[dir]
+	s.mu.Unlock()
+	if !made {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		r.dirs[dir] = true
+		s.mu.Unlock()
 	}
 	if err := os.WriteFile(full, data, 0o644); err != nil {
 		return err
@@ -127,14 +138,8 @@ func (s *stage) commit(prune bool, manifest []byte) error {
 			}
 		}
 		sort.Strings(paths)
-		for _, p := range paths {
-			dst := filepath.Join(r.dest, filepath.FromSlash(p))
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			if err := os.Rename(filepath.Join(r.tmp, filepath.FromSlash(p)), dst); err != nil {
-				return err
-			}
+		if err := r.moveIntoPlace(paths); err != nil {
+			return err
 		}
 		mark := []byte("This folder is written by boardpaper; files it did not write are removed.\n")
 		if name == "" {
@@ -150,6 +155,43 @@ func (s *stage) commit(prune bool, manifest []byte) error {
 			if err := r.prune(); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// moveIntoPlace renames each staged file to its destination. A meeting
+// folder the output does not have yet (a first build, a new meeting) is
+// renamed whole: one rename instead of one a file.
+func (r *stageRoot) moveIntoPlace(paths []string) error {
+	whole := map[string]bool{}   // meeting folders renamed whole
+	checked := map[string]bool{} // meeting folders the output already has
+	ready := map[string]bool{}   // destination folders known to exist
+	for _, p := range paths {
+		top, _, nested := strings.Cut(p, "/")
+		if nested && whole[top] {
+			continue
+		}
+		if nested && !checked[top] {
+			dst := filepath.Join(r.dest, top)
+			if _, err := os.Lstat(dst); os.IsNotExist(err) {
+				if err := os.Rename(filepath.Join(r.tmp, top), dst); err != nil {
+					return err
+				}
+				whole[top] = true
+				continue
+			}
+			checked[top] = true
+		}
+		dst := filepath.Join(r.dest, filepath.FromSlash(p))
+		if dir := filepath.Dir(dst); !ready[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return err
+			}
+			ready[dir] = true
+		}
+		if err := os.Rename(filepath.Join(r.tmp, filepath.FromSlash(p)), dst); err != nil {
+			return err
 		}
 	}
 	return nil

@@ -148,9 +148,9 @@ func (p *packPlan) wait() error {
 
 // writePacks writes the agenda reports pack of every meeting that has a
 // paper in this build. A pack holds all of the meeting's papers, so on a
-// build of some papers only the meeting's other papers are read again;
-// each is rendered when the pack reaches it and released after, so a pack
-// never holds more than one paper's model.
+// build of some papers the meeting's other papers are read again. Each
+// paper is taken from kept, or built, when the pack reaches it and released
+// after, so a pack holds one paper's model beyond those kept.
 func writePacks(o Options, results []*Built, prev manifest, out *output, kept *docCache) error {
 	meetings := map[string][]meetingPaper{}
 	built := map[string]bool{}

@@ -113,7 +113,7 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 	}
 	switch b := bs[0].(type) {
 	case *model.Para:
-		ls := w.layoutText(b.Inlines, ts, lineBox{x: col.x, width: col.width})
+		ls := w.measureText(b.Inlines, ts, lineBox{x: col.x, width: col.width})
 		if len(ls) > 3 {
 			ls = ls[:2]
 		}
@@ -125,7 +125,7 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 	case *model.Quote:
 		return paraGap + w.follow(b.Blocks, nil, column{col.x + quoteIndent, col.width - 2*quoteIndent}, textStyle{st: ts.st | styleItalic, size: ts.size})
 	case *model.Table:
-		return paraGap + w.layoutTable(b, col, w.bodyTable()).startHeight()
+		return paraGap + w.measureTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
 		return paraGap + col.width*chartAspect
 	case *model.CrossHeading:

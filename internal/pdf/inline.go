@@ -413,7 +413,24 @@ func setLine(ws []word, box lineBox, base float64) line {
 
 // layoutText sets inlines into lines in a box.
 func (w *writer) layoutText(in []model.Inline, ts textStyle, box lineBox) []line {
+	if m := &w.measured; m.lines != nil && len(in) > 0 && m.text == &in[0] && m.ntext == len(in) && m.ts == ts && m.box == box {
+		// Taken once: the drawing may change the lines (a paragraph
+		// number goes before the first).
+		ls := m.lines
+		m.text, m.lines = nil, nil
+		return ls
+	}
 	return breakLines(words(w.runs(in, ts, nil, nil)), box, ts.size)
+}
+
+// measureText lays out text ahead of its drawing (see writer.measured).
+func (w *writer) measureText(in []model.Inline, ts textStyle, box lineBox) []line {
+	ls := w.layoutText(in, ts, box)
+	if len(in) > 0 {
+		m := &w.measured
+		m.text, m.ntext, m.ts, m.box, m.lines = &in[0], len(in), ts, box, ls
+	}
+	return ls
 }
 
 // plainLine sets a string on one line (headers, footers, list markers).

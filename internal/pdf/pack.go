@@ -180,6 +180,7 @@ func (w *writer) releaseDocument() {
 	w.doc = &model.Document{}
 	w.dest = map[string]int{}
 	w.pendingAnchors, w.pendingMarker = w.pendingAnchors[:0], nil
+	w.measured = measuredBlock{}
 	w.resetNotes()
 }
 

@@ -308,7 +308,22 @@ func (w *writer) captionLines(e model.Exhibit, size float64, box lineBox) []line
 // runs onto, rows never split unless taller than a page, the caption kept
 // with the last row.
 func (w *writer) table(t *model.Table, col column) {
-	w.placeTable(w.layoutTable(t, col, w.bodyTable()))
+	st := w.bodyTable()
+	if m := &w.measured; m.layout != nil && m.table == t && m.col == col && m.st == st {
+		tl := m.layout
+		m.table, m.layout = nil, nil // taken once: placing uses it up
+		w.placeTable(tl)
+		return
+	}
+	w.placeTable(w.layoutTable(t, col, st))
+}
+
+// measureTable lays out a table ahead of its drawing (see writer.measured).
+func (w *writer) measureTable(t *model.Table, col column, st tableStyle) *tableLayout {
+	tl := w.layoutTable(t, col, st)
+	m := &w.measured
+	m.table, m.col, m.st, m.layout = t, col, st, tl
+	return tl
 }
 
 func (w *writer) placeTable(tl *tableLayout) {

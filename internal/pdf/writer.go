@@ -96,6 +96,26 @@ type writer struct {
 	notesH     float64
 	notePlaced map[*model.Note]bool
 	noteLines  map[*model.Note][]line
+
+	// measured is the block after a heading, laid out to keep the two
+	// together; drawing the block next takes this layout rather than
+	// making it again.
+	measured measuredBlock
+}
+
+// measuredBlock is a paragraph's text or a table laid out ahead of its
+// drawing, with what it was laid out for.
+type measuredBlock struct {
+	text  *model.Inline // the text's first inline: which text it is
+	ntext int
+	ts    textStyle
+	box   lineBox
+	lines []line
+
+	table  *model.Table
+	col    column
+	st     tableStyle
+	layout *tableLayout
 }
 
 type bookmark struct {

@@ -14,7 +14,10 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
-require golang.org/x/sys v0.49.0 // indirect
+require (
+	github.com/klauspost/compress v1.20.4 // indirect
+	golang.org/x/sys v0.49.0 // indirect
+)
 
 // fpdf v0.9.0 with its font work done once per process, not per document:
 // see internal/thirdparty/fpdf/PATCHES.md.

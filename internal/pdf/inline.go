@@ -119,8 +119,12 @@ func measure(f *face, size float64, s string) float64 {
 
 // words splits runs into words, each piece in the face that has its glyphs.
 func words(runs []run) []word {
+	n := 1 // words, at most: one more than the spaces
+	for _, rn := range runs {
+		n += strings.Count(rn.text, " ")
+	}
 	var (
-		out     []word
+		out     = make([]word, 0, n)
 		cur     word
 		open    bool
 		spaceW  float64
@@ -281,7 +285,7 @@ func breakLines(ws []word, box lineBox, base float64) []line {
 	)
 	emit := func() {
 		out = append(out, setLine(cur, box, base))
-		cur, curW = nil, 0
+		cur, curW = cur[:0], 0 // setLine keeps nothing of cur
 	}
 	for i := 0; i < len(ws); i++ {
 		wd := ws[i]

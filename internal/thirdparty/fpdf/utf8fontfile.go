@@ -1063,7 +1063,7 @@ func (utf *utf8FontFile) assembleTables() []byte {
 }
 
 func unpackUint16Array(data []byte) []int {
-	answer := make([]int, 1)
+	answer := make([]int, 1, 2+len(data)/2) // boardpaper: sized once
 	r := bytes.NewReader(data)
 	bs := make([]byte, 2)
 	var e error
@@ -1077,7 +1077,7 @@ func unpackUint16Array(data []byte) []int {
 }
 
 func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1)
+	answer := make([]int, 1, 2+len(data)/4) // boardpaper: sized once
 	r := bytes.NewReader(data)
 	bs := make([]byte, 4)
 	var e error

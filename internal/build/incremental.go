@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/project"
-	"github.com/boardpaper/boardpaper/templates"
 )
 
 // manifest records what the last build wrote and from what, in the output
@@ -127,18 +125,13 @@ func inputKey(o Options, path string) string {
 	if err != nil {
 		return ""
 	}
-	layout, err := os.ReadFile(filepath.Join(o.Root, "templates", "layouts", p.Layout+".yaml"))
+	l, err := project.LoadLayout(o.Root, p.Layout) // parsed once per process
 	if err != nil {
-		layout, err = fs.ReadFile(templates.Layouts, "layouts/"+p.Layout+".yaml")
-		if err != nil {
-			return ""
-		}
+		return ""
 	}
-	add("layout", layout)
-	if l, err := project.ParseLayout(p.Layout, "", layout); err == nil && l.LogoPath != "" {
-		if !addFile(o.Root, l.LogoPath, "logo", add) {
-			return ""
-		}
+	add("layout", l.Src)
+	if l.LogoPath != "" && !addFile(o.Root, l.LogoPath, "logo", add) {
+		return ""
 	}
 	refs := p.Data
 	if o.Data != "" {

@@ -18,15 +18,11 @@ import (
 	"sync"
 )
 
-// fontCacheOff turns both caches off; the tests compare documents written
-// with and without them byte for byte.
-var fontCacheOff bool
-
 // parsedUTF8Font is what AddUTF8FontFromBytes learns from a font file. It
 // is shared by every document in the process and, but for ids, never
 // written to after it is made.
 type parsedUTF8Font struct {
-	file *utf8FontFile // parsed; copied before GenerateCutFont changes it
+	file *utf8FontFile // parsed; prepareCut and cutFont work on copies
 	desc FontDescType
 	up   int
 	ut   int
@@ -131,7 +127,7 @@ func parseUTF8Font(utf8Bytes []byte) (*parsedUTF8Font, error) {
 	if len(utf8Bytes) > 0 {
 		key = parsedKey{&utf8Bytes[0], len(utf8Bytes)}
 	}
-	if !fontCacheOff && key.data != nil {
+	if key.data != nil {
 		fontCache.Lock()
 		p := fontCache.parsed[key]
 		fontCache.Unlock()
@@ -161,7 +157,7 @@ func parseUTF8Font(utf8Bytes []byte) (*parsedUTF8Font, error) {
 		cw:  utf8File.CharWidths,
 		ids: map[string]string{},
 	}
-	if !fontCacheOff && key.data != nil {
+	if key.data != nil {
 		fontCache.Lock()
 		if q := fontCache.parsed[key]; q != nil {
 			p = q // another document parsed it first: share one
@@ -220,13 +216,11 @@ func (f *Fpdf) subsetUTF8Fonts() map[string]*utf8FontSubset {
 func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 	delete(font.usedRunes, 0) // as fpdf did before subsetting
 	key := subsetKey{font.parsed, runeSetKey(font.usedRunes)}
-	if !fontCacheOff {
-		fontCache.Lock()
-		s := fontCache.subsets[key]
-		fontCache.Unlock()
-		if s != nil {
-			return s
-		}
+	fontCache.Lock()
+	cached := fontCache.subsets[key]
+	fontCache.Unlock()
+	if cached != nil {
+		return cached
 	}
 	var stream []byte
 	cut, oldMetrics := font.parsed.forCutting()
@@ -248,14 +242,12 @@ func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 		cidToGID:   compressCopy(cidToGidMap),
 		widths:     cidFontWidths(font, cut.LastRune),
 	}
-	if !fontCacheOff {
-		fontCache.Lock()
-		if len(fontCache.subsets) >= maxSubsets {
-			clear(fontCache.subsets)
-		}
-		fontCache.subsets[key] = s
-		fontCache.Unlock()
+	fontCache.Lock()
+	if len(fontCache.subsets) >= maxSubsets {
+		clear(fontCache.subsets)
 	}
+	fontCache.subsets[key] = s
+	fontCache.Unlock()
 	return s
 }
 

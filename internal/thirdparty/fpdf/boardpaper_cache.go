@@ -65,7 +65,10 @@ type utf8FontSubset struct {
 }
 
 // parsedKey names a font file by the bytes the caller passed: fonts
-// embedded in a program are the same slice every time.
+// embedded in a program are the same slice every time. A caller that reads
+// a font afresh for each document gets a new entry each time (the cache
+// keeps the bytes, so an address is never reused for other bytes): pass
+// the same slice.
 type parsedKey struct {
 	data *byte
 	size int

@@ -20,8 +20,11 @@ import (
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
-// Version is boardpaper's version, recorded in every output's provenance.
-const Version = "0.1.0"
+// Version is boardpaper's version, recorded in every output's provenance
+// and in each paper's incremental key: raise it whenever the same inputs
+// give different bytes (0.2.0: PDF fonts named and compressed differently),
+// so that no build keeps an earlier version's files.
+const Version = "0.2.0"
 
 // Paper is one paper's inputs, loaded and checked.
 type Paper struct {

@@ -4,7 +4,7 @@
 // pack. Each figure is the median of several runs of the real binary; peak
 // memory is the largest resident set the kernel reports for a run.
 //
-//	go run ./cmd/benchreport            (make bench runs it)
+//	go run ./cmd/benchreport [-bin bin/boardpaper] [-quick]   (make bench runs it)
 package main
 
 import (
@@ -32,14 +32,21 @@ type measure struct {
 
 func main() {
 	quick := flag.Bool("quick", false, "fewer runs and no 1,000-paper builds")
+	given := flag.String("bin", "", "the boardpaper binary to time (default: build one as make does)")
 	flag.Parse()
 	tmp, err := os.MkdirTemp("", "boardpaper-bench-")
 	check(err)
 	defer os.RemoveAll(tmp)
 	bin := filepath.Join(tmp, "boardpaper")
-	build := exec.Command("go", "build", "-o", bin, "./cmd/boardpaper")
-	build.Stderr = os.Stderr
-	check(build.Run())
+	if *given != "" {
+		bin, err = filepath.Abs(*given)
+		check(err)
+	} else {
+		build := exec.Command("go", "build", "-trimpath", "-o", bin, "./cmd/boardpaper")
+		build.Env = append(os.Environ(), "CGO_ENABLED=0")
+		build.Stderr = os.Stderr
+		check(build.Run())
+	}
 
 	clean := func(dir string) error { return os.RemoveAll(filepath.Join(dir, "output")) }
 	measures := []measure{

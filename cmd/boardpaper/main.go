@@ -60,7 +60,10 @@ path:line:col: message; 2 the command itself was mistyped.
 
 func main() {
 	tuneGC()
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	stopProfiles := startProfiles()
+	status := run(os.Args[1:], os.Stdout, os.Stderr)
+	stopProfiles()
+	os.Exit(status)
 }
 
 // tuneGC collects garbage less often than Go's default. Writing a PDF

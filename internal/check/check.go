@@ -7,6 +7,7 @@ import (
 	"math"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/build"
@@ -95,13 +96,13 @@ func titleKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-var headingLine = regexp.MustCompile(`^#\s+(.*?)\s*(\{[^{}]*\})?\s*$`)
+var headingLine = lazyRegexp(`^#\s+(.*?)\s*(\{[^{}]*\})?\s*$`)
 
 // heading returns the position of the level-1 heading titled title, or the
 // body's start.
 func (s source) heading(title string) diag.Pos {
 	for i, l := range s.lines {
-		if m := headingLine.FindStringSubmatch(l); m != nil && titleKey(m[1]) == titleKey(title) {
+		if m := headingLine().FindStringSubmatch(l); m != nil && titleKey(m[1]) == titleKey(title) {
 			return diag.Pos{Path: s.path, Line: s.first + i, Col: 1}
 		}
 	}
@@ -111,10 +112,10 @@ func (s source) heading(title string) diag.Pos {
 var (
 	// attrBlock is a heading's or paragraph's {…} attributes; its #name is
 	// a label.
-	attrBlock = regexp.MustCompile(`\{([^{}]*)\}`)
-	attrLabel = regexp.MustCompile(`(?:^|\s)#([A-Za-z][A-Za-z0-9_-]*)`)
-	fenceID   = regexp.MustCompile(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
-	fenceOpen = regexp.MustCompile("^\\s*(```+|~~~+)\\s*([A-Za-z-]*)")
+	attrBlock = lazyRegexp(`\{([^{}]*)\}`)
+	attrLabel = lazyRegexp(`(?:^|\s)#([A-Za-z][A-Za-z0-9_-]*)`)
+	fenceID   = lazyRegexp(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
+	fenceOpen = lazyRegexp("^\\s*(```+|~~~+)\\s*([A-Za-z-]*)")
 )
 
 // unusedLabels: a label nothing refers to is often a reference that was
@@ -147,7 +148,7 @@ func (c *checker) unusedLabels() {
 	}
 	fence, fenceKind := "", ""
 	for i, l := range c.src.lines {
-		if m := fenceOpen.FindStringSubmatch(l); m != nil {
+		if m := fenceOpen().FindStringSubmatch(l); m != nil {
 			switch {
 			case fence == "":
 				fence, fenceKind = m[1], m[2]
@@ -159,14 +160,14 @@ func (c *checker) unusedLabels() {
 		}
 		if fence != "" {
 			// Only a table's or chart's id: is a label; other code is text.
-			if m := fenceID.FindStringSubmatchIndex(l); m != nil && (fenceKind == "table" || fenceKind == "chart") {
+			if m := fenceID().FindStringSubmatchIndex(l); m != nil && (fenceKind == "table" || fenceKind == "chart") {
 				check(l[m[2]:m[3]], i, m[2]+1)
 			}
 			continue
 		}
-		for _, a := range attrBlock.FindAllStringSubmatchIndex(l, -1) {
+		for _, a := range attrBlock().FindAllStringSubmatchIndex(l, -1) {
 			inner := l[a[2]:a[3]]
-			for _, m := range attrLabel.FindAllStringSubmatchIndex(inner, -1) {
+			for _, m := range attrLabel().FindAllStringSubmatchIndex(inner, -1) {
 				check(inner[m[2]:m[3]], i, a[2]+m[2]+1)
 			}
 		}
@@ -343,7 +344,7 @@ func eachSeries(n *yaml.Node, fn func(xs *yaml.Node)) {
 	}
 }
 
-var dateShaped = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+var dateShaped = lazyRegexp(`^\d{4}-\d{2}(-\d{2})?$`)
 
 // snapshotDates: figures dated after the meeting are a sign that the wrong
 // snapshot, or the wrong meeting date, was used. What dates the figures is
@@ -360,7 +361,7 @@ func (c *checker) snapshotDates() {
 		}
 		var latest *dated
 		consider := func(text string, pos diag.Pos) {
-			if !dateShaped.MatchString(text) {
+			if !dateShaped().MatchString(text) {
 				return
 			}
 			// A month (2013-04) counts from its first day: April's figures
@@ -411,4 +412,10 @@ func (c *checker) timetable(publish time.Time) {
 	case days < 28:
 		c.warn(p.Keys["notice_date"], "notice of the private meeting was given %d clear days before it; the rules ask for 28", days)
 	}
+}
+
+// lazyRegexp compiles expr on first use. Only `check` needs these, so a build
+// does not compile them at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -48,30 +49,33 @@ func (s source) offsetAt(off int) (line, b int) {
 	return line, off - (strings.LastIndex(before, "\n") + 1)
 }
 
+// The patterns of text/template's messages are compiled when the first
+// error needs them: a build without template errors never does, and
+// compiling them cost 0.3 ms of every start.
 var (
-	execRE = regexp.MustCompile(`(?s)^template: [^:]*:(\d+):(\d+): executing ".*?" at <(.*)>: (.*)$`)
+	execRE = lazyRegexp(`(?s)^template: [^:]*:(\d+):(\d+): executing ".*?" at <(.*)>: (.*)$`)
 	// Parse errors carry a line but no column.
-	parseRE = regexp.MustCompile(`(?s)^template: [^:]*:(\d+): (.*)$`)
+	parseRE = lazyRegexp(`(?s)^template: [^:]*:(\d+): (.*)$`)
 
-	noEntryRE    = regexp.MustCompile(`^map has no entry for key "(.*)"$`)
-	cantEvalRE   = regexp.MustCompile(`^can't evaluate field (\S+) in type (.*)$`)
-	nilPointerRE = regexp.MustCompile(`^nil pointer evaluating .*?\.(\S+)$`)
-	callingRE    = regexp.MustCompile(`(?s)^error calling (\S+): (.*)$`)
-	wrongArgsRE  = regexp.MustCompile(`^wrong number of args for (\S+): want (at least )?(\d+) got (\d+)$`)
-	noTmplRE     = regexp.MustCompile(`^template "(.*)" not defined$`)
-	notFuncRE    = regexp.MustCompile(`^function "(.*)" not defined$`)
+	noEntryRE    = lazyRegexp(`^map has no entry for key "(.*)"$`)
+	cantEvalRE   = lazyRegexp(`^can't evaluate field (\S+) in type (.*)$`)
+	nilPointerRE = lazyRegexp(`^nil pointer evaluating .*?\.(\S+)$`)
+	callingRE    = lazyRegexp(`(?s)^error calling (\S+): (.*)$`)
+	wrongArgsRE  = lazyRegexp(`^wrong number of args for (\S+): want (at least )?(\d+) got (\d+)$`)
+	noTmplRE     = lazyRegexp(`^template "(.*)" not defined$`)
+	notFuncRE    = lazyRegexp(`^function "(.*)" not defined$`)
 )
 
 // execError maps an error from Template.Execute.
 func (s source) execError(err error) error {
-	m := execRE.FindStringSubmatch(err.Error())
+	m := execRE().FindStringSubmatch(err.Error())
 	if m == nil {
 		return s.fallback(err)
 	}
 	line, _ := strconv.Atoi(m[1])
 	col, _ := strconv.Atoi(m[2])
 	ctx, msg := m[3], m[4]
-	if isFieldChain(ctx) && (noEntryRE.MatchString(msg) || cantEvalRE.MatchString(msg) || nilPointerRE.MatchString(msg)) {
+	if isFieldChain(ctx) && (noEntryRE().MatchString(msg) || cantEvalRE().MatchString(msg) || nilPointerRE().MatchString(msg)) {
 		col = s.keyColumn(line, col, ctx)
 	}
 	return s.at(line, col, "%s", execMessage(ctx, msg))
@@ -109,7 +113,7 @@ func (s source) keyColumn(n, goCol int, ctx string) int {
 
 // execMessage rewords Go's execution error msg about the expression ctx.
 func execMessage(ctx, msg string) string {
-	if m := noEntryRE.FindStringSubmatch(msg); m != nil {
+	if m := noEntryRE().FindStringSubmatch(msg); m != nil {
 		switch {
 		case strings.HasPrefix(ctx, ".Data."):
 			return fmt.Sprintf("no figure %q in the data (%s)", m[1], ctx)
@@ -120,23 +124,23 @@ func execMessage(ctx, msg string) string {
 		}
 		return fmt.Sprintf("no %q in the value (%s)", m[1], ctx)
 	}
-	if m := cantEvalRE.FindStringSubmatch(msg); m != nil {
+	if m := cantEvalRE().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("cannot look up %q: %s is not a map of figures (%s)", m[1], parent(ctx), ctx)
 	}
-	if m := nilPointerRE.FindStringSubmatch(msg); m != nil {
+	if m := nilPointerRE().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("cannot look up %q: %s is empty (%s)", m[1], parent(ctx), ctx)
 	}
-	if m := callingRE.FindStringSubmatch(msg); m != nil {
+	if m := callingRE().FindStringSubmatch(msg); m != nil {
 		return m[1] + ": " + m[2]
 	}
-	if m := wrongArgsRE.FindStringSubmatch(msg); m != nil {
+	if m := wrongArgsRE().FindStringSubmatch(msg); m != nil {
 		plural := "s"
 		if m[3] == "1" {
 			plural = ""
 		}
 		return fmt.Sprintf("%s needs %s%s argument%s, got %s (%s)", m[1], m[2], m[3], plural, m[4], ctx)
 	}
-	if m := noTmplRE.FindStringSubmatch(msg); m != nil {
+	if m := noTmplRE().FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("no template named %q (write {{define %q}}…{{end}} somewhere in the paper)", m[1], m[1])
 	}
 	if strings.HasPrefix(msg, "exceeded maximum template depth") {
@@ -158,7 +162,7 @@ func parent(ctx string) string {
 // or a word of the following prose taken for a function), so the body is
 // scanned for the real place first.
 func (s source) parseError(err error) error {
-	m := parseRE.FindStringSubmatch(err.Error())
+	m := parseRE().FindStringSubmatch(err.Error())
 	if m == nil {
 		return s.fallback(err)
 	}
@@ -177,7 +181,7 @@ func (s source) parseError(err error) error {
 		}
 		return s.at(line, 0, "the template ends too soon")
 	}
-	if m := notFuncRE.FindStringSubmatch(msg); m != nil {
+	if m := notFuncRE().FindStringSubmatch(msg); m != nil {
 		text := fmt.Sprintf("unknown function %q", m[1])
 		if near := diag.Nearest(m[1], FuncNames()); near != "" {
 			text += fmt.Sprintf(" (did you mean %q?)", near)
@@ -280,4 +284,9 @@ func unclosedBlock(body string) (off int, word string, ok bool) {
 	}
 	top := stack[len(stack)-1]
 	return top.off, top.word, true
+}
+
+// lazyRegexp compiles expr on first use.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -5,12 +5,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"gopkg.in/yaml.v3"
 )
 
-var yamlLine = regexp.MustCompile(`line (\d+):\s*`)
+var yamlLine = lazyRegexp(`line (\d+):\s*`)
 
 // YAMLError turns a yaml.v3 error into diagnostics at the right line of the
 // author's file. lineOffset is added to the lines yaml reports (front
@@ -31,7 +32,7 @@ func yamlError(path string, lineOffset int, src []byte, err error) error {
 	for _, m := range msgs {
 		m = strings.TrimPrefix(m, "yaml: ")
 		line := 0
-		if loc := yamlLine.FindStringSubmatchIndex(m); loc != nil {
+		if loc := yamlLine().FindStringSubmatchIndex(m); loc != nil {
 			line, _ = strconv.Atoi(m[loc[2]:loc[3]])
 			m = m[:loc[0]] + m[loc[1]:]
 		}
@@ -158,4 +159,10 @@ func KindName(n *yaml.Node) string {
 		return "empty"
 	}
 	return "text"
+}
+
+// lazyRegexp compiles expr on first use. Only a YAML error needs it, so a build
+// does not compile it at start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

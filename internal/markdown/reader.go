@@ -15,9 +15,8 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
-	"github.com/yuin/goldmark"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/gmext"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -43,10 +42,16 @@ type Result struct {
 	Positions diag.Positions
 }
 
-var md = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Footnote),
-	goldmark.WithParserOptions(parser.WithAttribute()),
-)
+// md is goldmark's CommonMark parser with heading attributes, GitHub tables
+// and footnotes: what goldmark.New(goldmark.WithExtensions(extension.Table,
+// extension.Footnote)) makes, without its HTML renderer (see gmext for why
+// the extensions are a copy).
+var md = parser.NewParser(append([]parser.Option{
+	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	parser.WithAttribute(),
+}, gmext.ParserOptions()...)...)
 
 // Read parses src and builds the document. All problems found are returned
 // together as a diag.List.
@@ -63,7 +68,7 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		notes: map[int]*model.Note{},
 	}
 	r.lineStarts = lineStarts(body)
-	root := md.Parser().Parse(text.NewReader(body))
+	root := md.Parse(text.NewReader(body))
 	r.blocks(root)
 	r.doc.Footnotes = r.orderedNotes()
 	if err := r.errs.Err(); err != nil {

@@ -234,15 +234,10 @@ func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 	}
 
 	delete(cut.CodeSymbolDictionary, 0)
-	cidToGidMap := make([]byte, 256*256*2)
-	for cc, glyph := range cut.CodeSymbolDictionary {
-		cidToGidMap[cc*2] = byte(glyph >> 8)
-		cidToGidMap[cc*2+1] = byte(glyph & 0xFF)
-	}
 	s := &utf8FontSubset{
 		fontStream: compressCopy(stream),
 		fontLength: len(stream),
-		cidToGID:   compressCopy(cidToGidMap),
+		cidToGID:   compressedCIDToGIDMap(cut.CodeSymbolDictionary),
 		widths:     cidFontWidths(font, cut.LastRune),
 	}
 	fontCache.Lock()
@@ -252,6 +247,27 @@ func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 	fontCache.subsets[key] = s
 	fontCache.Unlock()
 	return s
+}
+
+// cidToGIDMaps are zeroed CIDToGIDMap buffers, 128 KB each.
+var cidToGIDMaps = sync.Pool{New: func() any { return new([256 * 256 * 2]byte) }}
+
+// compressedCIDToGIDMap is the compressed /CIDToGIDMap stream: each
+// character's glyph in the subset, two bytes at twice the character's
+// code. The map is mostly zeros; its buffer is reused, cleared of the few
+// entries a subset sets, rather than 128 KB allocated for each subset.
+func compressedCIDToGIDMap(glyphs map[int]int) []byte {
+	m := cidToGIDMaps.Get().(*[256 * 256 * 2]byte)
+	for cc, glyph := range glyphs {
+		m[cc*2] = byte(glyph >> 8)
+		m[cc*2+1] = byte(glyph & 0xFF)
+	}
+	out := compressCopy(m[:])
+	for cc := range glyphs {
+		m[cc*2], m[cc*2+1] = 0, 0
+	}
+	cidToGIDMaps.Put(m)
+	return out
 }
 
 func compressCopy(data []byte) []byte {

@@ -40,7 +40,11 @@ var zlibWriters = sync.Pool{
 func (pool *xmempool) compress(data []byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
-	buf.Grow(len(data))
+	// boardpaper: room for a quarter of the input, about what a page
+	// compresses to; fpdf made room for all of it, so a 128 KB
+	// CIDToGIDMap that compresses to a few hundred bytes took 128 KB of
+	// fresh memory. The buffer grows if it must.
+	buf.Grow(len(data)/4 + 64)
 
 	// boardpaper: a zlib writer allocates about 1 MB of tables; it is reused
 	// rather than made for each stream (a paper has dozens).

@@ -395,43 +395,69 @@ func (o Options) exemptDir() string {
 
 // writeDoc renders a document's HTML and PDF, and only when every format
 // has rendered writes them into dir, so a paper is never half-published.
+// The HTML is rendered while the PDF is: on a one-paper build the PDF and
+// the meeting's pack take both processors, and the page no longer waits
+// before the PDF can start.
 func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error) ([]string, error) {
-	type file struct {
-		path string
-		data []byte
-	}
-	var files []file
+	var htmlFiles []outFile
+	var htmlErr error
+	var wg sync.WaitGroup
 	if o.HTML {
-		var buf bytes.Buffer
-		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
-			return nil, fmt.Errorf("writing HTML: %w", err)
-		}
-		files = append(files, file{dir + "/" + doc.Meta.Slug + ".html", buf.Bytes()})
-		csvs := chartCSVs(doc)
-		names := make([]string, 0, len(csvs))
-		for name := range csvs {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			files = append(files, file{dir + "/" + name, csvs[name]})
-		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			htmlFiles, htmlErr = htmlFilesOf(dir, doc)
+		}()
 	}
+	var pdfFile []outFile
+	var pdfErr error
 	if o.PDF {
 		var buf bytes.Buffer
-		if err := pdf.Write(&buf, doc, pdf.Options{Date: date}); err != nil {
-			return nil, fmt.Errorf("writing PDF: %w", err)
+		if pdfErr = pdf.Write(&buf, doc, pdf.Options{Date: date}); pdfErr != nil {
+			pdfErr = fmt.Errorf("writing PDF: %w", pdfErr)
 		}
-		files = append(files, file{dir + "/" + doc.Meta.Slug + ".pdf", buf.Bytes()})
+		pdfFile = []outFile{{dir + "/" + doc.Meta.Slug + ".pdf", buf.Bytes()}}
+	}
+	wg.Wait()
+	if htmlErr != nil {
+		return nil, htmlErr
+	}
+	if pdfErr != nil {
+		return nil, pdfErr
 	}
 	var written []string
-	for _, f := range files {
+	for _, f := range append(htmlFiles, pdfFile...) {
 		if err := write(f.path, f.data); err != nil {
 			return written, err
 		}
 		written = append(written, f.path)
 	}
 	return written, nil
+}
+
+// outFile is a file rendered and not yet written.
+type outFile struct {
+	path string
+	data []byte
+}
+
+// htmlFilesOf renders a document's page and the CSV of each of its charts.
+func htmlFilesOf(dir string, doc *model.Document) ([]outFile, error) {
+	var buf bytes.Buffer
+	if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
+		return nil, fmt.Errorf("writing HTML: %w", err)
+	}
+	files := []outFile{{dir + "/" + doc.Meta.Slug + ".html", buf.Bytes()}}
+	csvs := chartCSVs(doc)
+	names := make([]string, 0, len(csvs))
+	for name := range csvs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		files = append(files, outFile{dir + "/" + name, csvs[name]})
+	}
+	return files, nil
 }
 
 // MeetingDir names a meeting's output folder: "2013-03-13-executive-board".

@@ -50,6 +50,7 @@ vet:
 
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...
+	cd internal/thirdparty/fpdf && $(GO) test -count=1 .
 	$(MAKE) --no-print-directory fuzz-ci
 
 # fuzz runs each fuzzer for a minute; fuzz-ci (part of make test) for 15

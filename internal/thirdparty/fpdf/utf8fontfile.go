@@ -60,6 +60,7 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 	parsedCharSymbols    map[int]int // boardpaper: parseFile's cmap, rune -> glyph
+	parsedCmap           *cmap4      // boardpaper: parseFile's cmap, when ordered
 }
 
 type tableDescription struct {
@@ -491,6 +492,21 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
+	scale := 1000.0 / float64(utf.fontElementSize)
+
+	// boardpaper: widths straight from the cmap's segments, without maps
+	// of every character both ways, which were three quarters of a parse
+	// (boardpaper_cmap.go); the cmap is kept for prepareCut, which would
+	// read the same subtable. A cmap whose segments overlap goes the old
+	// way.
+	if runeCMAPPosition != 0 && useCmapSegments {
+		if c := utf.readCmap4(runeCMAPPosition); c.ordered() {
+			utf.parsedCmap = c
+			utf.widthsFromCmap(c, n, numSymbols, scale)
+			return
+		}
+	}
+
 	// boardpaper: sized for a glyph or so per rune, so that they are not
 	// rehashed as they grow (an eighth of the parse).
 	symbolCharDictionary := make(map[int][]int, numSymbols)
@@ -499,7 +515,6 @@ func (utf *utf8FontFile) parseTables() {
 	// boardpaper: kept for prepareCut, which would read the same subtable.
 	utf.parsedCharSymbols = charSymbolDictionary
 
-	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
 }
 
@@ -541,9 +556,9 @@ func (utf *utf8FontFile) parseSymbols(usedRunes map[int]int) (map[int]int, map[i
 	symbolCollection := map[int]int{0: 0}
 	charSymbolPairCollection := make(map[int]int)
 	for _, char := range usedRunes {
-		if _, OK := utf.charSymbolDictionary[char]; OK {
-			symbolCollection[utf.charSymbolDictionary[char]] = char
-			charSymbolPairCollection[char] = utf.charSymbolDictionary[char]
+		if glyph, OK := utf.glyphOf(char); OK { // boardpaper: the cmap or the map
+			symbolCollection[glyph] = char
+			charSymbolPairCollection[char] = glyph
 
 		}
 		utf.LastRune = max(utf.LastRune, char)
@@ -679,10 +694,11 @@ func (utf *utf8FontFile) prepareCut() (oldMetrics int, ok bool) {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	if utf.parsedCharSymbols != nil {
+	if utf.parsedCmap != nil || utf.parsedCharSymbols != nil {
 		// boardpaper: parseFile read this cmap already (parseCMAPTable
 		// picks the subtable generateCMAP does), and a subset needs none
-		// of the widths parseHMTXTable would measure again.
+		// of the widths parseHMTXTable would measure again. glyphOf reads
+		// parsedCmap when it is set.
 		utf.charSymbolDictionary = utf.parsedCharSymbols
 	} else {
 		symbolCharDictionary := utf.generateCMAP()

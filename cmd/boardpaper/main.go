@@ -74,28 +74,32 @@ func main() {
 // bounded however many papers there are.
 //
 // Until the heap first reaches firstCollection there is no collection at
-// all: a one-paper build then finishes without one, where
-// the collector used to start as the two PDFs were written and take 2 ms
-// of their processors. The first collection switches to the settings for
+// all: a one-paper build then finishes without one, where the collector
+// used to start as the two PDFs were written and take 2 ms of their
+// processors. The first collection switches to the settings for
 // long builds. GOGC and GOMEMLIMIT, when set, are respected.
 func tuneGC() {
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
-		if os.Getenv("GOGC") == "" {
-			debug.SetGCPercent(400)
-		}
-		if os.Getenv("GOMEMLIMIT") == "" {
-			debug.SetMemoryLimit(256 << 20)
-		}
+	gogc, limit := os.Getenv("GOGC") == "", os.Getenv("GOMEMLIMIT") == ""
+	if !gogc || !limit {
+		longBuildGC(gogc, limit)
 		return
 	}
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(firstCollection)
 	// The sentinel is garbage from the start, so its finalizer runs after
 	// the first collection, whatever triggered it.
-	runtime.SetFinalizer(new([16]byte), func(*[16]byte) {
+	runtime.SetFinalizer(new([16]byte), func(*[16]byte) { longBuildGC(true, true) })
+}
+
+// longBuildGC sets the collector's target (GOGC 400) and the soft memory
+// limit (256 MB), each when asked to.
+func longBuildGC(gogc, limit bool) {
+	if gogc {
 		debug.SetGCPercent(400)
+	}
+	if limit {
 		debug.SetMemoryLimit(256 << 20)
-	})
+	}
 }
 
 // firstCollection is the memory a build may use before its first

@@ -4108,16 +4108,42 @@ func (f *Fpdf) replaceAliases() {
 				alias = utf8toutf16(alias, false)
 				replacement = utf8toutf16(replacement, false)
 			}
+			// boardpaper: each page is searched where it lies and rewritten
+			// only when it holds the alias, in place when the text shrinks;
+			// fpdf copied every page into a new string for each alias and
+			// mode, about 1 MB of fresh memory for a ten-page paper.
+			old, repl := []byte(alias), []byte(replacement)
 			for n := 1; n <= f.page; n++ {
-				s := f.pages[n].String()
-				if strings.Contains(s, alias) {
-					s = strings.Replace(s, alias, replacement, -1)
-					f.pages[n].Truncate(0)
-					f.pages[n].WriteString(s)
-				}
+				replaceInBuffer(f.pages[n], old, repl)
 			}
 		}
 	}
+}
+
+// replaceInBuffer replaces every old in b with repl.
+func replaceInBuffer(b *bytes.Buffer, old, repl []byte) {
+	data := b.Bytes()
+	if len(old) == 0 || !bytes.Contains(data, old) {
+		return
+	}
+	if len(repl) > len(old) {
+		s := bytes.ReplaceAll(data, old, repl)
+		b.Reset()
+		b.Write(s)
+		return
+	}
+	w, r := 0, 0
+	for {
+		i := bytes.Index(data[r:], old)
+		if i < 0 {
+			break
+		}
+		w += copy(data[w:], data[r:r+i])
+		w += copy(data[w:], repl)
+		r += i + len(old)
+	}
+	w += copy(data[w:], data[r:])
+	b.Truncate(w)
 }
 
 func (f *Fpdf) putpages() {

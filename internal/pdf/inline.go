@@ -367,7 +367,20 @@ func setLine(ws []word, box lineBox, base float64) line {
 		ln   line
 		size = base
 		x    float64
+		// The line's text, written once end to end: fragment i is
+		// text[starts[i]:starts[i+1]]. Extending a fragment's string
+		// word by word made a new string for every word.
+		text     strings.Builder
+		startArr [8]int
+		starts   = startArr[:0]
 	)
+	n := 0
+	for _, wd := range ws {
+		for _, p := range wd.pieces {
+			n += len(p.text) + 1
+		}
+	}
+	text.Grow(n)
 	for i, wd := range ws {
 		if i > 0 {
 			x += wd.spaceW
@@ -386,19 +399,29 @@ func setLine(ws []word, box lineBox, base float64) line {
 					sp := measure(f.face, f.size, " ")
 					if gap < 1e-6 || (gap-sp < 1e-6 && sp-gap < 1e-6) {
 						if gap >= 1e-6 {
-							f.text += " "
+							text.WriteByte(' ')
 						}
-						f.text += p.text
+						text.WriteString(p.text)
 						f.w += gap + p.w
 						x += p.w
 						continue
 					}
 				}
 			}
-			ln.frags = append(ln.frags, frag{face: p.face, size: p.size, rise: p.rise, text: p.text, x: x, w: p.w, link: p.link})
+			starts = append(starts, text.Len())
+			text.WriteString(p.text)
+			ln.frags = append(ln.frags, frag{face: p.face, size: p.size, rise: p.rise, x: x, w: p.w, link: p.link})
 			x += p.w
 		}
 		ln.notes = append(ln.notes, wd.notes...)
+	}
+	all := text.String()
+	for i := range ln.frags {
+		end := len(all)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		ln.frags[i].text = all[starts[i]:end]
 	}
 	var shift float64
 	switch box.align {

@@ -10,8 +10,9 @@ import (
 	"testing"
 )
 
-// fpdfAssembleTables is fpdf v0.9.0's assembleTables, growing the file by
-// appending and copying every table, kept to check the rewrite against.
+// fpdfAssembleTables restates fpdf v0.9.0's assembleTables step for step
+// (copy every table, pad each copy, append, then splice the checksum into a
+// copy of the whole file), to check the rewrite against.
 func fpdfAssembleTables(utf *utf8FontFile) []byte {
 	checksumOf := func(data []byte) []int {
 		data = append([]byte{}, data...)

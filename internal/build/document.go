@@ -22,9 +22,10 @@ import (
 
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
-// give different bytes (0.2.0: PDF fonts named and compressed differently),
-// so that no build keeps an earlier version's files.
-const Version = "0.2.0"
+// give different bytes (0.2.0: PDF fonts named and compressed differently;
+// 0.3.0: each PDF page's drawing and its footer in two content streams), so
+// that no build keeps an earlier version's files.
+const Version = "0.3.0"
 
 // Paper is one paper's inputs, loaded and checked.
 type Paper struct {

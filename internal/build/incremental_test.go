@@ -107,19 +107,20 @@ func TestProgressCountsEveryPaper(t *testing.T) {
 	}
 }
 
-// A pack lays out the documents its papers were just built from when it
-// can, and reads the rest again; either way it is the same pack. Twelve
-// papers in two meetings, with room kept for five: some of each.
-func TestPacksFromKeptDocumentsAreThePacksReadAgain(t *testing.T) {
+// A pack places the pages its papers' PDFs were just laid out with when it
+// can, and reads and lays out the rest again; either way it is the same
+// pack. Twelve papers in two meetings, with room kept for five: some of
+// each.
+func TestPacksFromKeptLayoutsAreThePacksReadAgain(t *testing.T) {
 	root := t.TempDir()
 	if err := synth.WriteMeetings(filepath.Join("..", ".."), root, 12, 6, 3); err != nil {
 		t.Fatal(err)
 	}
 	build := func(kept int) map[string][]byte {
 		t.Helper()
-		saved := keptDocuments
-		keptDocuments = kept
-		defer func() { keptDocuments = saved }()
+		saved := keptLayouts
+		keptLayouts = kept
+		defer func() { keptLayouts = saved }()
 		packs := map[string][]byte{}
 		var mu sync.Mutex // the sink is called from every worker
 		o := Options{Root: root, HTML: true, PDF: true, Workers: 2, Sink: func(path string, b []byte) error {
@@ -141,7 +142,7 @@ func TestPacksFromKeptDocumentsAreThePacksReadAgain(t *testing.T) {
 	}
 	for name, b := range read {
 		if !bytes.Equal(kept[name], b) {
-			t.Errorf("%s differs when built from kept documents", name)
+			t.Errorf("%s differs when built from kept layouts", name)
 		}
 	}
 }

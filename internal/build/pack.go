@@ -41,7 +41,7 @@ type packPlan struct {
 	pending int
 	failed  bool
 	done    chan error
-	docs    docCache
+	laid    laidCache
 }
 
 func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
@@ -49,61 +49,90 @@ func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
 		o: o, prev: prev, out: out, active: o.PDF && !o.Check,
 		papers: make([]*Built, n), settled: make([]bool, n), pending: n,
 		done: make(chan error, 1),
-		docs: docCache{max: keptDocuments, docs: map[string]*model.Document{}},
+		laid: laidCache{max: keptLayouts, laid: map[string]*pendingLayout{}},
 	}
 }
 
-// keptDocuments bounds how many papers' documents wait for their pack: a
-// pack finds the papers built last and builds the others again, so memory
-// does not grow with the number of papers (a document is some hundreds of
-// kilobytes). A variable so tests can turn keeping off.
-var keptDocuments = 32
+// keptLayouts bounds how many papers' layouts wait for their pack: a pack
+// finds the papers built last and lays the others out again, so memory
+// does not grow with the number of papers (a layout is about the size of
+// the paper's PDF without its fonts, some tens of kilobytes). A variable
+// so tests can turn keeping off.
+var keptLayouts = 32
 
-// docCache keeps the public documents of the papers most recently built,
-// each until its pack takes it, so a pack need not read and build them
-// again.
-type docCache struct {
-	mu    sync.Mutex
-	max   int
-	docs  map[string]*model.Document // by template path
-	order []string                   // oldest first
+// pendingLayout is a paper's layout, from the moment its document is built
+// (when its pack may start) to the moment its PDF has laid it out.
+type pendingLayout struct {
+	once sync.Once
+	done chan struct{}
+	laid *pdf.LaidOut // nil: the paper's PDF failed; the pack lays it out
 }
 
-func (c *docCache) put(path string, d *model.Document) {
+func newPendingLayout() *pendingLayout { return &pendingLayout{done: make(chan struct{})} }
+
+// resolve gives the layout (nil if there is none) to whoever waits; only
+// the first call counts.
+func (l *pendingLayout) resolve(laid *pdf.LaidOut) {
+	l.once.Do(func() {
+		l.laid = laid
+		close(l.done)
+	})
+}
+
+func (l *pendingLayout) wait() *pdf.LaidOut {
+	<-l.done
+	return l.laid
+}
+
+// laidCache keeps the layouts of the papers most recently built, each
+// until its pack takes it, so a pack need not read, build and lay them out
+// again.
+type laidCache struct {
+	mu    sync.Mutex
+	max   int
+	laid  map[string]*pendingLayout // by template path
+	order []string                  // oldest first
+}
+
+func (c *laidCache) put(path string, l *pendingLayout) {
 	if c.max <= 0 {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	for len(c.docs) >= c.max && len(c.order) > 0 {
-		delete(c.docs, c.order[0])
+	for len(c.laid) >= c.max && len(c.order) > 0 {
+		delete(c.laid, c.order[0])
 		c.order = c.order[1:]
 	}
-	c.docs[path] = d
+	c.laid[path] = l
 	c.order = append(c.order, path)
 }
 
-// take returns path's document and forgets it: a paper is in one pack.
-func (c *docCache) take(path string) *model.Document {
+// take returns path's layout and forgets it: a paper is in one pack.
+func (c *laidCache) take(path string) *pendingLayout {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	d := c.docs[path]
-	if d != nil {
-		delete(c.docs, path)
+	l := c.laid[path]
+	if l != nil {
+		delete(c.laid, path)
 		if i := slices.Index(c.order, path); i >= 0 {
 			c.order = slices.Delete(c.order, i, i+1)
 		}
 	}
-	return d
+	return l
 }
 
-// known records paper i's place on the agenda, and keeps its public
-// document for the pack.
-func (p *packPlan) known(i int, b *Built, public *model.Document) {
-	if p.active && public != nil {
-		p.docs.put(b.Path, public)
+// known records paper i's place on the agenda and, for a public paper,
+// returns where its PDF's layout is to be given for the pack (nil when no
+// pack wants it). The paper must resolve it, with nil if its PDF fails.
+func (p *packPlan) known(i int, b *Built, public *model.Document) *pendingLayout {
+	var l *pendingLayout
+	if p.active && public != nil && p.laid.max > 0 {
+		l = newPendingLayout()
+		p.laid.put(b.Path, l)
 	}
 	p.settle(i, b)
+	return l
 }
 
 // finished records paper i's outcome; a paper that failed before its place
@@ -135,7 +164,7 @@ func (p *packPlan) settle(i int, b *Built) {
 		p.done <- nil // the papers' errors say it all
 		return
 	}
-	go func() { p.done <- writePacks(p.o, p.papers, p.prev, p.out, &p.docs) }()
+	go func() { p.done <- writePacks(p.o, p.papers, p.prev, p.out, &p.laid) }()
 }
 
 // wait returns the packs' error once they are written.
@@ -149,9 +178,10 @@ func (p *packPlan) wait() error {
 // writePacks writes the agenda reports pack of every meeting that has a
 // paper in this build. A pack holds all of the meeting's papers, so on a
 // build of some papers the meeting's other papers are read again. Each
-// paper is taken from kept, or built, when the pack reaches it and released
-// after, so a pack holds one paper's model beyond those kept.
-func writePacks(o Options, results []*Built, prev manifest, out *output, kept *docCache) error {
+// paper's layout is taken from kept, or the paper built and laid out again,
+// when the pack reaches it, and released after, so a pack holds one
+// paper's layout beyond those kept.
+func writePacks(o Options, results []*Built, prev manifest, out *output, kept *laidCache) error {
 	meetings := map[string][]meetingPaper{}
 	built := map[string]bool{}
 	for _, r := range results {
@@ -205,7 +235,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *d
 	return list.Err()
 }
 
-func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *docCache) error {
+func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *laidCache) error {
 	sort.SliceStable(papers, func(i, j int) bool { return agendaLess(papers[i].meta, papers[j].meta) })
 	first := papers[0].meta
 	pack := pdf.Pack{Committee: first.Committee, DateText: format.LongDate(first.Date)}
@@ -213,11 +243,17 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *
 		item := pdf.PackItem{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
-			item.Load = func() (*model.Document, error) {
-				if d := kept.take(path); d != nil {
-					return d, nil
+			item.Load = func() (*pdf.LaidOut, error) {
+				if l := kept.take(path); l != nil {
+					if laid := l.wait(); laid != nil {
+						return laid, nil
+					}
 				}
-				return publicDocument(o.Root, path, data)
+				doc, err := publicDocument(o.Root, path, data)
+				if err != nil {
+					return nil, err
+				}
+				return pdf.Lay(doc)
 			}
 		}
 		pack.Items = append(pack.Items, item)

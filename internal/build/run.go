@@ -172,7 +172,7 @@ func Run(o Options) ([]*Built, error) {
 			// is read; a build with nothing to rebuild never loads them.
 			pdf.Prepare()
 		}
-		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public *model.Document) { packs.known(i, b, public) })
+		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public *model.Document) *pendingLayout { return packs.known(i, b, public) })
 		packs.finished(i, results[i])
 	})
 	var errs diag.List
@@ -317,9 +317,9 @@ func (w *output) discard() {
 
 // known, when not nil, is told the paper's place on the agenda and its
 // public document (nil when it is not for publication) as soon as the
-// document is built, before its files are written. Writers only read a
-// document, so the pack may lay it out at the same time.
-func buildOne(o Options, path string, write func(string, []byte) error, known func(*Built, *model.Document)) *Built {
+// document is built, before its files are written, and returns where to
+// give the public PDF's layout for the meeting's pack (nil: nowhere).
+func buildOne(o Options, path string, write func(string, []byte) error, known func(*Built, *model.Document) *pendingLayout) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
 	if err != nil {
@@ -353,13 +353,14 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 			public = transform.Redact(doc, doc.ExemptNotice)
 		}
 	}
+	var forPack *pendingLayout
 	if known != nil {
-		known(&Built{Path: b.Path, Key: b.Key, Meta: b.Meta, Exempt: b.Exempt, Withheld: b.Withheld}, public)
+		forPack = known(&Built{Path: b.Path, Key: b.Key, Meta: b.Meta, Exempt: b.Exempt, Withheld: b.Withheld}, public)
 	}
 	dir := MeetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)
 	if public != nil {
-		files, err := o.writeDoc(dir, public, date, write)
+		files, err := o.writeDoc(dir, public, date, write, forPack)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -367,7 +368,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		}
 	}
 	if o.ExemptOut != "" && doc.ExemptNotice != "" {
-		files, err := o.writeDoc("exempt/"+dir, doc, date, write)
+		files, err := o.writeDoc("exempt/"+dir, doc, date, write, nil)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -395,10 +396,14 @@ func (o Options) exemptDir() string {
 
 // writeDoc renders a document's HTML and PDF, and only when every format
 // has rendered writes them into dir, so a paper is never half-published.
-// The HTML is rendered while the PDF is: on a one-paper build the PDF and
-// the meeting's pack take both processors, and the page no longer waits
-// before the PDF can start.
-func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error) ([]string, error) {
+// The HTML is rendered while the PDF is, and the PDF's pages are
+// compressed while it is laid out. forPack, when not nil, is given the
+// PDF's layout as soon as it is made (or nil if it is not), so the
+// meeting's pack can place the pages while the PDF is assembled.
+func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, forPack *pendingLayout) ([]string, error) {
+	if forPack != nil {
+		defer forPack.resolve(nil) // if the PDF failed before its layout
+	}
 	var htmlFiles []outFile
 	var htmlErr error
 	var wg sync.WaitGroup
@@ -413,7 +418,11 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 	var pdfErr error
 	if o.PDF {
 		var buf bytes.Buffer
-		if pdfErr = pdf.Write(&buf, doc, pdf.Options{Date: date}); pdfErr != nil {
+		var laid func(*pdf.LaidOut)
+		if forPack != nil {
+			laid = forPack.resolve
+		}
+		if pdfErr = pdf.WritePaper(&buf, doc, pdf.Options{Date: date}, laid); pdfErr != nil {
 			pdfErr = fmt.Errorf("writing PDF: %w", pdfErr)
 		}
 		pdfFile = []outFile{{dir + "/" + doc.Meta.Slug + ".pdf", buf.Bytes()}}

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"fmt"
 	"strings"
@@ -106,7 +105,7 @@ func (w *writer) logo(st model.Style) (width, height float64, ok bool) {
 	// Named by its content: fpdf keeps the first image registered under a
 	// name, and papers in one agenda pack may carry different logos.
 	name := fmt.Sprintf("logo-%x", sha256.Sum256(st.Logo))
-	info := w.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(st.Logo))
+	info := w.registerImage(name, opts, st.Logo)
 	if info == nil || w.pdf.Err() {
 		return 0, 0, false
 	}

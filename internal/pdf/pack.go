@@ -26,10 +26,11 @@ type PackItem struct {
 	// this notice and no pages. Load is then never called, even if set, so
 	// a withheld paper cannot reach the pack by mistake.
 	Withheld string
-	// Load returns the item's public (redacted) document. It is called
-	// once, when the pack reaches the item, and the model is dropped once
-	// the item is written, so a pack holds one paper's model at a time.
-	Load func() (*model.Document, error)
+	// Load returns the item's public (redacted) paper, laid out: the
+	// layout its own PDF was written from (WritePaper), or one made for
+	// the pack (Lay). It is called once, when the pack reaches the item,
+	// and the layout is dropped once the item is placed.
+	Load func() (*LaidOut, error)
 }
 
 // Contents page layout, in millimetres.
@@ -55,10 +56,11 @@ type contentsEntry struct {
 
 // WritePack renders a meeting's pack in one pass. The contents are laid
 // out first, because how many pages they take shifts every paper's start
-// page; those pages are reserved, the papers written after them, and the
-// contents drawn last on the reserved pages with the page each paper
-// starts on. "Page N of M" counts over the whole pack; the outline has an
-// entry per paper ("Item 7: Subject") with its sections beneath.
+// page; those pages are reserved, the papers placed after them (each page
+// as its paper's PDF has it, but for the page furniture), and the contents
+// drawn last on the reserved pages with the page each paper starts on.
+// "Page N of M" counts over the whole pack; the outline has an entry per
+// paper ("Item 7: Subject") with its sections beneath.
 //
 // The pack's metadata records what made it: the generator and every
 // public paper's sources (withheld papers are never loaded, so nothing of
@@ -90,30 +92,24 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 	entries := w.contentsEntries(p)
 	sheets := w.reserveContents(w.placeContents(entries))
 
-	// Each paper's sections sit one level beneath the paper's entry.
-	w.outline = 1
 	var prov model.Provenance
 	for i, it := range p.Items {
 		if it.Withheld != "" {
 			continue
 		}
-		doc, err := it.Load()
-		if err == nil && doc == nil {
+		paper, err := it.Load()
+		if err == nil && paper == nil {
 			err = fmt.Errorf("no document")
 		}
 		if err != nil {
 			return fmt.Errorf("pdf: agenda pack, %s: %w", itemLabel(it), err)
 		}
-		prov = mergeProvenance(prov, doc.Provenance)
-		entries[i].page = w.pdf.PageNo() + 1
-		// Placed at the top of the paper's first page (document flushes
-		// it there), so it comes before the paper's sections.
-		w.pendingMark = &bookmark{text: packBookmark(it), level: 0}
-		w.document(doc)
+		prov = mergeProvenance(prov, paper.provenance)
+		// Each paper's sections sit one level beneath the paper's entry.
+		entries[i].page = w.place(paper, packBookmark(it), 0)
 		w.pdf.SetLink(entries[i].link, 0, entries[i].page)
-		doc = nil
-		w.releaseDocument()
 	}
+	w.closePage()
 	if s := provenance(prov); s != "" {
 		w.pdf.SetCreator(s, true)
 	}
@@ -171,25 +167,6 @@ outer:
 		all.Sources = append(all.Sources, s)
 	}
 	return all
-}
-
-// releaseDocument forgets the paper just written (its model, its link
-// destinations and footnotes), so the next paper's Load runs with no other
-// paper's model alive.
-func (w *writer) releaseDocument() {
-	w.doc = &model.Document{}
-	w.dest = map[string]int{}
-	w.pendingAnchors, w.pendingMarker = w.pendingAnchors[:0], nil
-	w.measured = measuredBlock{}
-	w.resetNotes()
-}
-
-// resetNotes forgets the previous paper's footnotes.
-func (w *writer) resetNotes() {
-	w.noteDest = map[*model.Note]int{}
-	w.notePlaced = map[*model.Note]bool{}
-	w.noteLines = map[*model.Note][]line{}
-	w.pageNotes, w.notesH = nil, 0
 }
 
 // packFront writes the front sheet: the committee, the date, and what the
@@ -293,7 +270,7 @@ func (w *writer) reserveContents(n int) []int {
 		w.newPage()
 		pages[i] = w.pdf.PageNo()
 		if i == 0 {
-			w.pdf.Bookmark("Contents", 0, w.top)
+			w.bookmark("Contents", 0, w.top)
 		}
 	}
 	return pages

@@ -47,17 +47,17 @@ func testPack(n int, withheldAt int) (Pack, map[int]int) {
 	loads := map[int]int{}
 	for i := 1; i <= n; i++ {
 		it := PackItem{Item: i + 2, Subject: fmt.Sprintf("Paper number %d", i)}
-		it.Load = func() (*model.Document, error) { loads[i]++; return packPaper(i), nil }
+		it.Load = lay(func() (*model.Document, error) { loads[i]++; return packPaper(i), nil })
 		if i == withheldAt {
 			it.Subject = "Contract award"
 			it.Withheld = withheldNotice
-			it.Load = func() (*model.Document, error) {
+			it.Load = lay(func() (*model.Document, error) {
 				loads[i]++
 				d := packPaper(i)
 				d.Cover.Subject = withheldSentinel
 				d.Provenance.Sources[0].Path = "templates/" + withheldSentinel + ".md"
 				return d, nil
-			}
+			})
 		}
 		p.Items = append(p.Items, it)
 	}
@@ -216,17 +216,12 @@ func TestPackContentsPointAtEachPaper(t *testing.T) {
 func TestPackPagesAreThePapersPlusFrontMatter(t *testing.T) {
 	p, _ := testPack(3, 2)
 	// Papers of different lengths, so a wrong offset would show.
-	p.Items[2].Load = func() (*model.Document, error) { return longTablePaper(120), nil }
+	long := longTablePaper(120)
+	p.Items[2].Load = lay(func() (*model.Document, error) { return long, nil })
 	path := writePackTemp(t, p)
 
-	sum := 0
-	for _, it := range p.Items {
-		if it.Withheld != "" {
-			continue
-		}
-		doc, _ := it.Load()
-		sum += pageCount(t, writeTemp(t, doc))
-	}
+	// The papers' own PDFs: items 3 and 5 (item 4 is withheld).
+	sum := pageCount(t, writeTemp(t, packPaper(1))) + pageCount(t, writeTemp(t, long))
 	starts := contentsStarts(t, path, 2)
 	frontMatter := starts[3] - 1 // the front sheet and the contents
 	if frontMatter != 2 {
@@ -296,9 +291,9 @@ func TestPackBookmarksPapersWithoutACover(t *testing.T) {
 	bare.Cover = model.Cover{}
 	bare.Front = nil
 	p := Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
-		{Item: 1, Subject: "Bare", Load: func() (*model.Document, error) { return bare, nil }},
-		{Item: 2, Subject: "Empty", Load: func() (*model.Document, error) { return &model.Document{}, nil }},
-		{Subject: "Unnumbered", Load: func() (*model.Document, error) { return packPaper(3), nil }},
+		{Item: 1, Subject: "Bare", Load: lay(func() (*model.Document, error) { return bare, nil })},
+		{Item: 2, Subject: "Empty", Load: lay(func() (*model.Document, error) { return &model.Document{}, nil })},
+		{Subject: "Unnumbered", Load: lay(func() (*model.Document, error) { return packPaper(3), nil })},
 	}}
 	path := writePackTemp(t, p)
 	outline := readOutline(t, path)
@@ -338,9 +333,9 @@ func TestLongContentsRunOntoMorePages(t *testing.T) {
 		p.Items[i].Subject += " – a long subject that wraps onto a second line of the contents page"
 		if p.Items[i].Withheld == "" {
 			subject := p.Items[i].Subject
-			p.Items[i].Load = func() (*model.Document, error) {
+			p.Items[i].Load = lay(func() (*model.Document, error) {
 				return &model.Document{Cover: model.Cover{Subject: subject}}, nil
-			}
+			})
 		}
 	}
 	path := writePackTemp(t, p)
@@ -370,7 +365,7 @@ func TestLongContentsRunOntoMorePages(t *testing.T) {
 
 func TestPackErrors(t *testing.T) {
 	p, _ := testPack(3, 0)
-	p.Items[1].Load = func() (*model.Document, error) { return nil, errors.New("broken template") }
+	p.Items[1].Load = lay(func() (*model.Document, error) { return nil, errors.New("broken template") })
 	var buf bytes.Buffer
 	err := WritePack(&buf, p, Options{Date: testDate})
 	if err == nil || !strings.Contains(err.Error(), "Item 4 (Paper number 2): broken template") {
@@ -391,21 +386,24 @@ func TestPackErrors(t *testing.T) {
 }
 
 // TestPackHoldsOnePaperAtATime checks, as each paper is loaded, that the
-// papers before it have been let go.
+// papers placed before it have been let go.
 func TestPackHoldsOnePaperAtATime(t *testing.T) {
 	p, _ := testPack(4, 0)
-	var written []weak.Pointer[model.Document]
+	var placed []weak.Pointer[LaidOut]
 	for i := range p.Items {
-		p.Items[i].Load = func() (*model.Document, error) {
+		p.Items[i].Load = func() (*LaidOut, error) {
 			runtime.GC()
-			for j, wp := range written {
+			for j, wp := range placed {
 				if wp.Value() != nil {
 					return nil, fmt.Errorf("paper %d is still held when paper %d is loaded", j+1, i+1)
 				}
 			}
-			doc := packPaper(i + 1)
-			written = append(written, weak.Make(doc))
-			return doc, nil
+			laid, err := Lay(packPaper(i + 1))
+			if err != nil {
+				return nil, err
+			}
+			placed = append(placed, weak.Make(laid))
+			return laid, nil
 		}
 	}
 	if err := WritePack(&bytes.Buffer{}, p, Options{Date: testDate}); err != nil {
@@ -430,11 +428,11 @@ func TestPackKeepsEachPapersLogo(t *testing.T) {
 	blue, red := logo(color.RGBA{0x1d, 0x70, 0xb8, 0xff}, 40), logo(color.RGBA{0xb8, 0x1d, 0x1d, 0xff}, 60)
 	p, _ := testPack(3, 0)
 	for i, l := range [][]byte{blue, red, blue} {
-		p.Items[i].Load = func() (*model.Document, error) {
+		p.Items[i].Load = lay(func() (*model.Document, error) {
 			d := packPaper(i + 1)
 			d.Style.Logo, d.Style.LogoType = l, "png"
 			return d, nil
-		}
+		})
 	}
 	list := tool(t, "pdfimages", "-list", writePackTemp(t, p))
 	// Three placements of two images: the shared one is embedded once.
@@ -453,7 +451,7 @@ func TestPackKeepsEachPapersLogo(t *testing.T) {
 func BenchmarkPack30(b *testing.B) {
 	p, _ := testPack(30, 0)
 	for i := range p.Items {
-		p.Items[i].Load = func() (*model.Document, error) { return benchPaper(), nil }
+		p.Items[i].Load = lay(func() (*model.Document, error) { return benchPaper(), nil })
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -462,4 +460,119 @@ func BenchmarkPack30(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// lay makes a pack item's Load of a function giving the paper's document.
+func lay(load func() (*model.Document, error)) func() (*LaidOut, error) {
+	return func() (*LaidOut, error) {
+		doc, err := load()
+		if err != nil {
+			return nil, err
+		}
+		return Lay(doc)
+	}
+}
+
+// pageLinks lists each page's links as qpdf reads them: the page a link
+// goes to (1-based; 0 for a web address) and its rectangle and height.
+func pageLinks(t *testing.T, path string) [][]string {
+	t.Helper()
+	var js struct {
+		Pages []struct {
+			Object string `json:"object"`
+		} `json:"pages"`
+		Objects map[string]map[string]any `json:"objects"`
+	}
+	out := tool(t, "qpdf", "--json=1", "--json-key=pages", "--json-key=objects", path)
+	if err := json.Unmarshal([]byte(out), &js); err != nil {
+		t.Fatal(err)
+	}
+	pageOf := map[string]int{}
+	for i, p := range js.Pages {
+		pageOf[p.Object] = i + 1
+	}
+	links := make([][]string, len(js.Pages))
+	for i, p := range js.Pages {
+		annots, _ := js.Objects[p.Object]["/Annots"].([]any)
+		for _, a := range annots {
+			a, _ := a.(map[string]any)
+			target := "web"
+			if dest, ok := a["/Dest"].([]any); ok && len(dest) == 5 {
+				target = fmt.Sprintf("page %d at %v", pageOf[fmt.Sprint(dest[0])], dest[3])
+			}
+			links[i] = append(links[i], fmt.Sprintf("%v to %s", a["/Rect"], target))
+		}
+	}
+	return links
+}
+
+// A paper's pages in its pack are its own PDF's pages: the same text,
+// drawn the same (compared as pictures, the page furniture aside), with
+// the same links, each internal link moved to the pack's page.
+func TestPackPagesAreThePapersPages(t *testing.T) {
+	doc := packPaper(1)
+	doc.Body[1].Blocks = append(doc.Body[1].Blocks, para("2.4", txt("As "), &model.Ref{Target: "tbl-ages", Text: "Table One"}, txt(" shows.")))
+	paper := writeTemp(t, doc)
+	p := Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
+		{Item: 7, Subject: doc.Meta.Title, Load: func() (*LaidOut, error) { return Lay(doc) }},
+	}}
+	pack := writePackTemp(t, p)
+	const front = 2 // the front sheet and the contents
+	n, m := pageCount(t, paper), pageCount(t, pack)
+	if m != n+front {
+		t.Fatalf("pack of %d pages for a paper of %d", m, n)
+	}
+	furniture := regexp.MustCompile(`Page \d+ of \d+`)
+	for i := 1; i <= n; i++ {
+		a := furniture.ReplaceAllString(pageText(t, paper, i), "Page")
+		b := furniture.ReplaceAllString(pageText(t, pack, i+front), "Page")
+		if a != b {
+			t.Errorf("page %d of the paper and %d of the pack read differently:\n%s\n---\n%s", i, i+front, a, b)
+		}
+		if !strings.Contains(pageText(t, pack, i+front), fmt.Sprintf("Page %d of %d", i+front, m)) {
+			t.Errorf("pack page %d does not say its place in the pack", i+front)
+		}
+		pa, pb := pagePicture(t, paper, i), pagePicture(t, pack, i+front)
+		if !bytes.Equal(pa, pb) {
+			t.Errorf("page %d of the paper and %d of the pack look different above the footer", i, i+front)
+		}
+	}
+
+	paperLinks, packLinks := pageLinks(t, paper), pageLinks(t, pack)
+	moved := regexp.MustCompile(`page (\d+) at`)
+	internal := 0
+	for i := 1; i <= n; i++ {
+		want := make([]string, len(paperLinks[i-1]))
+		for j, l := range paperLinks[i-1] {
+			want[j] = moved.ReplaceAllStringFunc(l, func(s string) string {
+				internal++
+				page, _ := strconv.Atoi(moved.FindStringSubmatch(s)[1])
+				return fmt.Sprintf("page %d at", page+front)
+			})
+		}
+		if got := packLinks[i+front-1]; !slices.Equal(got, want) {
+			t.Errorf("pack page %d links %q, want the paper's page %d's %q", i+front, got, i, want)
+		}
+	}
+	if internal < 3 {
+		t.Errorf("the paper has %d internal links; the test needs some", internal)
+	}
+	tool(t, "qpdf", "--check", pack)
+}
+
+// pagePicture renders a page in grey at 40 dpi and returns its pixels
+// above the page furniture at the foot (the bottom 20 mm).
+func pagePicture(t *testing.T, path string, page int) []byte {
+	t.Helper()
+	p := strconv.Itoa(page)
+	pgm := []byte(tool(t, "pdftoppm", "-gray", "-r", "40", "-f", p, "-l", p, path))
+	// A binary PGM: "P5\n<width> <height>\n255\n" then a byte a pixel.
+	var w, h, maxval int
+	var magic string
+	if _, err := fmt.Sscan(string(pgm), &magic, &w, &h, &maxval); err != nil || magic != "P5" || len(pgm) < w*h {
+		t.Fatalf("pdftoppm gave no greyscale picture: %v", err)
+	}
+	pixels := pgm[len(pgm)-w*h:]
+	keep := h * int(pageH-20) / int(pageH)
+	return pixels[:w*keep]
 }

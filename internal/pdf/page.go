@@ -127,7 +127,7 @@ func (w *writer) flushPending(top float64) {
 	}
 	w.pendingAnchors = w.pendingAnchors[:0]
 	if b := w.pendingMark; b != nil {
-		w.pdf.Bookmark(b.text, b.level, top)
+		w.bookmark(b.text, b.level, top)
 		w.pendingMark = nil
 	}
 }
@@ -176,9 +176,9 @@ func (w *writer) linkRects(l line, top float64) {
 			continue
 		}
 		if f.link.url != "" {
-			w.pdf.LinkString(f.x, top, f.w, l.height, f.link.url)
+			w.linkURL(f.x, top, f.w, l.height, f.link.url)
 		} else if f.link.dest != 0 {
-			w.pdf.Link(f.x, top, f.w, l.height, f.link.dest)
+			w.link(f.x, top, f.w, l.height, f.link.dest)
 		}
 	}
 }
@@ -212,7 +212,7 @@ func (w *writer) finishPage() {
 	y += noteSepH
 	for _, n := range w.pageNotes {
 		if d, ok := w.noteDest[n]; ok && !w.destSet[d] {
-			w.pdf.SetLink(d, y, -1)
+			w.setDest(d, y, -1)
 			w.destSet[d] = true
 		}
 		for _, l := range w.noteLayout(n) {

@@ -11,7 +11,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -33,18 +32,7 @@ type Options struct {
 // from doc (the logo's bytes are in doc.Style.Logo). Nothing is written to
 // w unless the whole PDF was made.
 func Write(out io.Writer, doc *model.Document, opts Options) error {
-	if err := loadFaces(); err != nil {
-		return fmt.Errorf("pdf: loading fonts: %w", err)
-	}
-	w := newWriter(opts)
-	w.setInfo(doc)
-	w.document(doc)
-	var buf bytes.Buffer
-	if err := w.pdf.Output(&buf); err != nil {
-		return fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
-	}
-	_, err := out.Write(buf.Bytes())
-	return err
+	return WritePaper(out, doc, opts, nil)
 }
 
 // Page geometry in millimetres: A4 with the ~20 mm margins of a council
@@ -101,6 +89,10 @@ type writer struct {
 	// together; drawing the block next takes this layout rather than
 	// making it again.
 	measured measuredBlock
+
+	// laid, when set, records the paper's pages as they are laid out, for
+	// an agenda pack to place (laidout.go).
+	laid *LaidOut
 }
 
 // measuredBlock is a paragraph's text or a table laid out ahead of its
@@ -227,7 +219,7 @@ func (w *writer) document(doc *model.Document) {
 		w.section(s)
 	}
 	w.leftoverNotes(doc)
-	w.finishPage()
+	w.closePage()
 	w.settleLinks()
 }
 
@@ -276,7 +268,7 @@ func (w *writer) collectDestinations(doc *model.Document) {
 // anchor sets the destination for id at the given height on this page.
 func (w *writer) anchor(id string, y float64) {
 	if d, ok := w.dest[id]; ok && id != "" && !w.destSet[d] {
-		w.pdf.SetLink(d, y, -1)
+		w.setDest(d, y, -1)
 		w.destSet[d] = true
 	}
 }
@@ -287,13 +279,13 @@ func (w *writer) anchor(id string, y float64) {
 func (w *writer) settleLinks() {
 	for _, d := range w.dest {
 		if !w.destSet[d] {
-			w.pdf.SetLink(d, 0, 1)
+			w.setDest(d, 0, 1)
 			w.destSet[d] = true
 		}
 	}
 	for _, d := range w.noteDest {
 		if !w.destSet[d] {
-			w.pdf.SetLink(d, 0, 1)
+			w.setDest(d, 0, 1)
 			w.destSet[d] = true
 		}
 	}
@@ -302,10 +294,7 @@ func (w *writer) settleLinks() {
 // font selects a face and size, registering the face with this PDF the
 // first time it is used (so unused faces are neither parsed nor embedded).
 func (w *writer) font(f *face, size float64) {
-	if !w.registered[f] {
-		w.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
-		w.registered[f] = true
-	}
+	w.register(f)
 	if f == w.curFace && size == w.curSize {
 		return
 	}
@@ -313,24 +302,43 @@ func (w *writer) font(f *face, size float64) {
 	w.curFace, w.curSize = f, size
 }
 
-// newPage finishes the current page (its footnotes) and starts the next,
-// with its header marking and footer.
+// register registers a face with this PDF the first time it is used.
+func (w *writer) register(f *face) {
+	if !w.registered[f] {
+		w.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
+		w.registered[f] = true
+	}
+}
+
+// newPage closes the current page and starts the next.
 func (w *writer) newPage() {
 	if w.pdf.PageNo() > 0 {
-		w.finishPage()
+		w.closePage()
 	}
 	w.pdf.AddPage()
 	w.y = w.top
 	w.pageNotes, w.notesH = nil, 0
+	if w.laid != nil {
+		w.laid.pages = append(w.laid.pages, laidPage{})
+	}
+}
+
+// closePage ends the current page: its footnotes, then, when a paper is
+// being laid out, the page's body (all it has drawn, which an agenda pack
+// places as it is), then its furniture, which each PDF draws for itself.
+func (w *writer) closePage() {
+	w.finishPage()
+	if p := w.laidPage(); p != nil {
+		p.body = w.pdf.DetachPageBody()
+	}
 	w.pageFurniture()
 }
 
 // pageFurniture draws what every page carries: the NOT FOR PUBLICATION
-// marking and "Page N of M". Both are drawn when the page starts, so they
-// never depend on fpdf's footer callback running late.
+// marking and "Page N of M" ("of M" counting the pages of the PDF it is in:
+// a paper's own, or its agenda pack's). It is drawn when the page closes,
+// after the body, never by fpdf's footer callback.
 func (w *writer) pageFurniture() {
-	// Select a font before anything else: a bookmark made before the first
-	// SetFont garbles non-ASCII text.
 	small := textStyle{size: 9}
 	if w.marking != "" {
 		ts := textStyle{st: styleBold, size: 11}

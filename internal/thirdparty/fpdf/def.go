@@ -548,6 +548,8 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
+	pageBodies       [][]*PageBody              // boardpaper: streams drawn before a page's own content; 1-based
+	lastBody         *PageBody                  // boardpaper: the body detached last, compressed before the next
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

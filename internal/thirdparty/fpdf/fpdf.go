@@ -80,6 +80,7 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.n = 2
 	f.pages = make([]*bytes.Buffer, 0, 8)
 	f.pages = append(f.pages, bytes.NewBufferString("")) // pages[0] is unused (1-based)
+	f.pageBodies = make([][]*PageBody, 1, 8)             // boardpaper: as pages
 	f.pageSizes = make(map[int]SizeType)
 	f.pageBoxes = make(map[int]map[string]PageBox)
 	f.defPageBoxes = make(map[string]PageBox)
@@ -3763,6 +3764,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 		f.pageBoxes[f.page][box] = pb
 	}
 	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pageBodies = append(f.pageBodies, nil) // boardpaper
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4164,6 +4166,10 @@ func (f *Fpdf) putpages() {
 		hPt = f.defPageSize.Wd * f.k
 	}
 	pagesObjectNumbers := make([]int, nb+1) // 1-based
+	// boardpaper: the page bodies (boardpaper_body.go) follow the pages, so
+	// that page n stays object 1+2n, as link destinations assume.
+	nextBody := f.n + 2*nb + 1
+	firstBody := nextBody
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -4208,7 +4214,18 @@ func (f *Fpdf) putpages() {
 		if f.pdfVersion > pdfVers1_3 {
 			f.out("/Group <</Type /Group /S /Transparency /CS /DeviceRGB>>")
 		}
-		f.outf("/Contents %d 0 R>>", f.n+1)
+		if bodies := len(f.pageBodies[n]); bodies > 0 {
+			var contents fmtBuffer
+			contents.WriteString("/Contents [")
+			for i := 0; i < bodies; i++ {
+				contents.WriteString(strconv.Itoa(nextBody) + " 0 R ")
+				nextBody++
+			}
+			contents.WriteString(strconv.Itoa(f.n+1) + " 0 R]>>")
+			f.out(contents.String())
+		} else {
+			f.outf("/Contents %d 0 R>>", f.n+1)
+		}
 		f.out("endobj")
 		// Page content
 		f.newobj()
@@ -4224,6 +4241,7 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("endobj")
 	}
+	f.putPageBodies(firstBody)
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")

@@ -37,26 +37,34 @@ var zlibWriters = sync.Pool{
 	},
 }
 
-func (pool *xmempool) compress(data []byte) *membuffer {
+// compress compresses the data, in the order given, as one stream.
+// boardpaper: several pieces, so that a page body's content is bracketed by
+// q and Q without copying it.
+func (pool *xmempool) compress(data ...[]byte) *membuffer {
 	mem := pool.Get().(*membuffer)
 	buf := &mem.buf
+	size := 0
+	for _, d := range data {
+		size += len(d)
+	}
 	// boardpaper: room for a quarter of the input, about what a page
 	// compresses to; fpdf made room for all of it, so a 128 KB
 	// CIDToGIDMap that compresses to a few hundred bytes took 128 KB of
 	// fresh memory. The buffer grows if it must.
-	buf.Grow(len(data)/4 + 64)
+	buf.Grow(size/4 + 64)
 
 	// boardpaper: a zlib writer allocates about 1 MB of tables; it is reused
 	// rather than made for each stream (a paper has dozens).
 	zw := zlibWriters.Get().(*zlib.Writer)
 	defer zlibWriters.Put(zw)
 	zw.Reset(buf)
-	_, err := zw.Write(data)
-	if err != nil {
-		panic(fmt.Errorf("could not zlib-compress slice: %w", err))
+	for _, d := range data {
+		if _, err := zw.Write(d); err != nil {
+			panic(fmt.Errorf("could not zlib-compress slice: %w", err))
+		}
 	}
 
-	err = zw.Close()
+	err := zw.Close()
 	if err != nil {
 		panic(fmt.Errorf("could not close zlib writer: %w", err))
 	}

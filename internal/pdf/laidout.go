@@ -1,0 +1,234 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+
+	"github.com/go-pdf/fpdf"
+
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// LaidOut is a paper as its PDF lays it out: each page's drawing as a
+// finished content stream, with the page's bookmarks and links, and what
+// those streams need of a PDF that places them (faces, characters,
+// images). A meeting's agenda pack places the pages as they are, so a
+// paper is laid out and compressed once for its own PDF and its pack, and
+// its pages in the pack cannot differ from its PDF's. Only the page
+// furniture ("Page N of M", the marking) is drawn again, by each PDF.
+//
+// A LaidOut is read-only once made and may be placed in several PDFs at
+// the same time.
+type LaidOut struct {
+	pages      []laidPage
+	dests      []laidDest // by the paper's link id (ids start at 1)
+	runes      map[*face][]int
+	images     []laidImage
+	marking    string
+	provenance model.Provenance
+}
+
+// laidPage is one page: its body and what points at or from it.
+type laidPage struct {
+	body  *fpdf.PageBody
+	marks []laidMark
+	links []laidLink
+}
+
+// laidMark is a bookmark, at a height on its page.
+type laidMark struct {
+	text  string
+	level int
+	y     float64
+}
+
+// laidLink is a clickable area: to a web address, or to one of the paper's
+// destinations.
+type laidLink struct {
+	x, y, w, h float64
+	url        string
+	dest       int
+}
+
+// laidDest is where an internal link goes: a page of the paper (from 1)
+// and a height on it.
+type laidDest struct {
+	page int
+	y    float64
+}
+
+// laidImage is an image a page body draws, registered under its name.
+type laidImage struct {
+	name string
+	opts fpdf.ImageOptions
+	data []byte
+}
+
+// Pages is how many pages the paper takes.
+func (l *LaidOut) Pages() int { return len(l.pages) }
+
+// Lay lays doc out as its PDF would, for an agenda pack, without making the
+// PDF: what a pack does with a paper whose own PDF this process did not
+// write.
+func Lay(doc *model.Document) (*LaidOut, error) {
+	if err := loadFaces(); err != nil {
+		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
+	}
+	w := newWriter(Options{})
+	w.laid = &LaidOut{}
+	w.document(doc)
+	if err := w.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+	}
+	return w.finishLayout(doc), nil
+}
+
+// WritePaper writes doc's PDF to out, as Write does, and gives its layout
+// to laid (when not nil) as soon as the pages are laid out, before the PDF
+// is assembled, so that a pack can place them while it is.
+func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*LaidOut)) error {
+	if err := loadFaces(); err != nil {
+		return fmt.Errorf("pdf: loading fonts: %w", err)
+	}
+	w := newWriter(opts)
+	w.laid = &LaidOut{}
+	w.setInfo(doc)
+	w.document(doc)
+	if laid != nil && w.pdf.Error() == nil {
+		laid(w.finishLayout(doc))
+	}
+	var buf bytes.Buffer
+	if err := w.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+	}
+	_, err := out.Write(buf.Bytes())
+	return err
+}
+
+// finishLayout completes the recorded layout with what the page bodies
+// need of a PDF that places them.
+func (w *writer) finishLayout(doc *model.Document) *LaidOut {
+	l := w.laid
+	l.marking = w.marking
+	l.provenance = doc.Provenance
+	l.runes = map[*face][]int{}
+	for _, f := range allFaces() {
+		if runes := w.pdf.UsedRunes(f.family, f.style); runes != nil {
+			l.runes[f] = runes
+		}
+	}
+	return l
+}
+
+// allFaces are every face a page may set text in.
+func allFaces() []*face {
+	all := append(sansFaces[:], monoFaces[:]...)
+	return append(all, fallbackFaces[:]...)
+}
+
+// The writer records what it draws into w.laid, when set, through these:
+// every bookmark, link and link destination of a paper goes through them.
+
+// bookmark adds an outline entry at height y on this page.
+func (w *writer) bookmark(text string, level int, y float64) {
+	if w.curFace == nil {
+		// fpdf encodes a bookmark for the current font: with none selected
+		// yet, it garbles non-ASCII text.
+		w.font(sansFaces[0], w.base)
+	}
+	w.pdf.Bookmark(text, level, y)
+	if p := w.laidPage(); p != nil {
+		p.marks = append(p.marks, laidMark{text: text, level: level, y: y})
+	}
+}
+
+// link makes a clickable area to one of the document's destinations.
+func (w *writer) link(x, y, width, height float64, dest int) {
+	w.pdf.Link(x, y, width, height, dest)
+	if p := w.laidPage(); p != nil {
+		p.links = append(p.links, laidLink{x: x, y: y, w: width, h: height, dest: dest})
+	}
+}
+
+// linkURL makes a clickable area to a web address.
+func (w *writer) linkURL(x, y, width, height float64, url string) {
+	w.pdf.LinkString(x, y, width, height, url)
+	if p := w.laidPage(); p != nil {
+		p.links = append(p.links, laidLink{x: x, y: y, w: width, h: height, url: url})
+	}
+}
+
+// setDest points destination d at height y of page (-1: this page).
+func (w *writer) setDest(d int, y float64, page int) {
+	if page == -1 {
+		page = w.pdf.PageNo()
+	}
+	w.pdf.SetLink(d, y, page)
+	if l := w.laid; l != nil {
+		for len(l.dests) <= d {
+			l.dests = append(l.dests, laidDest{})
+		}
+		l.dests[d] = laidDest{page: page, y: y}
+	}
+}
+
+// laidPage is the page being recorded, or nil.
+func (w *writer) laidPage() *laidPage {
+	if w.laid == nil || len(w.laid.pages) == 0 {
+		return nil
+	}
+	return &w.laid.pages[len(w.laid.pages)-1]
+}
+
+// registerImage registers an image a page draws, and records it.
+func (w *writer) registerImage(name string, opts fpdf.ImageOptions, data []byte) *fpdf.ImageInfoType {
+	info := w.pdf.RegisterImageOptionsReader(name, opts, bytes.NewReader(data))
+	if l := w.laid; l != nil && info != nil {
+		l.images = append(l.images, laidImage{name: name, opts: opts, data: data})
+	}
+	return info
+}
+
+// place adds a laid-out paper's pages to this PDF, from the next page on,
+// with their furniture, bookmarks (level below the paper's own, under
+// title at the top of its first page) and links; it returns the page the
+// paper starts on.
+func (w *writer) place(l *LaidOut, title string, level int) int {
+	for _, f := range allFaces() {
+		if runes, ok := l.runes[f]; ok {
+			w.register(f)
+			w.pdf.UseRunes(f.family, f.style, runes)
+		}
+	}
+	for _, im := range l.images {
+		w.pdf.RegisterImageOptionsReader(im.name, im.opts, bytes.NewReader(im.data))
+	}
+	first := w.pdf.PageNo() + 1
+	ids := make([]int, len(l.dests))
+	for d := 1; d < len(l.dests); d++ {
+		if l.dests[d].page > 0 {
+			ids[d] = w.pdf.AddLink()
+			w.pdf.SetLink(ids[d], l.dests[d].y, first+l.dests[d].page-1)
+		}
+	}
+	w.marking = l.marking
+	for i, p := range l.pages {
+		w.newPage()
+		w.pdf.AddPageBody(p.body)
+		if i == 0 {
+			w.bookmark(title, level, w.top)
+		}
+		for _, m := range p.marks {
+			w.bookmark(m.text, m.level+level+1, m.y)
+		}
+		for _, k := range p.links {
+			if k.url != "" {
+				w.pdf.LinkString(k.x, k.y, k.w, k.h, k.url)
+			} else if k.dest > 0 && k.dest < len(ids) && ids[k.dest] != 0 {
+				w.pdf.Link(k.x, k.y, k.w, k.h, ids[k.dest])
+			}
+		}
+	}
+	return first
+}

@@ -4603,15 +4603,16 @@ func cidFontWidths(font *fontDefType, LastRune int) string {
 }
 
 func implode(sep string, arr []int) string {
-	var s fmtBuffer
-	for i := 0; i < len(arr)-1; i++ {
-		s.printf("%v", arr[i])
-		s.printf("%s", sep) // boardpaper: a constant format (go vet)
+	// boardpaper: strconv rather than a printf for each number and each
+	// separator (the same text).
+	s := make([]byte, 0, len(arr)*4)
+	for i, v := range arr {
+		if i > 0 {
+			s = append(s, sep...)
+		}
+		s = strconv.AppendInt(s, int64(v), 10)
 	}
-	if len(arr) > 0 {
-		s.printf("%v", arr[len(arr)-1])
-	}
-	return s.String()
+	return string(s)
 }
 
 // arrayCountValues counts the occurrences of each item in the $mp array.

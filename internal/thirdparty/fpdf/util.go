@@ -314,14 +314,7 @@ func (pa *untypedKeyMap) getIndex(key interface{}) int {
 // Put key=>value in PHP Array
 func (pa *untypedKeyMap) put(key interface{}, value int) {
 	if key == nil {
-		var i int
-		for n := 0; ; n++ {
-			i = pa.getIndex(n)
-			if i < 0 {
-				key = n
-				break
-			}
-		}
+		key = pa.nextIntKey()
 		pa.keySet = append(pa.keySet, key)
 		pa.valueSet = append(pa.valueSet, value)
 	} else {
@@ -333,6 +326,30 @@ func (pa *untypedKeyMap) put(key interface{}, value int) {
 			pa.valueSet[i] = value
 		}
 	}
+}
+
+// nextIntKey is the key PHP gives a value appended to an array: the
+// smallest non-negative integer not already a key.
+// boardpaper: found in one pass over the keys. fpdf tried 0, 1, 2, ... each
+// with a search of the keys, which made building a font's /W widths cubic
+// in the length of a run of characters: about 0.3 ms a subset, 3 ms of a
+// one-paper build.
+func (pa *untypedKeyMap) nextIntKey() int {
+	var small [256]bool
+	taken := small[:]
+	if len(pa.keySet) >= len(small) {
+		taken = make([]bool, len(pa.keySet)+1)
+	}
+	for _, k := range pa.keySet {
+		if n, ok := k.(int); ok && n >= 0 && n < len(taken) {
+			taken[n] = true
+		}
+	}
+	n := 0
+	for taken[n] {
+		n++
+	}
+	return n
 }
 
 // Delete value in PHP Array

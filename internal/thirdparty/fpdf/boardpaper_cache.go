@@ -249,27 +249,6 @@ func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 	return s
 }
 
-// cidToGIDMaps are zeroed CIDToGIDMap buffers, 128 KB each.
-var cidToGIDMaps = sync.Pool{New: func() any { return new([256 * 256 * 2]byte) }}
-
-// compressedCIDToGIDMap is the compressed /CIDToGIDMap stream: each
-// character's glyph in the subset, two bytes at twice the character's
-// code. The map is mostly zeros; its buffer is reused, cleared of the few
-// entries a subset sets, rather than 128 KB allocated for each subset.
-func compressedCIDToGIDMap(glyphs map[int]int) []byte {
-	m := cidToGIDMaps.Get().(*[256 * 256 * 2]byte)
-	for cc, glyph := range glyphs {
-		m[cc*2] = byte(glyph >> 8)
-		m[cc*2+1] = byte(glyph & 0xFF)
-	}
-	out := compressCopy(m[:])
-	for cc := range glyphs {
-		m[cc*2], m[cc*2+1] = 0, 0
-	}
-	cidToGIDMaps.Put(m)
-	return out
-}
-
 func compressCopy(data []byte) []byte {
 	mem := xmem.compress(data)
 	defer mem.release()

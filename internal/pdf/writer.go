@@ -93,6 +93,10 @@ type writer struct {
 	// laid, when set, records the paper's pages as they are laid out, for
 	// an agenda pack to place (laidout.go).
 	laid *LaidOut
+
+	// ahead lays the document's paragraphs out on another goroutine
+	// (ahead.go).
+	ahead *ahead
 }
 
 // measuredBlock is a paragraph's text or a table laid out ahead of its
@@ -208,6 +212,11 @@ func (w *writer) document(doc *model.Document) {
 		w.marking = "NOT FOR PUBLICATION"
 	}
 	w.collectDestinations(doc)
+	w.ahead = w.layAhead(doc)
+	defer func() {
+		w.ahead.finish()
+		w.ahead = nil
+	}()
 	w.newPage()
 	// A bookmark waiting for this document (an agenda pack's entry for the
 	// paper) marks its first page now, before any section's can replace it,

@@ -142,12 +142,13 @@ func Run(o Options) ([]*Built, error) {
 		prev = readManifest(o.outDir())
 	}
 	results := make([]*Built, len(paths))
-	// Agenda packs are written while the papers are: a pack needs only
-	// each paper's place on the agenda, known as soon as the paper's
-	// document is built (the pack lays out that document if it is still
-	// kept, or builds it again). Once every paper's place is known, the
-	// packs start on the processors the last papers leave free; a
-	// one-paper build writes paper and pack side by side.
+	// Agenda packs are written while the papers are: a pack needs each
+	// paper's place on the agenda, known as soon as the paper's document
+	// is built, and then the pages its PDF lays out (placed as they are
+	// if still kept, else the paper is built and laid out again). Once
+	// every paper's place is known, the packs start on the processors the
+	// last papers leave free; a one-paper build assembles its pack while
+	// the paper's PDF is assembled.
 	packs := newPackPlan(o, len(paths), prev, out)
 	var progressMu sync.Mutex
 	done := 0

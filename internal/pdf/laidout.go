@@ -65,9 +65,6 @@ type laidImage struct {
 	data []byte
 }
 
-// Pages is how many pages the paper takes.
-func (l *LaidOut) Pages() int { return len(l.pages) }
-
 // Lay lays doc out as its PDF would, for an agenda pack, without making the
 // PDF: what a pack does with a paper whose own PDF this process did not
 // write.

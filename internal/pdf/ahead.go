@@ -21,6 +21,7 @@ type ahead struct {
 	texts []aheadText
 	index map[*model.Inline]int // by the text's first inline
 	stop  atomic.Bool
+	ended chan struct{} // closed when the goroutine returns
 }
 
 // aheadText is one paragraph's text and, once laid out, its lines.
@@ -61,7 +62,12 @@ func (w *writer) layAhead(doc *model.Document) *ahead {
 	for i := range a.texts {
 		a.texts[i].done = make(chan struct{})
 	}
+	// The goroutine sees only what setting text reads, not the writer, so
+	// it holds nothing of the PDF being made.
+	links := &writer{dest: w.dest, noteDest: w.noteDest}
+	a.ended = make(chan struct{})
 	go func() {
+		defer close(a.ended)
 		for i := range a.texts {
 			if a.stop.Load() {
 				return
@@ -70,7 +76,7 @@ func (w *writer) layAhead(doc *model.Document) *ahead {
 			if !t.state.CompareAndSwap(aheadWaiting, aheadBusy) {
 				continue
 			}
-			t.lines = breakLines(words(w.runs(t.in, a.ts, nil, nil)), a.box, a.ts.size)
+			t.lines = breakLines(words(links.runs(t.in, a.ts, nil, nil)), a.box, a.ts.size)
 			t.state.Store(aheadDone)
 			close(t.done)
 		}
@@ -103,9 +109,12 @@ func (a *ahead) take(in []model.Inline, ts textStyle, box lineBox) (lines []line
 	return lines, true
 }
 
-// finish stops laying out ahead: the document is written.
+// finish stops laying out ahead, once the document is written, and waits
+// for the goroutine to return (at most the paragraph it is setting), so no
+// work of a document outlives it.
 func (a *ahead) finish() {
 	if a != nil {
 		a.stop.Store(true)
+		<-a.ended
 	}
 }

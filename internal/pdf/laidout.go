@@ -69,12 +69,10 @@ type laidImage struct {
 // PDF: what a pack does with a paper whose own PDF this process did not
 // write.
 func Lay(doc *model.Document) (*LaidOut, error) {
-	if err := loadFaces(); err != nil {
-		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
+	w, err := layOut(doc, Options{})
+	if err != nil {
+		return nil, err
 	}
-	w := newWriter(Options{})
-	w.laid = &LaidOut{}
-	w.document(doc)
 	if err := w.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
 	}
@@ -85,13 +83,10 @@ func Lay(doc *model.Document) (*LaidOut, error) {
 // to laid (when not nil) as soon as the pages are laid out, before the PDF
 // is assembled, so that a pack can place them while it is.
 func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*LaidOut)) error {
-	if err := loadFaces(); err != nil {
-		return fmt.Errorf("pdf: loading fonts: %w", err)
+	w, err := layOut(doc, opts)
+	if err != nil {
+		return err
 	}
-	w := newWriter(opts)
-	w.laid = &LaidOut{}
-	w.setInfo(doc)
-	w.document(doc)
 	if laid != nil && w.pdf.Error() == nil {
 		laid(w.finishLayout(doc))
 	}
@@ -99,8 +94,20 @@ func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*Lai
 	if err := w.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
 	}
-	_, err := out.Write(buf.Bytes())
+	_, err = out.Write(buf.Bytes())
 	return err
+}
+
+// layOut lays doc out in a new writer that records its pages.
+func layOut(doc *model.Document, opts Options) (*writer, error) {
+	if err := loadFaces(); err != nil {
+		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
+	}
+	w := newWriter(opts)
+	w.laid = &LaidOut{}
+	w.setInfo(doc)
+	w.document(doc)
+	return w, nil
 }
 
 // finishLayout completes the recorded layout with what the page bodies

@@ -54,9 +54,9 @@ func (w *writer) front(doc *model.Document) {
 // and its subsections. The heading stays with the start of what follows.
 func (w *writer) section(s *model.Section) {
 	ls := w.headingLines(s)
-	gap, level := headGapL1, w.outline
+	gap, level := headGapL1, 0
 	if s.Level >= 2 {
-		gap, level = headGapL2, w.outline+1
+		gap, level = headGapL2, 1
 	}
 	w.space(gap)
 	w.pendingAnchors = append(w.pendingAnchors, s.Attr.ID)

@@ -195,10 +195,10 @@ func (w *writer) registerImage(name string, opts fpdf.ImageOptions, data []byte)
 }
 
 // place adds a laid-out paper's pages to this PDF, from the next page on,
-// with their furniture, bookmarks (level below the paper's own, under
-// title at the top of its first page) and links; it returns the page the
+// with their furniture, bookmarks (a level below their own, under title at
+// the top of the paper's first page) and links; it returns the page the
 // paper starts on.
-func (w *writer) place(l *LaidOut, title string, level int) int {
+func (w *writer) place(l *LaidOut, title string) int {
 	for _, f := range allFaces() {
 		if runes, ok := l.runes[f]; ok {
 			w.register(f)
@@ -221,10 +221,10 @@ func (w *writer) place(l *LaidOut, title string, level int) int {
 		w.newPage()
 		w.pdf.AddPageBody(p.body)
 		if i == 0 {
-			w.bookmark(title, level, w.top)
+			w.bookmark(title, 0, w.top)
 		}
 		for _, m := range p.marks {
-			w.bookmark(m.text, m.level+level+1, m.y)
+			w.bookmark(m.text, m.level+1, m.y)
 		}
 		for _, k := range p.links {
 			if k.url != "" {

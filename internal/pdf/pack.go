@@ -81,8 +81,7 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 	w.pdf.SetSubject("Agenda reports pack", true)
 	w.pdf.SetKeywords(p.Committee+", "+p.DateText, true)
 	w.pdf.SetLang("en-GB")
-	// The front matter is styled as a paper with no content of its own.
-	w.doc = &model.Document{}
+	// The front sheet and contents are set at a paper's default size.
 	w.base = defaultSize
 
 	w.newPage()
@@ -106,7 +105,7 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 		}
 		prov = mergeProvenance(prov, paper.provenance)
 		// Each paper's sections sit one level beneath the paper's entry.
-		entries[i].page = w.place(paper, packBookmark(it), 0)
+		entries[i].page = w.place(paper, packBookmark(it))
 		w.pdf.SetLink(entries[i].link, 0, entries[i].page)
 	}
 	w.closePage()

@@ -66,7 +66,6 @@ type writer struct {
 	doc     *model.Document
 	base    float64 // body font size, points
 	marking string  // printed at the head of every page ("NOT FOR PUBLICATION")
-	outline int     // bookmark level of a document's top-level sections
 
 	// Link destinations: element ids and footnotes of the current document.
 	dest     map[string]int

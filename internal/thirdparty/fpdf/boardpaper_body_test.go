@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-fonts/liberation/liberationsansregular"
 )
@@ -54,6 +55,11 @@ func pageContents(t *testing.T, pdf []byte) [][]string {
 
 func newTestDoc(compress bool) *Fpdf {
 	f := New("P", "mm", "A4", "")
+	// Fixed dates: fpdf writes the time of output otherwise, and two
+	// documents written either side of a second then differ.
+	day := time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
+	f.SetCreationDate(day)
+	f.SetModificationDate(day)
 	f.SetCompression(compress)
 	f.AddUTF8FontFromBytes("Sans", "", liberationsansregular.TTF)
 	return f

@@ -1,11 +1,12 @@
 package markdown
 
 import (
-	"github.com/boardpaper/boardpaper/internal/diag"
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
 
+	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -208,7 +209,9 @@ func (r *reader) refPos(n ast.Node, label string) diag.Pos {
 			start = off
 		}
 	}
-	if i := strings.Index(string(r.src[start:]), "@"+label); i >= 0 {
+	// Searched as bytes: converting the rest of the source to a string
+	// copied it, tens of kilobytes for every reference.
+	if i := bytes.Index(r.src[start:], []byte("@"+label)); i >= 0 {
 		return r.position(start + i)
 	}
 	return r.position(start)

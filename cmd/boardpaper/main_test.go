@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/boardpaper/boardpaper/internal/testtool"
 )
 
 // newProject writes files into a fresh folder and makes it the working
@@ -190,17 +193,61 @@ func TestOptionsMayFollowPaths(t *testing.T) {
 }
 
 // Off a terminal, a build prints one summary line: papers, pages, time.
+// The pages are the papers' (not the pack's, which repeats them), counted
+// as they are written; an unchanged paper's count comes from the manifest,
+// or, when an older manifest has none, from its PDF.
 func TestBuildSummaryLine(t *testing.T) {
-	newProject(t, map[string]string{
+	dir := newProject(t, map[string]string{
 		"templates/a.md": front + "# A\n\nText.\n",
-		"templates/b.md": front + "# B\n\nMore.\n",
+		"templates/b.md": front + "# B\n\n" + strings.Repeat("More text for the committee, paragraph after paragraph.\n\n", 80),
 		"data/s.yaml":    snapshot,
 	})
-	code, stdout, stderr := runCLI(t, "build")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
+	summary := regexp.MustCompile(`^built 2 paper\(s\) \((\d) unchanged\), (\d+) page\(s\), \d+ file\(s\) in \S+\n$`)
+	build := func(wantUnchanged string) string {
+		t.Helper()
+		code, stdout, stderr := runCLI(t, "build")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		m := summary.FindStringSubmatch(stdout)
+		if m == nil || m[1] != wantUnchanged {
+			t.Fatalf("summary = %q, want %s unchanged", stdout, wantUnchanged)
+		}
+		return m[2]
 	}
-	if !regexp.MustCompile(`^built 2 paper\(s\) \(0 unchanged\), [1-9]\d* page\(s\), \d+ file\(s\) in \S+\n$`).MatchString(stdout) {
-		t.Errorf("summary = %q", stdout)
+	pages := build("0")
+	papers, _ := filepath.Glob(filepath.Join(dir, "output", "*", "[ab].pdf"))
+	if len(papers) != 2 {
+		t.Fatalf("papers' PDFs: %v", papers)
+	}
+	total := 0
+	for _, p := range papers {
+		m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindStringSubmatch(testtool.Run(t, "pdfinfo", p))
+		if m == nil {
+			t.Fatalf("pdfinfo gave no page count for %s", p)
+		}
+		n, _ := strconv.Atoi(m[1])
+		total += n
+	}
+	if pages != strconv.Itoa(total) || total < 3 {
+		t.Errorf("summary says %s page(s); the papers' PDFs have %d", pages, total)
+	}
+	if again := build("2"); again != pages {
+		t.Errorf("unchanged build says %s page(s), the first %s", again, pages)
+	}
+	manifest := filepath.Join(dir, "output", ".boardpaper-output")
+	b, err := os.ReadFile(manifest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	older := regexp.MustCompile(`,\s*"pages": \d+`).ReplaceAll(b, nil)
+	if bytes.Equal(older, b) {
+		t.Fatal("the manifest records no page counts")
+	}
+	if err := os.WriteFile(manifest, older, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again := build("2"); again != pages {
+		t.Errorf("unchanged build from a manifest without page counts says %s page(s), the first %s", again, pages)
 	}
 }

@@ -37,6 +37,7 @@ type paperRecord struct {
 	Item      int              `json:"item,omitempty"`
 	Withheld  string           `json:"withheld,omitempty"`
 	Exempt    bool             `json:"exempt,omitempty"` // has exempt content
+	Pages     int              `json:"pages,omitempty"`  // of its public PDF
 }
 
 func (r paperRecord) meta() model.Meta {
@@ -46,7 +47,7 @@ func (r paperRecord) meta() model.Meta {
 
 func recordOf(b *Built, key string, sizes map[string]int64) paperRecord {
 	r := paperRecord{Key: key, Files: map[string]int64{}, Slug: b.Meta.Slug, Title: b.Meta.Title,
-		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Withheld: b.Withheld}
+		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Withheld: b.Withheld, Pages: b.Pages}
 	for _, f := range b.Files {
 		if !strings.HasPrefix(f, "exempt/") {
 			r.Files[f] = sizes[f]

@@ -66,7 +66,10 @@ type Built struct {
 	// Exempt says the paper has exempt content.
 	Exempt bool
 	Files  []string // written files, relative to the output folder ("exempt/…" for --exempt-out)
-	Err    error
+	// Pages counts the pages of the paper's public PDF, for the build's
+	// summary; 0 when it has none, or a reused paper's record does not say.
+	Pages int
+	Err   error
 }
 
 // Templates lists the papers to build: the given ones, or every
@@ -212,7 +215,7 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 		// manifest, so a build asked for them always writes them.
 		return nil, false
 	}
-	b := &Built{Path: path, Meta: rec.meta(), Withheld: rec.Withheld, Key: key, Reused: true, Exempt: rec.Exempt}
+	b := &Built{Path: path, Meta: rec.meta(), Withheld: rec.Withheld, Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages}
 	for f, size := range rec.Files {
 		b.Files = append(b.Files, f)
 		out.keep(f, size)
@@ -361,15 +364,15 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	dir := MeetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)
 	if public != nil {
-		files, err := o.writeDoc(dir, public, date, write, forPack)
-		b.Files = append(b.Files, files...)
+		files, pages, err := o.writeDoc(dir, public, date, write, forPack)
+		b.Files, b.Pages = append(b.Files, files...), pages
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
 			return b
 		}
 	}
 	if o.ExemptOut != "" && doc.ExemptNotice != "" {
-		files, err := o.writeDoc("exempt/"+dir, doc, date, write, nil)
+		files, _, err := o.writeDoc("exempt/"+dir, doc, date, write, nil)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -400,8 +403,9 @@ func (o Options) exemptDir() string {
 // The HTML is rendered while the PDF is, and the PDF's pages are
 // compressed while it is laid out. forPack, when not nil, is given the
 // PDF's layout as soon as it is made (or nil if it is not), so the
-// meeting's pack can place the pages while the PDF is assembled.
-func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, forPack *pendingLayout) ([]string, error) {
+// meeting's pack can place the pages while the PDF is assembled. It
+// returns the files written and the PDF's number of pages.
+func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, forPack *pendingLayout) ([]string, int, error) {
 	if forPack != nil {
 		defer forPack.resolve(nil) // if the PDF failed before its layout
 	}
@@ -417,6 +421,7 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 	}
 	var pdfFile []outFile
 	var pdfErr error
+	pages := 0
 	if o.PDF {
 		var buf bytes.Buffer
 		var laid func(*pdf.LaidOut)
@@ -427,22 +432,23 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 			pdfErr = fmt.Errorf("writing PDF: %w", pdfErr)
 		}
 		pdfFile = []outFile{{dir + "/" + doc.Meta.Slug + ".pdf", buf.Bytes()}}
+		pages = bytes.Count(buf.Bytes(), pageObject)
 	}
 	wg.Wait()
 	if htmlErr != nil {
-		return nil, htmlErr
+		return nil, 0, htmlErr
 	}
 	if pdfErr != nil {
-		return nil, pdfErr
+		return nil, 0, pdfErr
 	}
 	var written []string
 	for _, f := range append(htmlFiles, pdfFile...) {
 		if err := write(f.path, f.data); err != nil {
-			return written, err
+			return written, 0, err
 		}
 		written = append(written, f.path)
 	}
-	return written, nil
+	return written, pages, nil
 }
 
 // outFile is a file rendered and not yet written.

@@ -535,6 +535,7 @@ type PageBox struct {
 
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
+	textBuf          []byte                     // boardpaper: Text builds each operator here
 	isCurrentUTF8    bool                       // is current font used in utf-8 mode
 	isRTL            bool                       // is is right to left mode enabled
 	page             int                        // current page number
@@ -763,23 +764,28 @@ type FontDescType struct {
 }
 
 type fontDefType struct {
-	Tp           string          // "Core", "TrueType", ...
-	Name         string          // "Courier-Bold", ...
-	Desc         FontDescType    // Font descriptor
-	Up           int             // Underline position
-	Ut           int             // Underline thickness
-	Cw           []int           // Character width by ordinal
-	Enc          string          // "cp1252", ...
-	Diff         string          // Differences from reference encoding
-	File         string          // "Redressed.z"
-	Size1, Size2 int             // Type1 values
-	OriginalSize int             // Size of uncompressed font file
-	N            int             // Set by font loader
-	DiffN        int             // Position of diff in app array, set by font loader
-	i            string          // 1-based position in font list, set by font loader, not this program
-	utf8File     *utf8FontFile   // UTF-8 font
-	usedRunes    map[int]int     // Array of used runes
-	parsed       *parsedUTF8Font // boardpaper: the shared parse of a UTF-8 font
+	Tp           string        // "Core", "TrueType", ...
+	Name         string        // "Courier-Bold", ...
+	Desc         FontDescType  // Font descriptor
+	Up           int           // Underline position
+	Ut           int           // Underline thickness
+	Cw           []int         // Character width by ordinal
+	Enc          string        // "cp1252", ...
+	Diff         string        // Differences from reference encoding
+	File         string        // "Redressed.z"
+	Size1, Size2 int           // Type1 values
+	OriginalSize int           // Size of uncompressed font file
+	N            int           // Set by font loader
+	DiffN        int           // Position of diff in app array, set by font loader
+	i            string        // 1-based position in font list, set by font loader, not this program
+	utf8File     *utf8FontFile // UTF-8 font
+	usedRunes    map[int]int   // Array of used runes
+	// boardpaper: runesSeen marks the runes below U+10000 already in
+	// usedRunes, so that Text updates the map only for a rune it has not
+	// set before (a map write for each character drawn was a sixth of
+	// drawing text). Shared, like the map, by every copy of the font.
+	runesSeen *runeBits
+	parsed    *parsedUTF8Font // boardpaper: the shared parse of a UTF-8 font
 }
 
 // generateFontID generates a font Id from the font definition

@@ -1967,6 +1967,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			runesSeen: new(runeBits),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2093,6 +2094,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			utf8File:  parsed.file,
 			parsed:    parsed,
 			usedRunes: sbarr,
+			runesSeen: new(runeBits),
 		}
 		f.fonts[fontkey] = def
 	} else {
@@ -2427,40 +2429,52 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	var txt2 string
-	if f.isCurrentUTF8 {
-		if f.isRTL {
-			txtStr = reverseText(txtStr)
-			x -= f.GetStringWidth(txtStr)
-		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
-		}
-	} else {
-		txt2 = f.escape(txtStr)
+	// boardpaper: the operator is built in one buffer, the text encoded
+	// and escaped into it in one pass, and appended to the page, rather
+	// than through four strings and a printf (a paper draws thousands of
+	// runs of text). What is written is the same, byte for byte:
+	// "BT %.2f %.2f Td (%s) Tj ET", the text escaped (f.escape) after
+	// UTF-16 encoding (utf8toutf16) when the font is UTF-8.
+	if f.isCurrentUTF8 && f.isRTL {
+		txtStr = reverseText(txtStr)
+		x -= f.GetStringWidth(txtStr)
 	}
-	// boardpaper: what sprintf("BT %.2f %.2f Td (%s) Tj ET") wrote, without
-	// fmt (a paper draws thousands of runs of text).
-	b := make([]byte, 0, len(txt2)+32)
+	b := f.textBuf[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
 	b = append(b, "BT "...)
 	b = strconv.AppendFloat(b, x*f.k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (f.h-y)*f.k, 'f', 2, 64)
 	b = append(b, " Td ("...)
-	b = append(b, txt2...)
+	if f.isCurrentUTF8 {
+		b = appendEscapedUTF16(b, txtStr)
+		f.currentFont.useRunes(txtStr)
+	} else {
+		b = appendEscaped(b, txtStr)
+	}
 	b = append(b, ") Tj ET"...)
-	s := string(b)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	b = append(b, '\n')
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+	} else {
+		must(f.buffer.Write(b))
+	}
+	f.textBuf = b
 }
 
 // SetWordSpacing sets spacing between words of following text. See the

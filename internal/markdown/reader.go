@@ -69,7 +69,12 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 	}
 	r.lineStarts = lineStarts(body)
 	root := md.Parse(text.NewReader(body))
+	var finished chan struct{}
+	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)
+	if finished != nil {
+		<-finished // every block was met, so this is at most a moment
+	}
 	r.doc.Footnotes = r.orderedNotes()
 	if err := r.errs.Err(); err != nil {
 		return nil, err
@@ -84,6 +89,7 @@ type reader struct {
 	lines      *lineMap
 	lineStarts []int
 	fence      FenceFunc
+	fences     map[ast.Node]*fenceJob // table and chart blocks read ahead
 	errs       diag.List
 
 	doc   *model.Document
@@ -337,13 +343,14 @@ func (r *reader) block(n ast.Node) []model.Block {
 			if r.fence == nil {
 				return nil
 			}
-			pos := r.nodePos(n)
-			if n.Lines().Len() > 0 {
-				pos = r.position(n.Lines().At(0).Start)
+			var b model.Block
+			var err error
+			if j := r.fences[n]; j != nil {
+				<-j.done
+				b, err = j.block, j.err
 			} else {
-				pos.Line++
+				b, err = r.fence(lang, content, r.fencePos(n))
 			}
-			b, err := r.fence(lang, content, pos)
 			if err != nil {
 				r.errs.Add(err)
 				return nil

@@ -90,11 +90,13 @@ func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*Lai
 	if laid != nil && w.pdf.Error() == nil {
 		laid(w.finishLayout(doc))
 	}
-	var buf bytes.Buffer
-	if err := w.pdf.Output(&buf); err != nil {
+	// The whole document or nothing reaches out: fpdf assembles it in
+	// memory, and hands that over rather than a copy.
+	data, err := w.pdf.OutputBytes()
+	if err != nil {
 		return fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
 	}
-	_, err = out.Write(buf.Bytes())
+	_, err = out.Write(data)
 	return err
 }
 

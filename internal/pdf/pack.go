@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -116,11 +115,11 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 	w.fillContents(entries, sheets)
 	w.pdf.SetPage(last)
 
-	var buf bytes.Buffer
-	if err := w.pdf.Output(&buf); err != nil {
+	data, err := w.pdf.OutputBytes()
+	if err != nil {
 		return fmt.Errorf("pdf: agenda pack: %w", err)
 	}
-	_, err := out.Write(buf.Bytes())
+	_, err = out.Write(data)
 	return err
 }
 

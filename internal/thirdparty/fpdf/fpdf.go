@@ -5093,6 +5093,7 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.reserveOutput()
 	f.putheader()
 	// Embedded files
 	f.putAttachments()

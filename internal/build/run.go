@@ -14,6 +14,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/html"
+	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/transform"
@@ -171,9 +172,11 @@ func Run(o Options) ([]*Built, error) {
 				return
 			}
 		}
+		// The Markdown parser is made, and the fonts load, on the other
+		// processor while this paper is read; a build with nothing to
+		// rebuild makes neither.
+		markdown.Prepare()
 		if o.PDF {
-			// The fonts load on the other processor while this paper
-			// is read; a build with nothing to rebuild never loads them.
 			pdf.Prepare()
 		}
 		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public *model.Document) *pendingLayout { return packs.known(i, b, public) })

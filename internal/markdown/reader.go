@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -45,13 +46,23 @@ type Result struct {
 // md is goldmark's CommonMark parser with heading attributes, GitHub tables
 // and footnotes: what goldmark.New(goldmark.WithExtensions(extension.Table,
 // extension.Footnote)) makes, without its HTML renderer (see gmext for why
-// the extensions are a copy).
-var md = parser.NewParser(append([]parser.Option{
-	parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-	parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-	parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-	parser.WithAttribute(),
-}, gmext.ParserOptions()...)...)
+// the extensions are a copy). It is made on first use, not as the program
+// starts: a quarter of a millisecond every command paid before its first
+// line, and a build makes it on another processor (Prepare).
+var md = sync.OnceValue(func() parser.Parser {
+	return parser.NewParser(append([]parser.Option{
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+		parser.WithAttribute(),
+	}, gmext.ParserOptions()...)...)
+})
+
+// Prepare makes the Markdown parser in the background, so the first Read
+// need not wait for it. Only the first call does anything.
+func Prepare() { prepareOnce.Do(func() { go md() }) }
+
+var prepareOnce sync.Once
 
 // Read parses src and builds the document. All problems found are returned
 // together as a diag.List.
@@ -68,7 +79,7 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		notes: map[int]*model.Note{},
 	}
 	r.lineStarts = lineStarts(body)
-	root := md.Parse(text.NewReader(body))
+	root := md().Parse(text.NewReader(body))
 	var finished chan struct{}
 	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)

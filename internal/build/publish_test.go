@@ -238,6 +238,57 @@ func TestFailedBuildLeavesPreviousOutputIntact(t *testing.T) {
 	}
 }
 
+// A new output folder appears whole, when the build has succeeded, with
+// nothing of its staging left beside it; a failed build into a new folder
+// leaves neither.
+func TestNewOutputFolderAppearsWhole(t *testing.T) {
+	root := publishProject(t)
+	out := filepath.Join(root, "site", "public")
+	exempt := filepath.Join(root, "private")
+	if _, err := Run(Options{Root: root, Out: out, ExemptOut: exempt, HTML: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, dir := range []string{out, exempt} {
+		info, err := os.Stat(filepath.Join(dir, marker))
+		if err != nil {
+			t.Fatalf("%s has no marker: %v", dir, err)
+		}
+		if d, _ := os.Stat(dir); d.Mode().Perm() != 0o755 || info.Size() == 0 {
+			t.Errorf("%s: mode %v, marker of %d bytes", dir, d.Mode().Perm(), info.Size())
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "2013-04-25-scrutiny-board-children-and-families", "inspections.html")); err != nil {
+		t.Error(err)
+	}
+	leftovers := func() []string {
+		var left []string
+		for _, dir := range []string{root, filepath.Join(root, "site")} {
+			entries, _ := os.ReadDir(dir)
+			for _, e := range entries {
+				if strings.Contains(e.Name(), "staging") {
+					left = append(left, filepath.Join(dir, e.Name()))
+				}
+			}
+		}
+		return left
+	}
+	if left := leftovers(); len(left) > 0 {
+		t.Errorf("staging left behind: %v", left)
+	}
+
+	os.WriteFile(filepath.Join(root, "templates/broken.md"), []byte("---\nlayout: nope\n---\n"), 0o644)
+	again := filepath.Join(root, "site", "again")
+	if _, err := Run(Options{Root: root, Out: again, HTML: true}); err == nil {
+		t.Fatal("a broken paper built")
+	}
+	if _, err := os.Stat(again); !os.IsNotExist(err) {
+		t.Errorf("a failed build made %s", again)
+	}
+	if left := leftovers(); len(left) > 0 {
+		t.Errorf("a failed build left its staging: %v", left)
+	}
+}
+
 func TestBuildRefusesAFolderItDidNotMake(t *testing.T) {
 	root := publishProject(t)
 	os.MkdirAll(filepath.Join(root, "site"), 0o755)

@@ -24,8 +24,12 @@ type stage struct {
 }
 
 type stageRoot struct {
-	dest    string
-	created bool // dest did not exist before this build
+	dest string
+	// created says dest did not exist before this build: its files are
+	// then staged in a folder beside it (tmp), which becomes dest in one
+	// rename. Otherwise tmp is inside dest, and each file or new meeting
+	// folder is renamed into place.
+	created bool
 	tmp     string
 	files   map[string]bool // slash-separated, relative to dest
 	kept    map[string]bool // files of the previous build kept as they are
@@ -43,16 +47,21 @@ func newStage(public, exempt string) (*stage, error) {
 			return nil, err
 		}
 		_, statErr := os.Stat(dest)
-		if err := os.MkdirAll(dest, 0o755); err != nil {
+		created := os.IsNotExist(statErr)
+		in, prefix := dest, ".staging-"
+		if created {
+			in, prefix = filepath.Dir(dest), "."+filepath.Base(dest)+".staging-"
+		}
+		if err := os.MkdirAll(in, 0o755); err != nil {
 			s.discard()
 			return nil, err
 		}
-		tmp, err := os.MkdirTemp(dest, ".staging-")
+		tmp, err := os.MkdirTemp(in, prefix)
 		if err != nil {
 			s.discard()
 			return nil, err
 		}
-		s.roots[name] = &stageRoot{dest: dest, created: os.IsNotExist(statErr), tmp: tmp, files: map[string]bool{}, kept: map[string]bool{}, dirs: map[string]bool{}}
+		s.roots[name] = &stageRoot{dest: dest, created: created, tmp: tmp, files: map[string]bool{}, kept: map[string]bool{}, dirs: map[string]bool{}}
 	}
 	return s, nil
 }
@@ -131,6 +140,24 @@ func (s *stage) commit(prune bool, manifest []byte) error {
 	sort.Strings(names)
 	for _, name := range names {
 		r := s.roots[name]
+		mark := []byte("This folder is written by boardpaper; files it did not write are removed.\n")
+		if name == "" {
+			mark = manifest
+		}
+		if r.created {
+			// A new output folder is the staging folder, renamed: nothing
+			// to move file by file, and nothing to prune.
+			if err := os.WriteFile(filepath.Join(r.tmp, marker), mark, 0o644); err != nil {
+				return err
+			}
+			if err := os.Chmod(r.tmp, 0o755); err != nil {
+				return err
+			}
+			if err := os.Rename(r.tmp, r.dest); err != nil {
+				return err
+			}
+			continue
+		}
 		paths := make([]string, 0, len(r.files))
 		for p := range r.files {
 			if !r.kept[p] {
@@ -140,10 +167,6 @@ func (s *stage) commit(prune bool, manifest []byte) error {
 		sort.Strings(paths)
 		if err := r.moveIntoPlace(paths); err != nil {
 			return err
-		}
-		mark := []byte("This folder is written by boardpaper; files it did not write are removed.\n")
-		if name == "" {
-			mark = manifest
 		}
 		if err := os.WriteFile(filepath.Join(r.dest, marker), mark, 0o644); err != nil {
 			return err
@@ -236,8 +259,5 @@ func (r *stageRoot) prune() error {
 func (s *stage) discard() {
 	for _, r := range s.roots {
 		os.RemoveAll(r.tmp)
-		if r.created {
-			os.Remove(r.dest) // only if still empty
-		}
 	}
 }

@@ -5,14 +5,13 @@ package check
 
 import (
 	"math"
-	"regexp"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"gopkg.in/yaml.v3"
@@ -96,7 +95,7 @@ func titleKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-var headingLine = lazyRegexp(`^#\s+(.*?)\s*(\{[^{}]*\})?\s*$`)
+var headingLine = lazyregexp.New(`^#\s+(.*?)\s*(\{[^{}]*\})?\s*$`)
 
 // heading returns the position of the level-1 heading titled title, or the
 // body's start.
@@ -112,10 +111,10 @@ func (s source) heading(title string) diag.Pos {
 var (
 	// attrBlock is a heading's or paragraph's {…} attributes; its #name is
 	// a label.
-	attrBlock = lazyRegexp(`\{([^{}]*)\}`)
-	attrLabel = lazyRegexp(`(?:^|\s)#([A-Za-z][A-Za-z0-9_-]*)`)
-	fenceID   = lazyRegexp(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
-	fenceOpen = lazyRegexp("^\\s*(```+|~~~+)\\s*([A-Za-z-]*)")
+	attrBlock = lazyregexp.New(`\{([^{}]*)\}`)
+	attrLabel = lazyregexp.New(`(?:^|\s)#([A-Za-z][A-Za-z0-9_-]*)`)
+	fenceID   = lazyregexp.New(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
+	fenceOpen = lazyregexp.New("^\\s*(```+|~~~+)\\s*([A-Za-z-]*)")
 )
 
 // unusedLabels: a label nothing refers to is often a reference that was
@@ -344,7 +343,7 @@ func eachSeries(n *yaml.Node, fn func(xs *yaml.Node)) {
 	}
 }
 
-var dateShaped = lazyRegexp(`^\d{4}-\d{2}(-\d{2})?$`)
+var dateShaped = lazyregexp.New(`^\d{4}-\d{2}(-\d{2})?$`)
 
 // snapshotDates: figures dated after the meeting are a sign that the wrong
 // snapshot, or the wrong meeting date, was used. What dates the figures is
@@ -412,10 +411,4 @@ func (c *checker) timetable(publish time.Time) {
 	case days < 28:
 		c.warn(p.Keys["notice_date"], "notice of the private meeting was given %d clear days before it; the rules ask for 28", days)
 	}
-}
-
-// lazyRegexp compiles expr on first use. Only `check` needs these, so a build
-// does not compile them at start.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

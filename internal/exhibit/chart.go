@@ -2,12 +2,12 @@ package exhibit
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"gopkg.in/yaml.v3"
@@ -96,7 +96,7 @@ func readSeries(errs *diag.List, snap *project.Snapshot, n *yaml.Node, c *model.
 }
 
 // dateShaped matches text written as a date, real or not.
-var dateShaped = regexp.MustCompile(`^\d{4}-\d{2}(-\d{2})?$`)
+var dateShaped = lazyregexp.New(`^\d{4}-\d{2}(-\d{2})?$`)
 
 // readX reads the x values: all dates (a time axis) or all labels. Dates
 // must run forward, or the line would double back on itself.
@@ -113,7 +113,7 @@ func readX(errs *diag.List, snap *project.Snapshot, xs []*yaml.Node, c *model.Ch
 			return false
 		}
 		t, monthOnly, err := format.ParseDate(s)
-		if err != nil && dateShaped.MatchString(s) {
+		if err != nil && dateShaped().MatchString(s) {
 			// Written as a date but not one (a 13th month, a 30th of
 			// February): say so, rather than treat it as a label.
 			errs.Errorf(snap.Path, x.Line, x.Column, "%q is not a real date", s)

@@ -11,10 +11,10 @@ package exhibit
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"gopkg.in/yaml.v3"
 )
@@ -103,12 +103,12 @@ func (f *fence) choice(key, def string, allowed []string) string {
 	return s
 }
 
-var idRE = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_-]*$`)
+var idRE = lazyregexp.New(`^[A-Za-z][A-Za-z0-9_-]*$`)
 
 // id reads the label that @references use.
 func (f *fence) id() string {
 	id := f.str("id")
-	if id != "" && !idRE.MatchString(id) {
+	if id != "" && !idRE().MatchString(id) {
 		f.fail(f.values["id"], "id: %q is not a label: use letters, digits, - and _ (e.g. tbl-age-groups)", id)
 		return ""
 	}

@@ -2,14 +2,13 @@ package expand
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 )
 
 // source is a body with what is needed to place errors in its file.
@@ -53,17 +52,17 @@ func (s source) offsetAt(off int) (line, b int) {
 // error needs them: a build without template errors never does, and
 // compiling them cost 0.3 ms of every start.
 var (
-	execRE = lazyRegexp(`(?s)^template: [^:]*:(\d+):(\d+): executing ".*?" at <(.*)>: (.*)$`)
+	execRE = lazyregexp.New(`(?s)^template: [^:]*:(\d+):(\d+): executing ".*?" at <(.*)>: (.*)$`)
 	// Parse errors carry a line but no column.
-	parseRE = lazyRegexp(`(?s)^template: [^:]*:(\d+): (.*)$`)
+	parseRE = lazyregexp.New(`(?s)^template: [^:]*:(\d+): (.*)$`)
 
-	noEntryRE    = lazyRegexp(`^map has no entry for key "(.*)"$`)
-	cantEvalRE   = lazyRegexp(`^can't evaluate field (\S+) in type (.*)$`)
-	nilPointerRE = lazyRegexp(`^nil pointer evaluating .*?\.(\S+)$`)
-	callingRE    = lazyRegexp(`(?s)^error calling (\S+): (.*)$`)
-	wrongArgsRE  = lazyRegexp(`^wrong number of args for (\S+): want (at least )?(\d+) got (\d+)$`)
-	noTmplRE     = lazyRegexp(`^template "(.*)" not defined$`)
-	notFuncRE    = lazyRegexp(`^function "(.*)" not defined$`)
+	noEntryRE    = lazyregexp.New(`^map has no entry for key "(.*)"$`)
+	cantEvalRE   = lazyregexp.New(`^can't evaluate field (\S+) in type (.*)$`)
+	nilPointerRE = lazyregexp.New(`^nil pointer evaluating .*?\.(\S+)$`)
+	callingRE    = lazyregexp.New(`(?s)^error calling (\S+): (.*)$`)
+	wrongArgsRE  = lazyregexp.New(`^wrong number of args for (\S+): want (at least )?(\d+) got (\d+)$`)
+	noTmplRE     = lazyregexp.New(`^template "(.*)" not defined$`)
+	notFuncRE    = lazyregexp.New(`^function "(.*)" not defined$`)
 )
 
 // execError maps an error from Template.Execute.
@@ -284,9 +283,4 @@ func unclosedBlock(body string) (off int, word string, ok bool) {
 	}
 	top := stack[len(stack)-1]
 	return top.off, top.word, true
-}
-
-// lazyRegexp compiles expr on first use.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -3,10 +3,10 @@ package markdown
 import (
 	"bytes"
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -112,7 +112,7 @@ func SafeURL(s string) bool {
 
 // refLabel matches a Quarto-style cross-reference at the start of a
 // string: @sec-…, @para-…, @tbl-…, @fig-…, not ending in punctuation.
-var refLabel = regexp.MustCompile(`^@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+var refLabel = lazyregexp.New(`^@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
 
 func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 	var out []model.Inline
@@ -128,7 +128,7 @@ func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 				// An "@" after a letter is an e-mail address, not a reference.
 				continue
 			}
-			m := refLabel.FindStringSubmatch(s[i:])
+			m := refLabel().FindStringSubmatch(s[i:])
 			if m == nil {
 				continue
 			}

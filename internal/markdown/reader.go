@@ -10,11 +10,11 @@ package markdown
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/gmext"
 	"github.com/yuin/goldmark/ast"
@@ -58,9 +58,22 @@ var md = sync.OnceValue(func() parser.Parser {
 	}, gmext.ParserOptions()...)...)
 })
 
-// Prepare makes the Markdown parser in the background, so the first Read
-// need not wait for it. Only the first call does anything.
-func Prepare() { prepareOnce.Do(func() { go md() }) }
+// Prepare makes the Markdown parser, and compiles the expressions reading
+// uses, in the background, so the first Read need not wait for them. Only
+// the first call does anything.
+func Prepare() {
+	prepareOnce.Do(func() {
+		go func() {
+			// A table read once compiles the table extension's
+			// expressions; this package's are compiled by name.
+			md().Parse(text.NewReader([]byte("| a |\n|:-:|\n")))
+			refLabel()
+			unnumberedMark()
+			trailingLabel()
+			captionPrefix()
+		}()
+	})
+}
 
 var prepareOnce sync.Once
 
@@ -204,16 +217,16 @@ func (r *reader) blocks(root ast.Node) {
 }
 
 var (
-	unnumberedMark = regexp.MustCompile(`\s*\{-\}\s*$`)
-	trailingLabel  = regexp.MustCompile(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
-	captionPrefix  = regexp.MustCompile(`^Table:\s*`)
+	unnumberedMark = lazyregexp.New(`\s*\{-\}\s*$`)
+	trailingLabel  = lazyregexp.New(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
+	captionPrefix  = lazyregexp.New(`^Table:\s*`)
 )
 
 func (r *reader) heading(h *ast.Heading) {
 	title := r.inlines(h)
 	unnumbered := false
 	if t, ok := lastText(title); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t"), "{-}") {
-		title = setLastText(title, model.Text(unnumberedMark.ReplaceAllString(string(t), "")))
+		title = setLastText(title, model.Text(unnumberedMark().ReplaceAllString(string(t), "")))
 		unnumbered = true
 	}
 	attr := r.attr(h)
@@ -310,10 +323,10 @@ func (r *reader) lastTable() *model.Table {
 // whether p was one.
 func (r *reader) caption(t *model.Table, p *model.Para, n ast.Node) bool {
 	first, ok := p.Inlines[0].(model.Text)
-	if !ok || !captionPrefix.MatchString(string(first)) {
+	if !ok || !captionPrefix().MatchString(string(first)) {
 		return false
 	}
-	in := append([]model.Inline{model.Text(captionPrefix.ReplaceAllString(string(first), ""))}, p.Inlines[1:]...)
+	in := append([]model.Inline{model.Text(captionPrefix().ReplaceAllString(string(first), ""))}, p.Inlines[1:]...)
 	if p.Attr.ID != "" {
 		t.Attr.ID = p.Attr.ID
 	}
@@ -404,9 +417,9 @@ func (r *reader) para(n ast.Node) *model.Para {
 	// The suffix test spares most paragraphs the regular expression, which
 	// backtracks from every space of a long paragraph.
 	if t, ok := lastText(p.Inlines); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t\n"), "}") {
-		if m := trailingLabel.FindStringSubmatch(string(t)); m != nil {
+		if m := trailingLabel().FindStringSubmatch(string(t)); m != nil {
 			p.Attr.ID = m[1]
-			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(trailingLabel.ReplaceAllString(string(t), ""))))
+			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(trailingLabel().ReplaceAllString(string(t), ""))))
 		}
 	}
 	r.pos[p] = r.nodePos(n)

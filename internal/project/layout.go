@@ -5,11 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/templates"
 	"gopkg.in/yaml.v3"
 )
@@ -44,7 +44,7 @@ type Layout struct {
 	ChartColours []string
 }
 
-var hexColour = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
+var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
 
 // LoadLayout finds a layout by name: the project's
 // templates/layouts/<name>.yaml first, else the one built in.
@@ -171,7 +171,7 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		"chart_colours": func(n *yaml.Node) {
 			cs := d.strList(n, "chart_colours")
 			for i, c := range cs {
-				if !hexColour.MatchString(c) {
+				if !hexColour().MatchString(c) {
 					d.fail(n.Content[i], "chart colour %q should be written #rrggbb", c)
 				}
 			}

@@ -2,16 +2,15 @@ package project
 
 import (
 	"bytes"
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"gopkg.in/yaml.v3"
 )
 
-var yamlLine = lazyRegexp(`line (\d+):\s*`)
+var yamlLine = lazyregexp.New(`line (\d+):\s*`)
 
 // YAMLError turns a yaml.v3 error into diagnostics at the right line of the
 // author's file. lineOffset is added to the lines yaml reports (front
@@ -159,10 +158,4 @@ func KindName(n *yaml.Node) string {
 		return "empty"
 	}
 	return "text"
-}
-
-// lazyRegexp compiles expr on first use. Only a YAML error needs it, so a build
-// does not compile it at start.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -7,14 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/project"
 )
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var slugPattern = lazyregexp.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Files are what New writes, relative to the project root.
 type Files struct {
@@ -25,7 +25,7 @@ type Files struct {
 // New writes templates/<slug>.md and data/<slug>/<date>.yaml for a paper
 // in layout, dated date. It refuses to overwrite either file.
 func New(root, slug, layoutName string, date time.Time) (Files, error) {
-	if !slugPattern.MatchString(slug) {
+	if !slugPattern().MatchString(slug) {
 		return Files{}, fmt.Errorf("the paper's name %q should be lower-case words joined by hyphens, e.g. school-places", slug)
 	}
 	layout, err := project.LoadLayout(root, layoutName)

@@ -8,8 +8,8 @@ package gmext
 
 import (
 	"bytes"
-	"regexp"
 
+	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	gast "github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -41,10 +41,10 @@ func isTableDelim(bs []byte) bool {
 	return !allSep
 }
 
-var tableDelimLeft = regexp.MustCompile(`^\s*\:\-+\s*$`)
-var tableDelimRight = regexp.MustCompile(`^\s*\-+\:\s*$`)
-var tableDelimCenter = regexp.MustCompile(`^\s*\:\-+\:\s*$`)
-var tableDelimNone = regexp.MustCompile(`^\s*\-+\s*$`)
+var tableDelimLeft = lazyregexp.New(`^\s*\:\-+\s*$`)
+var tableDelimRight = lazyregexp.New(`^\s*\-+\:\s*$`)
+var tableDelimCenter = lazyregexp.New(`^\s*\:\-+\:\s*$`)
+var tableDelimNone = lazyregexp.New(`^\s*\-+\s*$`)
 
 type tableParagraphTransformer struct {
 }
@@ -175,13 +175,13 @@ func (b *tableParagraphTransformer) parseDelimiter(segment text.Segment, reader 
 
 	var alignments []ast.Alignment
 	for _, col := range cols {
-		if tableDelimLeft.Match(col) {
+		if tableDelimLeft().Match(col) {
 			alignments = append(alignments, ast.AlignLeft)
-		} else if tableDelimRight.Match(col) {
+		} else if tableDelimRight().Match(col) {
 			alignments = append(alignments, ast.AlignRight)
-		} else if tableDelimCenter.Match(col) {
+		} else if tableDelimCenter().Match(col) {
 			alignments = append(alignments, ast.AlignCenter)
-		} else if tableDelimNone.Match(col) {
+		} else if tableDelimNone().Match(col) {
 			alignments = append(alignments, ast.AlignNone)
 		} else {
 			return nil

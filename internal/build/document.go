@@ -23,9 +23,10 @@ import (
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
 // give different bytes (0.2.0: PDF fonts named and compressed differently;
-// 0.3.0: each PDF page's drawing and its footer in two content streams), so
-// that no build keeps an earlier version's files.
-const Version = "0.3.0"
+// 0.3.0: each PDF page's drawing and its footer in two content streams;
+// 0.3.1: an agenda pack's own text in fonts of its own), so that no build
+// keeps an earlier version's files.
+const Version = "0.3.1"
 
 // Paper is one paper's inputs, loaded and checked.
 type Paper struct {

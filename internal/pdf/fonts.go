@@ -78,6 +78,22 @@ var (
 	}
 )
 
+// packFaces stand in, for the text an agenda pack draws itself (its front
+// sheet, contents and page numbers), for the faces of the same files: the
+// same glyphs and widths under other names (family "LiberationSansPack" and
+// so on), embedded as fonts of their own. The pack's subsets of the papers'
+// faces then hold exactly the characters its papers use, so a meeting of
+// one paper embeds the subsets its paper's PDF does, made once for both
+// (fpdf's subset cache), rather than the same again with the front sheet's
+// characters added.
+var packFaces = sync.OnceValue(func() map[*face]*face {
+	twins := map[*face]*face{}
+	for _, f := range allFaces() {
+		twins[f] = &face{family: f.family + "Pack", style: f.style, ttf: f.ttf}
+	}
+	return twins
+})
+
 // primaryFace is the face text of style st is set in when it has the glyph.
 func primaryFace(st fontStyle) *face {
 	if st&styleMono != 0 {

@@ -74,6 +74,7 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 		return fmt.Errorf("pdf: loading fonts: %w", err)
 	}
 	w := newWriter(opts)
+	w.own = packFaces()
 	title := p.Committee + ", " + p.DateText + ": agenda reports pack"
 	w.pdf.SetTitle(title, true)
 	w.pdf.SetAuthor(p.Committee, true)

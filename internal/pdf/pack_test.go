@@ -576,3 +576,72 @@ func pagePicture(t *testing.T, path string, page int) []byte {
 	keep := h * int(pageH-20) / int(pageH)
 	return pixels[:w*keep]
 }
+
+// embeddedFonts returns each font program a PDF embeds, by font name, as
+// stored (compressed).
+func embeddedFonts(t *testing.T, path string) map[string]string {
+	t.Helper()
+	var js struct {
+		QPDF []json.RawMessage `json:"qpdf"`
+	}
+	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path)), &js); err != nil || len(js.QPDF) < 2 {
+		t.Fatalf("qpdf --json: %v", err)
+	}
+	var objects map[string]struct {
+		Value  map[string]any `json:"value"`
+		Stream struct {
+			Data string `json:"data"`
+		} `json:"stream"`
+	}
+	if err := json.Unmarshal(js.QPDF[1], &objects); err != nil {
+		t.Fatal(err)
+	}
+	fonts := map[string]string{}
+	for _, o := range objects {
+		if o.Value["/Type"] != "/FontDescriptor" {
+			continue
+		}
+		name, _ := o.Value["/FontName"].(string)
+		file, _ := o.Value["/FontFile2"].(string) // "39 0 R"
+		fonts[name] = objects["obj:"+file].Stream.Data
+	}
+	return fonts
+}
+
+// A pack sets its own text (front sheet, contents, page numbers) in fonts
+// of its own, so its subsets of the papers' faces hold only what the
+// papers use: a one-paper meeting's pack embeds the very programs its
+// paper does (made once for both).
+func TestPackEmbedsItsPapersFonts(t *testing.T) {
+	doc := packPaper(1)
+	paper := writeTemp(t, doc)
+	pack := writePackTemp(t, Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
+		{Item: 7, Subject: doc.Meta.Title, Load: func() (*LaidOut, error) { return Lay(doc) }},
+	}})
+	paperFonts, packFonts := embeddedFonts(t, paper), embeddedFonts(t, pack)
+	if len(paperFonts) < 2 {
+		t.Fatalf("the paper embeds %d fonts", len(paperFonts))
+	}
+	for name, program := range paperFonts {
+		if program == "" {
+			t.Fatalf("the paper's %s has no program", name)
+		}
+		if packFonts[name] != program {
+			t.Errorf("the pack's %s is not the paper's", name)
+		}
+	}
+	own := 0
+	for name := range packFonts {
+		if strings.Contains(name, "pack") {
+			own++
+		} else if _, ok := paperFonts[name]; !ok {
+			t.Errorf("the pack embeds %s, which the paper does not", name)
+		}
+	}
+	if own == 0 {
+		t.Error("the pack sets its own text in the papers' fonts")
+	}
+	if !strings.Contains(allText(t, pack), "Agenda reports pack") {
+		t.Error("the pack's front sheet does not read")
+	}
+}

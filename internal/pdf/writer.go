@@ -59,6 +59,9 @@ type writer struct {
 	registered map[*face]bool
 	curFace    *face
 	curSize    float64
+	// own, when set, stands other faces in for the ones text is measured
+	// with, for the text this PDF draws itself: an agenda pack's (packFaces).
+	own map[*face]*face
 
 	left, right, top, bottom float64
 	y                        float64
@@ -302,6 +305,9 @@ func (w *writer) settleLinks() {
 // font selects a face and size, registering the face with this PDF the
 // first time it is used (so unused faces are neither parsed nor embedded).
 func (w *writer) font(f *face, size float64) {
+	if twin := w.own[f]; twin != nil {
+		f = twin
+	}
 	w.register(f)
 	if f == w.curFace && size == w.curSize {
 		return

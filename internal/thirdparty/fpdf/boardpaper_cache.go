@@ -58,6 +58,8 @@ func (p *parsedUTF8Font) forCutting() (*utf8FontFile, int) {
 // characters: the compressed font program and CIDToGIDMap, and the /W
 // widths.
 type utf8FontSubset struct {
+	once sync.Once // made by the first document to need it; others wait
+
 	fontStream []byte // compressed
 	fontLength int    // uncompressed (/Length1)
 	cidToGID   []byte // compressed
@@ -215,16 +217,28 @@ func (f *Fpdf) subsetUTF8Fonts() map[string]*utf8FontSubset {
 }
 
 // subsetUTF8Font returns what putfonts writes for font with the runes a document
-// used, making it on first use.
+// used, making it on first use. Documents written at the same time that
+// need the same subset (a one-paper meeting's paper and agenda pack) make
+// it once: the later waits for the earlier.
 func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 	delete(font.usedRunes, 0) // as fpdf did before subsetting
 	key := subsetKey{font.parsed, runeSetKey(font.usedRunes)}
 	fontCache.Lock()
-	cached := fontCache.subsets[key]
-	fontCache.Unlock()
-	if cached != nil {
-		return cached
+	s := fontCache.subsets[key]
+	if s == nil {
+		if len(fontCache.subsets) >= maxSubsets {
+			clear(fontCache.subsets)
+		}
+		s = &utf8FontSubset{}
+		fontCache.subsets[key] = s
 	}
+	fontCache.Unlock()
+	s.once.Do(func() { s.make(font) })
+	return s
+}
+
+// make cuts the subset of font's used runes and compresses its streams.
+func (s *utf8FontSubset) make(font *fontDefType) {
 	var stream []byte
 	cut, oldMetrics := font.parsed.forCutting()
 	if cut == nil {
@@ -232,21 +246,11 @@ func (f *Fpdf) subsetUTF8Font(font *fontDefType) *utf8FontSubset {
 	} else {
 		stream = cut.cutFont(oldMetrics, font.usedRunes)
 	}
-
 	delete(cut.CodeSymbolDictionary, 0)
-	s := &utf8FontSubset{
-		fontStream: compressCopy(stream),
-		fontLength: len(stream),
-		cidToGID:   compressedCIDToGIDMap(cut.CodeSymbolDictionary),
-		widths:     cidFontWidths(font, cut.LastRune),
-	}
-	fontCache.Lock()
-	if len(fontCache.subsets) >= maxSubsets {
-		clear(fontCache.subsets)
-	}
-	fontCache.subsets[key] = s
-	fontCache.Unlock()
-	return s
+	s.fontStream = compressCopy(stream)
+	s.fontLength = len(stream)
+	s.cidToGID = compressedCIDToGIDMap(cut.CodeSymbolDictionary)
+	s.widths = cidFontWidths(font, cut.LastRune)
 }
 
 func compressCopy(data []byte) []byte {

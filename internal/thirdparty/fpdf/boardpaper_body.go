@@ -13,6 +13,7 @@ package fpdf
 import (
 	"bytes"
 	"fmt"
+	"sync/atomic"
 )
 
 // PageBody is what a page drew up to a point, as one finished content
@@ -23,6 +24,22 @@ type PageBody struct {
 	done       chan struct{} // closed once data is set
 	data       []byte
 	compressed bool
+
+	content []byte      // the drawing, until compressed
+	claimed atomic.Bool // someone is compressing it (or has)
+}
+
+// compressNow compresses the body on the calling goroutine unless another
+// has claimed it, and reports whether it did.
+func (b *PageBody) compressNow() bool {
+	if !b.claimed.CompareAndSwap(false, true) {
+		return false
+	}
+	mem := xmem.compress([]byte("q\n"), b.content, []byte("Q\n"))
+	b.data, b.content = mem.copy(), nil
+	mem.release()
+	close(b.done)
+	return true
 }
 
 // stream returns the body's stream data, waiting for its compression.
@@ -36,9 +53,11 @@ func (b *PageBody) stream() []byte {
 // a new stream that starts from the state fpdf keeps (line width, dash,
 // font, colours), so what is drawn next (a page footer, say) draws as it
 // would have. The body is compressed on another goroutine, after the
-// document's previous body, so a document compresses with one compressor
-// at a time and its pages are compressed while later pages are laid out.
-// It returns nil if the document is in error or has no page.
+// document's previous body, so its pages are compressed one at a time
+// while later pages are laid out; the last few, which that goroutine has
+// not reached when the document is output, are compressed by the
+// goroutine that outputs it (finishBodies). It returns nil if the
+// document is in error or has no page.
 func (f *Fpdf) DetachPageBody() *PageBody {
 	if f.err != nil || f.page == 0 || f.state != 2 {
 		return nil
@@ -47,14 +66,12 @@ func (f *Fpdf) DetachPageBody() *PageBody {
 	f.pages[f.page] = new(bytes.Buffer)
 	b := &PageBody{done: make(chan struct{}), compressed: f.compress}
 	if f.compress {
+		b.content = content
 		go func(prev *PageBody) {
 			if prev != nil {
 				<-prev.done
 			}
-			mem := xmem.compress([]byte("q\n"), content, []byte("Q\n"))
-			b.data = mem.copy()
-			mem.release()
-			close(b.done)
+			b.compressNow()
 		}(f.lastBody)
 	} else {
 		b.data = make([]byte, 0, len(content)+4)
@@ -184,13 +201,15 @@ func (f *Fpdf) putstreamShared(b []byte) {
 
 // reserveOutput makes room in the output buffer for the whole document
 // before it is assembled: the buffer grew by doubling, a paper's 100 KB
-// PDF passing through 500 KB of buffers, each copied into the next (a
-// tenth of a one-paper build's page faults). The room is what the pages'
-// streams hold (the detached bodies compressed, so they are waited for
-// here, a moment before they are written anyway; the rest at most their
-// size) and a generous allowance for each font and image; space not used
-// is never touched.
+// PDF passing through 500 KB of buffers, each cleared and copied into the
+// next (a tenth of a one-paper build's page faults). The room is what the
+// pages' streams hold (the detached bodies compressed, so they are waited
+// for here, a moment before they are written anyway; the rest at most
+// their size) and a generous allowance for each font and image. It is
+// made with make, which leaves memory fresh from the system untouched
+// (bytes.Buffer.Grow clears all of it), so room not used costs nothing.
 func (f *Fpdf) reserveOutput() {
+	f.finishBodies()
 	n := 16 << 10
 	for p := 1; p <= f.page; p++ {
 		n += 1<<10 + f.pages[p].Len()
@@ -202,7 +221,25 @@ func (f *Fpdf) reserveOutput() {
 	for _, im := range f.images {
 		n += 1<<10 + len(im.data) + len(im.smask)
 	}
-	f.buffer.Grow(n)
+	if have := f.buffer.Len(); f.buffer.Cap()-have < n {
+		buf := make([]byte, have, have+n)
+		copy(buf, f.buffer.Bytes())
+		f.buffer.Buffer = *bytes.NewBuffer(buf)
+	}
+}
+
+// finishBodies compresses, on this goroutine, the page bodies no other
+// goroutine has started, last first (the compressing goroutine works from
+// the first), so the two processors finish the document's last pages
+// together rather than one compressing while the other waits.
+func (f *Fpdf) finishBodies() {
+	for p := f.page; p >= 1; p-- {
+		for i := len(f.pageBodies[p]) - 1; i >= 0; i-- {
+			if b := f.pageBodies[p][i]; b.compressed {
+				b.compressNow()
+			}
+		}
+	}
 }
 
 // OutputBytes closes the document and returns it, as Output writes it,

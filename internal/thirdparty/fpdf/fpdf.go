@@ -4345,7 +4345,7 @@ func (f *Fpdf) putfonts() {
 		}
 		// boardpaper: the subsets of a document's fonts are made at once,
 		// each on its own goroutine (boardpaper_cache.go).
-		subsets := f.subsetUTF8Fonts()
+		subsets := f.takeSubsets()
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -5093,6 +5093,7 @@ func (f *Fpdf) enddoc() {
 		return
 	}
 	f.layerEndDoc()
+	f.startSubsets()
 	f.reserveOutput()
 	f.putheader()
 	// Embedded files

@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -258,11 +257,11 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *
 		}
 		pack.Items = append(pack.Items, item)
 	}
-	var buf bytes.Buffer
-	if err := pdf.WritePack(&buf, pack, pdf.Options{Date: outputDate(first.Date)}); err != nil {
+	data, err := pdf.PackPDF(pack, pdf.Options{Date: outputDate(first.Date)})
+	if err != nil {
 		return diag.Errorf(dir+"/"+packName, 0, 0, "writing the agenda pack: %v", err)
 	}
-	return out.write(dir+"/"+packName, buf.Bytes())
+	return out.write(dir+"/"+packName, data)
 }
 
 // publicDocument renders a paper as the public sees it: exempt sections

@@ -426,16 +426,16 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 	var pdfErr error
 	pages := 0
 	if o.PDF {
-		var buf bytes.Buffer
 		var laid func(*pdf.LaidOut)
 		if forPack != nil {
 			laid = forPack.resolve
 		}
-		if pdfErr = pdf.WritePaper(&buf, doc, pdf.Options{Date: date}, laid); pdfErr != nil {
-			pdfErr = fmt.Errorf("writing PDF: %w", pdfErr)
+		data, err := pdf.Paper(doc, pdf.Options{Date: date}, laid)
+		if err != nil {
+			pdfErr = fmt.Errorf("writing PDF: %w", err)
 		}
-		pdfFile = []outFile{{dir + "/" + doc.Meta.Slug + ".pdf", buf.Bytes()}}
-		pages = bytes.Count(buf.Bytes(), pageObject)
+		pdfFile = []outFile{{dir + "/" + doc.Meta.Slug + ".pdf", data}}
+		pages = bytes.Count(data, pageObject)
 	}
 	wg.Wait()
 	if htmlErr != nil {

@@ -83,21 +83,29 @@ func Lay(doc *model.Document) (*LaidOut, error) {
 // to laid (when not nil) as soon as the pages are laid out, before the PDF
 // is assembled, so that a pack can place them while it is.
 func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*LaidOut)) error {
-	w, err := layOut(doc, opts)
+	data, err := Paper(doc, opts, laid)
 	if err != nil {
 		return err
+	}
+	_, err = out.Write(data)
+	return err
+}
+
+// Paper is WritePaper returning the PDF: the whole document or nothing,
+// the bytes fpdf assembled it in rather than a copy.
+func Paper(doc *model.Document, opts Options, laid func(*LaidOut)) ([]byte, error) {
+	w, err := layOut(doc, opts)
+	if err != nil {
+		return nil, err
 	}
 	if laid != nil && w.pdf.Error() == nil {
 		laid(w.finishLayout(doc))
 	}
-	// The whole document or nothing reaches out: fpdf assembles it in
-	// memory, and hands that over rather than a copy.
 	data, err := w.pdf.OutputBytes()
 	if err != nil {
-		return fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
 	}
-	_, err = out.Write(data)
-	return err
+	return data, nil
 }
 
 // layOut lays doc out in a new writer that records its pages.

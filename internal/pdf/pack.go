@@ -65,13 +65,24 @@ type contentsEntry struct {
 // public paper's sources (withheld papers are never loaded, so nothing of
 // theirs is recorded).
 func WritePack(out io.Writer, p Pack, opts Options) error {
+	data, err := PackPDF(p, opts)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(data)
+	return err
+}
+
+// PackPDF is WritePack returning the PDF: the whole pack or nothing, the
+// bytes fpdf assembled it in rather than a copy.
+func PackPDF(p Pack, opts Options) ([]byte, error) {
 	for _, it := range p.Items {
 		if it.Withheld == "" && it.Load == nil {
-			return fmt.Errorf("pdf: agenda pack: %s is neither withheld nor loadable", itemLabel(it))
+			return nil, fmt.Errorf("pdf: agenda pack: %s is neither withheld nor loadable", itemLabel(it))
 		}
 	}
 	if err := loadFaces(); err != nil {
-		return fmt.Errorf("pdf: loading fonts: %w", err)
+		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}
 	w := newWriter(opts)
 	w.own = packFaces()
@@ -101,7 +112,7 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 			err = fmt.Errorf("no document")
 		}
 		if err != nil {
-			return fmt.Errorf("pdf: agenda pack, %s: %w", itemLabel(it), err)
+			return nil, fmt.Errorf("pdf: agenda pack, %s: %w", itemLabel(it), err)
 		}
 		prov = mergeProvenance(prov, paper.provenance)
 		// Each paper's sections sit one level beneath the paper's entry.
@@ -118,10 +129,9 @@ func WritePack(out io.Writer, p Pack, opts Options) error {
 
 	data, err := w.pdf.OutputBytes()
 	if err != nil {
-		return fmt.Errorf("pdf: agenda pack: %w", err)
+		return nil, fmt.Errorf("pdf: agenda pack: %w", err)
 	}
-	_, err = out.Write(data)
-	return err
+	return data, nil
 }
 
 // itemName is what the contents print in the item column: "Item 7", or

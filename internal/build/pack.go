@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -62,26 +63,47 @@ var keptLayouts = 32
 // pendingLayout is a paper's layout, from the moment its document is built
 // (when its pack may start) to the moment its PDF has laid it out.
 type pendingLayout struct {
-	once sync.Once
-	done chan struct{}
-	laid *pdf.LaidOut // nil: the paper's PDF failed; the pack lays it out
+	once   sync.Once
+	done   chan struct{}
+	laid   *pdf.LaidOut // nil: the pack lays the paper out itself
+	failed bool         // the paper failed: so does the build, pack and all
 }
 
 func newPendingLayout() *pendingLayout { return &pendingLayout{done: make(chan struct{})} }
 
 // resolve gives the layout (nil if there is none) to whoever waits; only
-// the first call counts.
+// the first call counts. A nil pendingLayout (no pack waits) ignores it.
 func (l *pendingLayout) resolve(laid *pdf.LaidOut) {
+	if l == nil {
+		return
+	}
 	l.once.Do(func() {
 		l.laid = laid
 		close(l.done)
 	})
 }
 
-func (l *pendingLayout) wait() *pdf.LaidOut {
-	<-l.done
-	return l.laid
+// fail tells whoever waits that the paper failed. The build then fails
+// with the paper's error, so the pack need not make the paper again only
+// to fail too (a template that runs for ever would run for ever twice).
+func (l *pendingLayout) fail() {
+	if l == nil {
+		return
+	}
+	l.once.Do(func() {
+		l.failed = true
+		close(l.done)
+	})
 }
+
+func (l *pendingLayout) wait() (laid *pdf.LaidOut, failed bool) {
+	<-l.done
+	return l.laid, l.failed
+}
+
+// errPaperFailed is a pack's error when one of its papers failed; the
+// build reports the paper's own error instead.
+var errPaperFailed = errors.New("a paper of the meeting did not build")
 
 // laidCache keeps the layouts of the papers most recently built, each
 // until its pack takes it, so a pack need not read, build and lay them out
@@ -121,12 +143,13 @@ func (c *laidCache) take(path string) *pendingLayout {
 	return l
 }
 
-// known records paper i's place on the agenda and, for a public paper,
-// returns where its PDF's layout is to be given for the pack (nil when no
-// pack wants it). The paper must resolve it, with nil if its PDF fails.
-func (p *packPlan) known(i int, b *Built, public *model.Document) *pendingLayout {
+// known records paper i's place on the agenda (from its front matter) and,
+// for a public paper, returns where its PDF's layout is to be given for the
+// pack (nil when no pack wants it). The paper must resolve it, with nil if
+// its document or PDF fails.
+func (p *packPlan) known(i int, b *Built, public bool) *pendingLayout {
 	var l *pendingLayout
-	if p.active && public != nil && p.laid.max > 0 {
+	if p.active && public && p.laid.max > 0 {
 		l = newPendingLayout()
 		p.laid.put(b.Path, l)
 	}
@@ -244,7 +267,11 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *
 			path, data := mp.path, mp.data
 			item.Load = func() (*pdf.LaidOut, error) {
 				if l := kept.take(path); l != nil {
-					if laid := l.wait(); laid != nil {
+					laid, failed := l.wait()
+					if failed {
+						return nil, errPaperFailed
+					}
+					if laid != nil {
 						return laid, nil
 					}
 				}

@@ -168,7 +168,7 @@ func Run(o Options) ([]*Built, error) {
 		if incremental {
 			if b, ok := reuse(o, paths[i], prev, out); ok {
 				results[i] = b
-				packs.known(i, b, nil)
+				packs.known(i, b, false)
 				return
 			}
 		}
@@ -179,7 +179,7 @@ func Run(o Options) ([]*Built, error) {
 		if o.PDF {
 			pdf.Prepare()
 		}
-		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public *model.Document) *pendingLayout { return packs.known(i, b, public) })
+		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public bool) *pendingLayout { return packs.known(i, b, public) })
 		packs.finished(i, results[i])
 	})
 	var errs diag.List
@@ -326,7 +326,7 @@ func (w *output) discard() {
 // public document (nil when it is not for publication) as soon as the
 // document is built, before its files are written, and returns where to
 // give the public PDF's layout for the meeting's pack (nil: nowhere).
-func buildOne(o Options, path string, write func(string, []byte) error, known func(*Built, *model.Document) *pendingLayout) *Built {
+func buildOne(o Options, path string, write func(string, []byte) error, known func(b *Built, public bool) *pendingLayout) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
 	if err != nil {
@@ -339,8 +339,22 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	if o.Sink == nil && !o.Check {
 		b.Key = inputKey(o, path)
 	}
+	// The paper's place on the agenda is in its front matter: the pack is
+	// told now, so that a meeting's pack sets its front sheet and contents
+	// while this paper's document is made (on a one-paper build, while the
+	// other processor would be idle).
+	var forPack *pendingLayout
+	if known != nil && !o.Check {
+		p := in.Paper
+		place := &Built{Path: path, Key: b.Key, Meta: metaOf(p)}
+		if p.Exempt {
+			place.Withheld = withheldNotice(p.AccessRule)
+		}
+		forPack = known(place, !p.Exempt)
+	}
 	doc, err := Document(o.Root, in)
 	if err != nil {
+		forPack.fail()
 		b.Err = err
 		return b
 	}
@@ -359,10 +373,6 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		if doc.ExemptNotice != "" {
 			public = transform.Redact(doc, doc.ExemptNotice)
 		}
-	}
-	var forPack *pendingLayout
-	if known != nil {
-		forPack = known(&Built{Path: b.Path, Key: b.Key, Meta: b.Meta, Exempt: b.Exempt, Withheld: b.Withheld}, public)
 	}
 	dir := MeetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)
@@ -409,9 +419,8 @@ func (o Options) exemptDir() string {
 // meeting's pack can place the pages while the PDF is assembled. It
 // returns the files written and the PDF's number of pages.
 func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, forPack *pendingLayout) ([]string, int, error) {
-	if forPack != nil {
-		defer forPack.resolve(nil) // if the PDF failed before its layout
-	}
+	// If the PDF fails before its layout, so does the paper.
+	defer forPack.fail()
 	var htmlFiles []outFile
 	var htmlErr error
 	var wg sync.WaitGroup

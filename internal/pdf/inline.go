@@ -124,7 +124,12 @@ func words(runs []run) []word {
 		n += strings.Count(rn.text, " ")
 	}
 	var (
-		out     = make([]word, 0, n)
+		out = make([]word, 0, n)
+		// The words' pieces share one array, most words having one: a
+		// slice for each word cost as much fresh memory as the words.
+		// Each word's share is capped, so appending to it copies.
+		pieces  = make([]piece, 0, n+len(runs))
+		first   int // the current word's first piece
 		cur     word
 		open    bool
 		spaceW  float64
@@ -132,6 +137,9 @@ func words(runs []run) []word {
 	)
 	finish := func() {
 		if open {
+			if len(pieces) > first {
+				cur.pieces = pieces[first:len(pieces):len(pieces)]
+			}
 			out = append(out, cur)
 		}
 		cur, open = word{}, false
@@ -140,6 +148,7 @@ func words(runs []run) []word {
 		if !open {
 			cur = word{spaceW: spaceW, brk: pending}
 			spaceW, pending, open = 0, false, true
+			first = len(pieces)
 		}
 	}
 	// A piece's text is a slice of its run's text while its runes are
@@ -153,9 +162,8 @@ func words(runs []run) []word {
 	// replacement (nor the replacement of a byte that is not UTF-8).
 	add := func(f *face, size, rise float64, g rune, lk *link, ri, at, end int, own bool) {
 		start()
-		n := len(cur.pieces)
-		if n > 0 {
-			p := &cur.pieces[n-1]
+		if len(pieces) > first {
+			p := &pieces[len(pieces)-1]
 			if p.face == f && p.size == size && p.rise == rise && p.link == lk && !p.space {
 				if own && sliced.run == ri && sliced.end == at {
 					sliced.end = end
@@ -173,7 +181,7 @@ func words(runs []run) []word {
 			text = runs[ri].text[at:end]
 			sliced.run, sliced.start, sliced.end = ri, at, end
 		}
-		cur.pieces = append(cur.pieces, piece{face: f, size: size, rise: rise, text: text, link: lk})
+		pieces = append(pieces, piece{face: f, size: size, rise: rise, text: text, link: lk})
 	}
 	for ri, rn := range runs {
 		if rn.brk {
@@ -278,9 +286,19 @@ type lineBox struct {
 // breakLines sets words into lines no wider than the box, greedily: ragged
 // right reads more easily than justified text with uneven spaces.
 func breakLines(ws []word, box lineBox, base float64) []line {
+	// Room for the lines the words' widths need, and a line's words, so
+	// neither grows a copy at a time.
+	total := 0.0
+	for _, wd := range ws {
+		total += wd.spaceW + wd.w
+	}
+	n := 1
+	if box.width > 0 {
+		n += int(total / box.width)
+	}
 	var (
-		out  []line
-		cur  []word
+		out  = make([]line, 0, n+1)
+		cur  = make([]word, 0, 16)
 		curW float64
 	)
 	emit := func() {

@@ -22,3 +22,7 @@ require (
 // fpdf v0.9.0 with its font work done once per process, not per document:
 // see internal/thirdparty/fpdf/PATCHES.md.
 replace github.com/go-pdf/fpdf => ./internal/thirdparty/fpdf
+
+// goldmark v1.8.7's parsing packages, with nothing built at program start
+// that parsing may not need: see internal/thirdparty/goldmark/PATCHES.md.
+replace github.com/yuin/goldmark => ./internal/thirdparty/goldmark

@@ -103,9 +103,12 @@ func (c *cmap4) lookup(char int) (int, bool) {
 // once, so the order characters are visited in does not matter.
 func (utf *utf8FontFile) widthsFromCmap(c *cmap4, numberOfHMetrics, numSymbols int, scale float64) {
 	start := utf.SeekTable("hmtx")
-	arr := unpackUint16Array(utf.getRange(start, numberOfHMetrics*4))
-	advance := func(glyph int) int { // arr[0] is a placeholder: unpack counts from 1
-		if w := arr[glyph*2+1]; w < 1<<15 {
+	// Each metric is an advance and a side bearing, 16 bits each, read
+	// where they lie rather than unpacked into a slice of ints first.
+	hmtx := utf.getRange(start, numberOfHMetrics*4)
+	rawAdvance := func(glyph int) int { return int(binary.BigEndian.Uint16(hmtx[glyph*4:])) }
+	advance := func(glyph int) int {
+		if w := rawAdvance(glyph); w < 1<<15 {
 			return w
 		}
 		return 0
@@ -125,7 +128,7 @@ func (utf *utf8FontFile) widthsFromCmap(c *cmap4, numberOfHMetrics, numSymbols i
 	}
 	lastAdvance := 0
 	if last >= 0 {
-		lastAdvance = arr[last*2+1]
+		lastAdvance = rawAdvance(last)
 		if lastMapped && lastAdvance >= 1<<15 {
 			lastAdvance = 0
 		}

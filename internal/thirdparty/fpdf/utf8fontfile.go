@@ -961,17 +961,17 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	start := utf.SeekTable("loca")
 	utf.symbolPosition = make([]int, 0, numSymbols+1) // boardpaper: sized once
+	// boardpaper: the offsets are read where they lie, not unpacked into
+	// a slice of ints first (a second copy of the table, in fresh memory).
 	if format == 0 {
 		data := utf.getRange(start, (numSymbols*2)+2)
-		arr := unpackUint16Array(data)
 		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1]*2)
+			utf.symbolPosition = append(utf.symbolPosition, int(binary.BigEndian.Uint16(data[n*2:]))*2)
 		}
 	} else if format == 1 {
 		data := utf.getRange(start, (numSymbols*4)+4)
-		arr := unpackUint32Array(data)
 		for n := 0; n <= numSymbols; n++ {
-			utf.symbolPosition = append(utf.symbolPosition, arr[n+1])
+			utf.symbolPosition = append(utf.symbolPosition, int(binary.BigEndian.Uint32(data[n*4:])))
 		}
 	} else {
 		fmt.Printf("Unknown loca table format %d\n", format)

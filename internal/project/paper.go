@@ -156,13 +156,18 @@ func splitFrontMatter(relPath string, src []byte) (fm []byte, body string, bodyL
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
 		return nil, "", 0, diag.Errorf(relPath, 1, 1, "a paper starts with front matter: a line \"---\", the keys, and another \"---\"")
 	}
-	lines := bytes.SplitAfter(src, []byte("\n"))
-	for i := 1; i < len(lines); i++ {
-		if string(bytes.TrimRight(lines[i], "\r\n \t")) == "---" {
-			fm = bytes.Join(lines[1:i], nil)
-			body = string(bytes.Join(lines[i+1:], nil))
-			return fm, body, i + 2, nil
+	// The lines are found where they lie: splitting the whole paper into
+	// lines and joining them again cost three copies of it.
+	fmStart := bytes.IndexByte(src, '\n') + 1
+	for at, n := fmStart, 2; at < len(src); n++ {
+		end := len(src)
+		if i := bytes.IndexByte(src[at:], '\n'); i >= 0 {
+			end = at + i + 1
 		}
+		if string(bytes.TrimRight(src[at:end], "\r\n \t")) == "---" {
+			return src[fmStart:at], string(src[end:]), n + 1, nil
+		}
+		at = end
 	}
 	return nil, "", 0, diag.Errorf(relPath, 1, 1, "front matter is not closed: add a line \"---\" after the last key")
 }

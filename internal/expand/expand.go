@@ -79,6 +79,10 @@ func (t *Template) Execute(data, paper any) (string, error) {
 	stop := new(atomic.Bool)
 	go func() {
 		var b limitedBuilder
+		// Room for about twice the template, which the text rarely
+		// outgrows: a Builder's room is not cleared, so what goes unused
+		// costs nothing, and the text is not copied at every doubling.
+		b.Grow(min(2*len(t.src.body), MaxOutput))
 		err := t.tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper, stopKey: stop})
 		done <- result{b.String(), err}
 	}()

@@ -64,6 +64,7 @@ func (f *Fpdf) DetachPageBody() *PageBody {
 	}
 	content := f.pages[f.page].Bytes()
 	f.pages[f.page] = new(bytes.Buffer)
+	f.pageRoom = len(content) + len(content)/4
 	b := &PageBody{done: make(chan struct{}), compressed: f.compress}
 	if f.compress {
 		b.content = content

@@ -3776,7 +3776,10 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	for box, pb := range f.defPageBoxes {
 		f.pageBoxes[f.page][box] = pb
 	}
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	// boardpaper: a page's content starts with room for as much as the
+	// last page body held, rather than doubling from empty, each step
+	// cleared and copied.
+	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pageRoom)))
 	f.pageBodies = append(f.pageBodies, nil) // boardpaper
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})

@@ -60,7 +60,7 @@ func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
 // so tests can turn keeping off.
 var keptLayouts = 32
 
-// pendingLayout is a paper's layout, from the moment its document is built
+// pendingLayout is a paper's layout, from the moment the paper is read
 // (when its pack may start) to the moment its PDF has laid it out.
 type pendingLayout struct {
 	once   sync.Once
@@ -145,8 +145,8 @@ func (c *laidCache) take(path string) *pendingLayout {
 
 // known records paper i's place on the agenda (from its front matter) and,
 // for a public paper, returns where its PDF's layout is to be given for the
-// pack (nil when no pack wants it). The paper must resolve it, with nil if
-// its document or PDF fails.
+// pack (nil when no pack wants it). The paper must resolve it with its
+// layout, or fail it.
 func (p *packPlan) known(i int, b *Built, public bool) *pendingLayout {
 	var l *pendingLayout
 	if p.active && public && p.laid.max > 0 {

@@ -322,10 +322,10 @@ func (w *output) discard() {
 	}
 }
 
-// known, when not nil, is told the paper's place on the agenda and its
-// public document (nil when it is not for publication) as soon as the
-// document is built, before its files are written, and returns where to
-// give the public PDF's layout for the meeting's pack (nil: nowhere).
+// known, when not nil, is told the paper's place on the agenda and whether
+// it is for publication as soon as the paper is read (both are in its front
+// matter), and returns where to give the public PDF's layout for the
+// meeting's pack (nil: nowhere).
 func buildOne(o Options, path string, write func(string, []byte) error, known func(b *Built, public bool) *pendingLayout) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
@@ -415,7 +415,7 @@ func (o Options) exemptDir() string {
 // has rendered writes them into dir, so a paper is never half-published.
 // The HTML is rendered while the PDF is, and the PDF's pages are
 // compressed while it is laid out. forPack, when not nil, is given the
-// PDF's layout as soon as it is made (or nil if it is not), so the
+// PDF's layout as soon as it is made (or told the paper failed), so the
 // meeting's pack can place the pages while the PDF is assembled. It
 // returns the files written and the PDF's number of pages.
 func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, forPack *pendingLayout) ([]string, int, error) {

@@ -439,7 +439,7 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 		if forPack != nil {
 			laid = forPack.resolve
 		}
-		data, err := pdf.Paper(doc, pdf.Options{Date: date}, laid)
+		data, err := pdf.PaperPDF(doc, pdf.Options{Date: date}, laid)
 		if err != nil {
 			pdfErr = fmt.Errorf("writing PDF: %w", err)
 		}

@@ -83,7 +83,7 @@ func Lay(doc *model.Document) (*LaidOut, error) {
 // to laid (when not nil) as soon as the pages are laid out, before the PDF
 // is assembled, so that a pack can place them while it is.
 func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*LaidOut)) error {
-	data, err := Paper(doc, opts, laid)
+	data, err := PaperPDF(doc, opts, laid)
 	if err != nil {
 		return err
 	}
@@ -91,9 +91,9 @@ func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*Lai
 	return err
 }
 
-// Paper is WritePaper returning the PDF: the whole document or nothing,
+// PaperPDF is WritePaper returning the PDF: the whole document or nothing,
 // the bytes fpdf assembled it in rather than a copy.
-func Paper(doc *model.Document, opts Options, laid func(*LaidOut)) ([]byte, error) {
+func PaperPDF(doc *model.Document, opts Options, laid func(*LaidOut)) ([]byte, error) {
 	w, err := layOut(doc, opts)
 	if err != nil {
 		return nil, err

@@ -4486,28 +4486,6 @@ func (f *Fpdf) putfonts() {
 	}
 }
 
-func implode(sep string, arr []int) string {
-	// boardpaper: strconv rather than a printf for each number and each
-	// separator (the same text).
-	s := make([]byte, 0, len(arr)*4)
-	for i, v := range arr {
-		if i > 0 {
-			s = append(s, sep...)
-		}
-		s = strconv.AppendInt(s, int64(v), 10)
-	}
-	return string(s)
-}
-
-// arrayCountValues counts the occurrences of each item in the $mp array.
-func arrayCountValues(mp []int) map[int]int {
-	answer := make(map[int]int)
-	for _, v := range mp {
-		answer[v] = answer[v] + 1
-	}
-	return answer
-}
-
 func (f *Fpdf) loadFontFile(name string) ([]byte, error) {
 	if f.fontLoader != nil {
 		reader, err := f.fontLoader.Open(name)

@@ -1114,20 +1114,6 @@ func unpackUint16Array(data []byte) []int {
 	return answer
 }
 
-func unpackUint32Array(data []byte) []int {
-	answer := make([]int, 1, 2+len(data)/4) // boardpaper: sized once
-	r := bytes.NewReader(data)
-	bs := make([]byte, 4)
-	var e error
-	var c int
-	c, e = r.Read(bs)
-	for e == nil && c > 0 {
-		answer = append(answer, int(binary.BigEndian.Uint32(bs)))
-		c, e = r.Read(bs)
-	}
-	return answer
-}
-
 func unpackUint16(data []byte) int {
 	return int(binary.BigEndian.Uint16(data))
 }

@@ -5,7 +5,7 @@
 //
 //   node check.mjs SCREENSHOT_DIR page.html [page.html ...]
 import { chromium } from 'playwright-core';
-import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { readFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -20,8 +20,11 @@ if (!shotDir || pages.length === 0) {
 mkdirSync(shotDir, { recursive: true });
 
 // Chromium as this machine allows it: no sandbox (root), no GPU, and none
-// of the background connections the closed network refuses.
-const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'a11y-profile-')), {
+// of the background connections the closed network refuses. The profile
+// is a fresh folder each run, removed as the script exits (failed or not).
+const profile = mkdtempSync(join(tmpdir(), 'a11y-profile-'));
+process.on('exit', () => rmSync(profile, { recursive: true, force: true }));
+const context = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',

@@ -11,13 +11,11 @@ require (
 	github.com/wcharczuk/go-chart/v2 v2.1.2
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.47.0
+	golang.org/x/sys v0.49.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
-require (
-	github.com/klauspost/compress v1.20.4 // indirect
-	golang.org/x/sys v0.49.0 // indirect
-)
+require github.com/klauspost/compress v1.20.4 // indirect
 
 // fpdf v0.9.0 with its font work done once per process, not per document:
 // see internal/thirdparty/fpdf/PATCHES.md.

@@ -100,6 +100,58 @@ func (m manifest) reusable(o Options, path, key string) (paperRecord, bool) {
 // its snapshots. It reads bytes and the front matter only, so checking a
 // thousand unchanged papers is quick. An empty key means "build it".
 func inputKey(o Options, path string) string {
+	full, err := project.Resolve(o.Root, path)
+	if err != nil {
+		return ""
+	}
+	src, err := os.ReadFile(full)
+	if err != nil {
+		return ""
+	}
+	p, err := project.ParsePaper(path, src)
+	if err != nil {
+		return ""
+	}
+	l, err := project.LoadLayout(o.Root, p.Layout) // parsed once per process
+	if err != nil {
+		return ""
+	}
+	refs := p.Data
+	if o.Data != "" {
+		refs = []project.DataRef{{Path: o.Data}}
+	}
+	data := make([]fileSum, len(refs))
+	for i, r := range refs {
+		full, err := project.Resolve(o.Root, r.Path)
+		if err != nil {
+			return ""
+		}
+		b, err := os.ReadFile(full)
+		if err != nil {
+			return ""
+		}
+		sum := sha256.Sum256(b)
+		data[i] = fileSum{r.Path, hex.EncodeToString(sum[:])}
+	}
+	return o.keyOf(src, l, data)
+}
+
+// loadedKey is inputKey for a paper already loaded, from the bytes it is
+// built from: nothing is read or parsed again but the logo, and the key
+// cannot describe a file saved again while the paper was being built.
+func loadedKey(o Options, in *Paper) string {
+	data := make([]fileSum, len(in.Data.Snapshots))
+	for i, s := range in.Data.Snapshots {
+		data[i] = fileSum{s.Path, s.SHA256}
+	}
+	return o.keyOf(in.Paper.Src, in.Layout, data)
+}
+
+// fileSum is a snapshot's path and the SHA-256 of its bytes, in hex.
+type fileSum struct{ path, sum string }
+
+// keyOf hashes a paper's inputs into its key (see inputKey).
+func (o Options) keyOf(template []byte, layout *project.Layout, data []fileSum) string {
 	h := sha256.New()
 	add := func(label string, b []byte) {
 		h.Write([]byte(label))
@@ -112,36 +164,13 @@ func inputKey(o Options, path string) string {
 	add("formats", []byte{boolByte(o.HTML), boolByte(o.PDF)})
 	add("exempt-out", []byte{boolByte(o.ExemptOut != "")})
 	add("source-date-epoch", []byte(os.Getenv("SOURCE_DATE_EPOCH")))
-
-	full, err := project.Resolve(o.Root, path)
-	if err != nil {
+	add("template", template)
+	add("layout", layout.Src)
+	if layout.LogoPath != "" && !addFile(o.Root, layout.LogoPath, "logo", add) {
 		return ""
 	}
-	src, err := os.ReadFile(full)
-	if err != nil {
-		return ""
-	}
-	add("template", src)
-	p, err := project.ParsePaper(path, src)
-	if err != nil {
-		return ""
-	}
-	l, err := project.LoadLayout(o.Root, p.Layout) // parsed once per process
-	if err != nil {
-		return ""
-	}
-	add("layout", l.Src)
-	if l.LogoPath != "" && !addFile(o.Root, l.LogoPath, "logo", add) {
-		return ""
-	}
-	refs := p.Data
-	if o.Data != "" {
-		refs = []project.DataRef{{Path: o.Data}}
-	}
-	for _, r := range refs {
-		if !addFile(o.Root, r.Path, "data "+r.Name, add) {
-			return ""
-		}
+	for _, d := range data {
+		add("data "+d.path, []byte(d.sum))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

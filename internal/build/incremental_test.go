@@ -146,3 +146,49 @@ func TestPacksFromKeptLayoutsAreThePacksReadAgain(t *testing.T) {
 		}
 	}
 }
+
+// The key a build records is made from the bytes it loaded; the key the
+// next build compares it with is made by reading the files. They must be
+// the same for every kind of input, or nothing would ever be reused.
+func TestLoadedPaperKeyIsTheKeyOfItsFiles(t *testing.T) {
+	root := publishProject(t)
+	layout, err := os.ReadFile("../../templates/layouts/scrutiny-board.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(root, "templates/layouts"), 0o755)
+	os.WriteFile(filepath.Join(root, "templates/layouts/scrutiny-board.yaml"),
+		append(layout, "logo:\n  path: data/logo.png\n  alt: The council's crest\n"...), 0o644)
+	os.WriteFile(filepath.Join(root, "data/logo.png"), []byte("a logo"), 0o644)
+	os.WriteFile(filepath.Join(root, "data/t.yaml"), []byte("homes: 5\n"), 0o644)
+
+	keys := map[string]bool{}
+	for _, o := range []Options{
+		{Root: root, HTML: true, PDF: true},
+		{Root: root, HTML: true},
+		{Root: root, HTML: true, PDF: true, Data: "data/t.yaml"},
+	} {
+		for _, path := range []string{"templates/inspections.md", "templates/contract.md"} {
+			in, err := Load(root, path, o.Data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			loaded, read := loadedKey(o, in), inputKey(o, path)
+			if loaded == "" || loaded != read {
+				t.Errorf("%s (data %q, pdf %v): key from the loaded paper %q, from its files %q", path, o.Data, o.PDF, loaded, read)
+			}
+			keys[loaded] = true
+		}
+	}
+	if len(keys) != 6 {
+		t.Errorf("%d different keys for 6 different builds", len(keys))
+	}
+
+	// The logo is an input: a new one is a new key.
+	o := Options{Root: root, HTML: true, PDF: true}
+	before := inputKey(o, "templates/inspections.md")
+	os.WriteFile(filepath.Join(root, "data/logo.png"), []byte("another logo"), 0o644)
+	if inputKey(o, "templates/inspections.md") == before {
+		t.Error("a new logo left the key as it was")
+	}
+}

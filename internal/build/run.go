@@ -211,6 +211,9 @@ func Run(o Options) ([]*Built, error) {
 
 // reuse keeps an unchanged paper's previous files instead of building it.
 func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
+	if _, recorded := prev.Papers[path]; !recorded {
+		return nil, false // new, or a first build: nothing to read twice
+	}
 	key := inputKey(o, path)
 	rec, ok := prev.reusable(o, path, key)
 	if !ok || (rec.Exempt && o.ExemptOut != "") {
@@ -337,7 +340,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Input = in
 	}
 	if o.Sink == nil && !o.Check {
-		b.Key = inputKey(o, path)
+		b.Key = loadedKey(o, in)
 	}
 	// The paper's place on the agenda is in its front matter: the pack is
 	// told now, so that a meeting's pack sets its front sheet and contents

@@ -172,13 +172,6 @@ func Run(o Options) ([]*Built, error) {
 				return
 			}
 		}
-		// The Markdown parser is made, and the fonts load, on the other
-		// processor while this paper is read; a build with nothing to
-		// rebuild makes neither.
-		markdown.Prepare()
-		if o.PDF {
-			pdf.Prepare()
-		}
 		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public bool) *pendingLayout { return packs.known(i, b, public) })
 		packs.finished(i, results[i])
 	})
@@ -335,6 +328,15 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	if err != nil {
 		b.Err = err
 		return b
+	}
+	// The Markdown parser is made, and the fonts load, on the other
+	// processor while this paper's template is expanded and its Markdown
+	// read, when that processor would be idle; not sooner, when reading
+	// the paper's files and parsing its template keep both busy. A build
+	// with nothing to rebuild makes neither.
+	markdown.Prepare()
+	if o.PDF && !o.Check {
+		pdf.Prepare()
 	}
 	if o.Check {
 		b.Input = in

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -158,6 +159,39 @@ func BenchmarkBuild(b *testing.B) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// BenchmarkServeRebuild is serve's rebuild after a save: a 100-paper
+// project built into memory, then one paper's snapshot changed and the
+// project built again with the same Memory (that paper, its meeting's pack
+// and the index are made; the rest are given from memory).
+func BenchmarkServeRebuild(b *testing.B) {
+	dir := b.TempDir()
+	if err := synth.Write(root, dir, 100, 1); err != nil {
+		b.Fatal(err)
+	}
+	snapshots, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
+	if len(snapshots) == 0 {
+		b.Fatal("no snapshots")
+	}
+	saved, err := os.ReadFile(snapshots[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	var memory Memory
+	o := Options{Root: dir, HTML: true, PDF: true, Memory: &memory, Sink: func(string, []byte) error { return nil }}
+	if _, err := Run(o); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	edit := 0
+	for b.Loop() {
+		edit++
+		os.WriteFile(snapshots[0], fmt.Appendf(bytes.Clone(saved), "\nsaved_at: %d\n", edit), 0o644)
+		if _, err := Run(o); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -80,15 +80,14 @@ func (m manifest) encode() []byte {
 }
 
 // reusable returns the previous record for a paper when its inputs have
-// not changed and every file it wrote is still in place.
-func (m manifest) reusable(o Options, path, key string) (paperRecord, bool) {
+// not changed and every file it wrote is still in place (as had says).
+func (m manifest) reusable(path, key string, had func(rel string, size int64) bool) (paperRecord, bool) {
 	rec, ok := m.Papers[path]
 	if !ok || rec.Key != key || key == "" {
 		return rec, false
 	}
 	for f, size := range rec.Files {
-		info, err := os.Stat(filepath.Join(o.outDir(), filepath.FromSlash(f)))
-		if err != nil || info.Size() != size {
+		if !had(f, size) {
 			return rec, false
 		}
 	}

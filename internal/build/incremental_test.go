@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -191,4 +192,79 @@ func TestLoadedPaperKeyIsTheKeyOfItsFiles(t *testing.T) {
 	if inputKey(o, "templates/inspections.md") == before {
 		t.Error("a new logo left the key as it was")
 	}
+}
+
+// A build into memory with a Memory (serve's) is incremental as a build to
+// disk is: after a snapshot changes, only its paper is built again (with
+// its meeting's pack and the index), and the files given to the sink are
+// the files a fresh build gives.
+func TestMemoryRebuildsOnlyWhatChanged(t *testing.T) {
+	root := t.TempDir()
+	if err := synth.WriteMeetings(filepath.Join("..", ".."), root, 6, 3, 5); err != nil {
+		t.Fatal(err)
+	}
+	var memory Memory
+	build := func(m *Memory) (map[string][]byte, []*Built) {
+		t.Helper()
+		files := map[string][]byte{}
+		var mu sync.Mutex
+		results, err := Run(Options{Root: root, HTML: true, PDF: true, Memory: m, Sink: func(path string, b []byte) error {
+			mu.Lock()
+			files[path] = b
+			mu.Unlock()
+			return nil
+		}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files, results
+	}
+	same := func(what string, got, want map[string][]byte) {
+		t.Helper()
+		if len(got) != len(want) {
+			t.Errorf("%s: %d files, a fresh build gives %d", what, len(got), len(want))
+		}
+		for name, b := range want {
+			if !bytes.Equal(got[name], b) {
+				t.Errorf("%s: %s differs from a fresh build's", what, name)
+			}
+		}
+	}
+
+	first, results := build(&memory)
+	if n := len(reusedPaths(results)); n != 0 {
+		t.Fatalf("first build reused %d papers", n)
+	}
+	again, results := build(&memory)
+	if n := len(reusedPaths(results)); n != 6 {
+		t.Errorf("an unchanged project: %d of 6 papers reused", n)
+	}
+	same("unchanged", again, first)
+
+	snapshots, _ := filepath.Glob(filepath.Join(root, "data", "*", "*.yaml"))
+	sort.Strings(snapshots)
+	src, err := os.ReadFile(snapshots[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(snapshots[0], append(src, []byte("\nextra_note: a figure added since\n")...), 0o644)
+	changed, results := build(&memory)
+	if n := len(reusedPaths(results)); n != 5 {
+		t.Errorf("one snapshot changed: %d of 6 papers reused, want 5", n)
+	}
+	fresh, _ := build(nil)
+	same("one snapshot changed", changed, fresh)
+
+	// A failed build leaves the memory as it was: once the mistake is
+	// put right, the other papers are still not built again.
+	os.WriteFile(snapshots[0], []byte("broken: [\n"), 0o644)
+	if _, err := Run(Options{Root: root, HTML: true, PDF: true, Memory: &memory, Sink: func(string, []byte) error { return nil }}); err == nil {
+		t.Fatal("a broken snapshot built")
+	}
+	os.WriteFile(snapshots[0], src, 0o644)
+	restored, results := build(&memory)
+	if n := len(reusedPaths(results)); n != 5 {
+		t.Errorf("after a failed build: %d of 6 papers reused, want 5", n)
+	}
+	same("put right", restored, first)
 }

@@ -2,8 +2,6 @@ package build
 
 import (
 	"errors"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"sync"
@@ -240,9 +238,9 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 			keys[j] = mp.key
 		}
 		key := packKey(keys)
-		if out.stage != nil && !o.Force && prev.Packs[dir] == key && key != "" {
-			if info, err := os.Stat(filepath.Join(o.outDir(), dir, packName)); err == nil {
-				out.keepPack(dir, key, info.Size())
+		if (out.stage != nil || out.previous != nil) && !o.Force && prev.Packs[dir] == key && key != "" {
+			if size, ok := out.sizeOf(dir + "/" + packName); ok {
+				errs[i] = out.keepPack(dir, key, size)
 				return
 			}
 		}

@@ -47,6 +47,20 @@ type Options struct {
 	// under "exempt/" for --exempt-out files. Nil writes files to Out and
 	// ExemptOut.
 	Sink func(path string, data []byte) error
+	// Memory, with Sink, makes a build into memory incremental as a build
+	// to disk is: papers and packs unchanged since the last build given
+	// the same Memory are not built again, their files passed to Sink as
+	// they were. A successful build leaves its own files in Memory.
+	Memory *Memory
+}
+
+// Memory holds the files of the last build into memory, and what they
+// were built from, for the next (serve's preview: a save rebuilds the
+// saved paper, its meeting's pack and the index, not the whole project).
+// The zero value is an empty memory. A Memory serves one build at a time.
+type Memory struct {
+	manifest manifest
+	files    map[string][]byte
 }
 
 // Built is one paper's outcome.
@@ -129,6 +143,9 @@ func Run(o Options) ([]*Built, error) {
 		return nil, fmt.Errorf("no papers to build: templates/*.md is empty")
 	}
 	out := &output{sink: o.Sink, sizes: map[string]int64{}, packKeys: map[string]string{}}
+	if o.Sink != nil && o.Memory != nil && !o.Check {
+		out.remember(o.Memory)
+	}
 	if o.Sink == nil && !o.Check {
 		exempt := ""
 		if o.ExemptOut != "" {
@@ -138,12 +155,16 @@ func Run(o Options) ([]*Built, error) {
 			return nil, err
 		}
 		out.sink = out.stage.write
+		out.outDir = o.outDir()
 	}
 
 	prev := manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
-	incremental := out.stage != nil && !o.Force
-	if incremental {
+	incremental := (out.stage != nil || out.previous != nil) && !o.Force
+	if incremental && out.stage != nil {
 		prev = readManifest(o.outDir())
+	}
+	if incremental && out.previous != nil && o.Memory.manifest.Papers != nil {
+		prev = o.Memory.manifest
 	}
 	results := make([]*Built, len(paths))
 	// Agenda packs are written while the papers are: a pack needs each
@@ -199,6 +220,9 @@ func Run(o Options) ([]*Built, error) {
 			return results, err
 		}
 	}
+	if out.previous != nil {
+		*o.Memory = Memory{manifest: nextManifest(o, prev, results, out), files: out.files}
+	}
 	return results, nil
 }
 
@@ -208,7 +232,7 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 		return nil, false // new, or a first build: nothing to read twice
 	}
 	key := inputKey(o, path)
-	rec, ok := prev.reusable(o, path, key)
+	rec, ok := prev.reusable(path, key, out.had)
 	if !ok || (rec.Exempt && o.ExemptOut != "") {
 		// Full versions of exempt papers are not recorded in the public
 		// manifest, so a build asked for them always writes them.
@@ -217,7 +241,9 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 	b := &Built{Path: path, Meta: rec.meta(), Withheld: rec.Withheld, Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages}
 	for f, size := range rec.Files {
 		b.Files = append(b.Files, f)
-		out.keep(f, size)
+		if err := out.keep(f, size); err != nil {
+			b.Err = diag.Errorf(path, 0, 0, "%v", err)
+		}
 	}
 	sort.Strings(b.Files)
 	return b, true
@@ -278,12 +304,60 @@ type output struct {
 	sizes map[string]int64
 	// packKeys records each pack written or kept, for the manifest.
 	packKeys map[string]string
+	// previous holds the last build's files, and files collects this
+	// build's, on a build into memory with a Memory (nil otherwise).
+	previous, files map[string][]byte
+	outDir          string // on a build to disk
+}
+
+// remember makes a build into memory keep its files in files, and find
+// the last build's in m.
+func (w *output) remember(m *Memory) {
+	w.previous = m.files
+	if w.previous == nil {
+		w.previous = map[string][]byte{}
+	}
+	w.files = map[string][]byte{}
+	sink := w.sink
+	w.sink = func(rel string, data []byte) error {
+		if err := sink(rel, data); err != nil {
+			return err
+		}
+		w.mu.Lock()
+		w.files[rel] = data
+		w.mu.Unlock()
+		return nil
+	}
+}
+
+// had says whether the last build's file rel is still there, of the size
+// recorded: in memory, or in the output folder.
+func (w *output) had(rel string, size int64) bool {
+	got, ok := w.sizeOf(rel)
+	return ok && got == size
+}
+
+// sizeOf returns the size of the last build's file rel, if it is still
+// there.
+func (w *output) sizeOf(rel string) (int64, bool) {
+	if w.previous != nil {
+		data, ok := w.previous[rel]
+		return int64(len(data)), ok
+	}
+	info, err := os.Stat(filepath.Join(w.outDir, filepath.FromSlash(rel)))
+	if err != nil {
+		return 0, false
+	}
+	return info.Size(), true
 }
 
 // keepPack keeps a meeting's unchanged pack.
-func (w *output) keepPack(dir, key string, size int64) {
-	w.keep(dir+"/"+packName, size)
+func (w *output) keepPack(dir, key string, size int64) error {
+	if err := w.keep(dir+"/"+packName, size); err != nil {
+		return err
+	}
 	w.recordPack(dir, key)
+	return nil
 }
 
 // recordPack notes the key of a pack written or kept, for the manifest.
@@ -293,13 +367,20 @@ func (w *output) recordPack(dir, key string) {
 	w.mu.Unlock()
 }
 
-// keep marks a file from the previous build as part of this one, so that
-// pruning spares it.
-func (w *output) keep(rel string, size int64) {
+// keep marks a file from the previous build as part of this one: on disk,
+// so that pruning spares it; in memory, given to the sink again.
+func (w *output) keep(rel string, size int64) error {
+	if w.previous != nil {
+		if err := w.write(rel, w.previous[rel]); err != nil {
+			return err
+		}
+		return nil
+	}
 	w.stage.keep(rel)
 	w.mu.Lock()
 	w.sizes[rel] = size
 	w.mu.Unlock()
+	return nil
 }
 
 func (w *output) write(rel string, data []byte) error {
@@ -341,7 +422,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	if o.Check {
 		b.Input = in
 	}
-	if o.Sink == nil && !o.Check {
+	if (o.Sink == nil || o.Memory != nil) && !o.Check {
 		b.Key = loadedKey(o, in)
 	}
 	// The paper's place on the agenda is in its front matter: the pack is

@@ -38,6 +38,12 @@ type Options struct {
 type Server struct {
 	opts Options
 
+	// building serialises rebuilds; memory is the last build's files,
+	// so that a save rebuilds only the papers it changed (with their
+	// meetings' packs and the index).
+	building sync.Mutex
+	memory   build.Memory
+
 	mu      sync.RWMutex
 	files   map[string][]byte
 	errs    []string
@@ -57,10 +63,12 @@ func New(o Options) *Server {
 
 // Rebuild builds the project into memory and tells open pages to reload.
 func (s *Server) Rebuild() {
+	s.building.Lock()
+	defer s.building.Unlock()
 	start := time.Now()
 	files := map[string][]byte{}
 	var mu sync.Mutex
-	_, err := build.Run(build.Options{
+	results, err := build.Run(build.Options{
 		Root: s.opts.Root, HTML: s.opts.HTML, PDF: s.opts.PDF,
 		Sink: func(p string, data []byte) error {
 			mu.Lock()
@@ -68,7 +76,14 @@ func (s *Server) Rebuild() {
 			mu.Unlock()
 			return nil
 		},
+		Memory: &s.memory,
 	})
+	reused := 0
+	for _, r := range results {
+		if r.Reused {
+			reused++
+		}
+	}
 	var errs []string
 	if err != nil {
 		var list diag.List
@@ -92,7 +107,7 @@ func (s *Server) Rebuild() {
 	for _, w := range waiters {
 		close(w)
 	}
-	s.opts.Log("rebuilt in %s: %d problem(s)", time.Since(start).Round(time.Millisecond), len(errs))
+	s.opts.Log("rebuilt in %s (%d of %d papers unchanged): %d problem(s)", time.Since(start).Round(time.Millisecond), reused, len(results), len(errs))
 }
 
 // eventsPath is where pages listen for rebuilds.

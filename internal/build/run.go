@@ -371,10 +371,7 @@ func (w *output) recordPack(dir, key string) {
 // so that pruning spares it; in memory, given to the sink again.
 func (w *output) keep(rel string, size int64) error {
 	if w.previous != nil {
-		if err := w.write(rel, w.previous[rel]); err != nil {
-			return err
-		}
-		return nil
+		return w.write(rel, w.previous[rel])
 	}
 	w.stage.keep(rel)
 	w.mu.Lock()

@@ -46,8 +46,8 @@ func main() {
 	tmp, err := os.MkdirTemp("", "boardpaper-bench-")
 	check(err)
 	defer os.RemoveAll(tmp)
-	// Its project folders are spread over the block groups by their
-	// random names, away from the inodes earlier runs freed.
+	// Its project folders are placed as top-level folders are, in block
+	// groups of their own rather than in the one /tmp's churn fills.
 	spreadSubfolders(tmp)
 	bin := filepath.Join(tmp, "boardpaper")
 	if *given != "" {

@@ -7,9 +7,10 @@ import (
 )
 
 // fsTopdirFlag is FS_TOPDIR_FL of linux/fs.h, which x/sys/unix does not
-// name: ext2, ext3 and ext4 place each new subfolder of such a folder in
-// a block group of its own, chosen from a hash of its name, as they place
-// the folders at the root of the file system.
+// name: ext2, ext3 and ext4 place each new subfolder of such a folder as
+// they place the folders at the root of the file system, in a block group
+// with fewer folders and more free inodes than most (searched from a hash
+// of its name), rather than in the parent folder's group.
 const fsTopdirFlag = 0x00020000
 
 // spreadSubfolders marks dir so that its subfolders are spread over the

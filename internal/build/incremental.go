@@ -129,8 +129,7 @@ func inputKey(o Options, path string) string {
 		if err != nil {
 			return ""
 		}
-		sum := sha256.Sum256(b)
-		data[i] = fileSum{r.Path, hex.EncodeToString(sum[:])}
+		data[i] = fileSum{r.Path, sha(b)} // as a loaded snapshot's SHA256
 	}
 	return o.keyOf(src, l, data)
 }

@@ -22,11 +22,8 @@ import (
 
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
-// give different bytes (0.2.0: PDF fonts named and compressed differently;
-// 0.3.0: each PDF page's drawing and its footer in two content streams;
-// 0.3.1: an agenda pack's own text in fonts of its own), so that no build
-// keeps an earlier version's files.
-const Version = "0.3.1"
+// give different bytes, so that no build keeps an earlier version's files.
+const Version = "0.3.2"
 
 // Paper is one paper's inputs, loaded and checked.
 type Paper struct {
@@ -155,21 +152,23 @@ func Document(root string, in *Paper) (*model.Document, error) {
 		return nil, err
 	}
 
+	// The cover and the body must agree on what is exempt: a rule with
+	// nothing exempt is as likely a slip as exempt material with no rule.
+	hasExempt := transform.HasExempt(d)
 	var errs diag.List
-	hasExemptSection := false
-	for _, s := range d.Sections() {
-		if s.Exempt {
-			hasExemptSection = true
-			if p.AccessRule == "" {
-				errs.Add(diag.At(res.Positions[s], "an {.exempt} section needs access_to_information_rule in the front matter"))
-			}
-		}
+	switch {
+	case hasExempt && p.AccessRule == "":
+		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: say which Access to Information Procedure Rule applies (e.g. \"10.4(3)\")"))
+	case !hasExempt && !p.Exempt && p.ExemptAppendix != "":
+		errs.Add(diag.At(p.Keys["exempt_appendix"], "exempt_appendix is given but nothing in the paper is exempt: mark the appendix's heading {.exempt}, or remove exempt_appendix"))
+	case !hasExempt && !p.Exempt && p.AccessRule != "":
+		errs.Add(diag.At(p.Keys["access_to_information_rule"], "access_to_information_rule is given but nothing in the paper is exempt: mark the exempt part's heading {.exempt}, set exempt: true, or remove the rule"))
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	d.Exempt = p.Exempt
-	if p.Exempt || hasExemptSection {
+	if p.Exempt || hasExempt {
 		d.ExemptNotice = opts.ExemptNotice
 	}
 	d.Meta = model.Meta{
@@ -177,7 +176,7 @@ func Document(root string, in *Paper) (*model.Document, error) {
 		Date: p.Date, Language: "en-GB", Item: p.Item,
 		Keywords: []string{p.ReportTo, format.LongDate(p.Date)},
 	}
-	d.Cover = cover(p, p.Exempt || hasExemptSection || p.ExemptAppendix != "")
+	d.Cover = cover(p, p.Exempt || hasExempt)
 	d.Style, err = style(root, l)
 	if err != nil {
 		return nil, err

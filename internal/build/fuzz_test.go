@@ -15,7 +15,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"github.com/boardpaper/boardpaper/internal/testtool"
-	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
 // liveMarkup is markup that would run in a reader's browser: the HTML
@@ -80,8 +79,11 @@ func FuzzPipeline(f *testing.F) {
 			}
 			return
 		}
-		if doc.ExemptNotice != "" {
-			doc = transform.Redact(doc, doc.ExemptNotice)
+		if doc, err = publicVersion(doc); err != nil {
+			t.Fatalf("redaction: %v", err)
+		}
+		if doc == nil {
+			return
 		}
 		var buf bytes.Buffer
 		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {

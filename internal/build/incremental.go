@@ -26,7 +26,8 @@ type manifest struct {
 }
 
 // paperRecord is one paper's entry: enough to list it in the index and its
-// pack without reading it again.
+// pack without reading it again. A paper not for publication has none:
+// the manifest is in the public folder, and must not name it.
 type paperRecord struct {
 	Key       string           `json:"key"`
 	Files     map[string]int64 `json:"files"` // path in the output folder → size
@@ -35,7 +36,6 @@ type paperRecord struct {
 	Committee string           `json:"committee"`
 	Date      string           `json:"date"`
 	Item      int              `json:"item,omitempty"`
-	Withheld  string           `json:"withheld,omitempty"`
 	Exempt    bool             `json:"exempt,omitempty"` // has exempt content
 	Pages     int              `json:"pages,omitempty"`  // of its public PDF
 }
@@ -47,7 +47,7 @@ func (r paperRecord) meta() model.Meta {
 
 func recordOf(b *Built, key string, sizes map[string]int64) paperRecord {
 	r := paperRecord{Key: key, Files: map[string]int64{}, Slug: b.Meta.Slug, Title: b.Meta.Title,
-		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Withheld: b.Withheld, Pages: b.Pages}
+		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Pages: b.Pages}
 	for _, f := range b.Files {
 		if !strings.HasPrefix(f, "exempt/") {
 			r.Files[f] = sizes[f]

@@ -300,8 +300,18 @@ func publicDocument(root, path, data string) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	if doc.ExemptNotice != "" {
-		doc = transform.Redact(doc, doc.ExemptNotice)
+	return publicVersion(doc)
+}
+
+// publicVersion is what the public may see of a paper: nil for a paper
+// exempt as a whole, the redacted document for one with exempt material,
+// the document itself otherwise. Every public file is written from it.
+func publicVersion(doc *model.Document) (*model.Document, error) {
+	switch {
+	case doc.Exempt:
+		return nil, nil
+	case doc.ExemptNotice != "" || transform.HasExempt(doc):
+		return transform.Redact(doc, doc.ExemptNotice)
 	}
 	return doc, nil
 }

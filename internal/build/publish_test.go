@@ -323,3 +323,131 @@ func TestOutputsRecordTheirProvenance(t *testing.T) {
 		}
 	}
 }
+
+// The leaks reported in the exempt-material issue, each as it was found:
+// every one published the word SECRET in the paper's HTML, its PDF or the
+// agenda pack.
+func TestReportedLeaksAreClosed(t *testing.T) {
+	const front = "---\nlayout: executive-board\nreport_of: Director of Resources\nreport_to: Executive Board\ndate: 2026-03-13\nsubject: Staffing review\nitem: 4\naccess_to_information_rule: \"10.4(3)\"\ndata: data/s.yaml\n---\n# Main issues\n\nPublic text.\n\n"
+	cases := map[string]string{
+		"{.exempt .unnumbered}":      "# Appendix 1: Staffing {.exempt .unnumbered}\n\nSECRET.\n",
+		"{.unnumbered .exempt}":      "# Appendix 1: Staffing {.unnumbered .exempt}\n\nSECRET.\n",
+		"{- .exempt}":                "# Appendix 1: Staffing {- .exempt}\n\nSECRET.\n",
+		"{.exempt -}":                "# Appendix 1: Staffing {.exempt -}\n\nSECRET.\n",
+		"level 3":                    "### Costs {.exempt}\n\nSECRET.\n",
+		"level 2 unnumbered":         "## X {.unnumbered .exempt}\n\nSECRET.\n",
+		"two sets of braces":         "# Appendix B {.exempt} {-}\n\nSECRET.\n",
+		"reference to a heading":     "See @sec-detail.\n\n# Appendix 1 {.exempt}\n\nSECRET.\n\n### The SECRET plan {#sec-detail}\n\nMore.\n",
+		"reference to a chart's id":  "See @fig-secret.\n\n# Appendix 1 {.exempt}\n\n```chart\nid: fig-secret\ntype: bar\ndata: c\ntitle: Costs\n```\n",
+		"exempt-only footnote":       "# Appendix 1 {.exempt}\n\nCosts.[^1]\n\n[^1]: SECRET.\n",
+		"setext heading":             "Appendix 1 {.exempt}\n============\n\nSECRET.\n",
+		"recommendations":            "# Appendix 1 {.exempt}\n\nSECRET.\n",
+		"label and key-value":        "# Appendix 1 {#sec-app .exempt lang=en}\n\nSECRET.\n",
+		"a subsection after level 1": "# Appendix 1 {.exempt -}\n\nText.\n\n## SECRET subsection\n\nMore.\n",
+	}
+	for name, body := range cases {
+		t.Run(name, func(t *testing.T) {
+			root := writeProject(t, map[string]string{
+				"templates/p.md": front + body,
+				"data/s.yaml":    "c:\n  x: [A, B]\n  series:\n    - {name: Cost, values: [1, 2]}\n",
+			})
+			out := filepath.Join(root, "output")
+			if _, err := Run(Options{Root: root, Out: out, HTML: true, PDF: true}); err != nil {
+				t.Fatal(err)
+			}
+			for file, content := range everything(t, out) {
+				low := strings.ToLower(content)
+				if strings.Contains(low, "secret") || strings.Contains(content, utf16be("SECRET")) {
+					t.Errorf("%s publishes exempt material", file)
+				}
+				if strings.Contains(content, "{.exempt") || strings.Contains(content, "{-}") {
+					t.Errorf("%s prints the attributes as text", file)
+				}
+			}
+			page := readTree(t, out)["2026-03-13-executive-board/p.html"]
+			if !bytes.Contains(page, []byte("Not for publication (Access to Information Procedure Rule 10.4(3))")) {
+				t.Errorf("the public page does not say what was withheld")
+			}
+		})
+	}
+}
+
+// --exempt-out and --out are compared as the file system resolves them:
+// a symbolic link cannot put one inside the other.
+func TestOutputFoldersAreComparedThroughLinks(t *testing.T) {
+	root := publishProject(t)
+	os.MkdirAll(filepath.Join(root, "output", "private"), 0o755)
+	os.MkdirAll(filepath.Join(root, "private"), 0o755)
+	os.Symlink(filepath.Join(root, "output", "private"), filepath.Join(root, "x"))
+	os.Symlink(filepath.Join(root, "private", "site"), filepath.Join(root, "y"))
+	os.Symlink(filepath.Join(root, "output"), filepath.Join(root, "z"))
+	cases := []struct{ out, exempt, want string }{
+		{"output", "x", "inside the public output folder"},
+		{"output", "x/deeper/still", "inside the public output folder"},
+		{"z", "output/private", "inside the public output folder"},
+		{"y", "private", "the public output folder"},
+		{"output", "z", "inside the public output folder"},
+	}
+	for _, c := range cases {
+		_, err := Run(Options{Root: root, Out: c.out, ExemptOut: c.exempt, HTML: true})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("--out %s --exempt-out %s: %v", c.out, c.exempt, err)
+		}
+	}
+	if entries, _ := os.ReadDir(filepath.Join(root, "output", "private")); len(entries) != 0 {
+		t.Errorf("a refused build wrote %d files", len(entries))
+	}
+}
+
+// The manifest is published with the output: it names no paper that is
+// not for publication, nor its key.
+func TestManifestNamesNoExemptPaper(t *testing.T) {
+	root := publishProject(t)
+	out := filepath.Join(root, "output")
+	results, err := Run(Options{Root: root, Out: out, HTML: true, PDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := os.ReadFile(filepath.Join(out, marker))
+	for _, b := range results {
+		if b.Path == "templates/contract.md" {
+			for _, s := range []string{"contract", b.Key, "Contract award"} {
+				if bytes.Contains(m, []byte(s)) {
+					t.Errorf("the manifest names the exempt paper by %q", s)
+				}
+			}
+		}
+	}
+	if !bytes.Contains(m, []byte("templates/inspections.md")) {
+		t.Errorf("the manifest lost the public paper:\n%s", m)
+	}
+}
+
+// A build of one paper that has become exempt removes its public files,
+// as a build of the whole project does.
+func TestOnePaperMadeExemptIsWithdrawn(t *testing.T) {
+	root := publishProject(t)
+	out := filepath.Join(root, "output")
+	dir := filepath.Join(out, "2013-04-25-scrutiny-board-children-and-families")
+	if _, err := Run(Options{Root: root, Out: out, HTML: true, PDF: true}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"inspections.html", "inspections.pdf"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, _ := os.ReadFile(filepath.Join(root, "templates/inspections.md"))
+	os.WriteFile(filepath.Join(root, "templates/inspections.md"), bytes.Replace(src, []byte("item: 8"), []byte("item: 8\nexempt: true"), 1), 0o644)
+	if _, err := Run(Options{Root: root, Out: out, Templates: []string{"templates/inspections.md"}, HTML: true, PDF: true}); err != nil {
+		t.Fatal(err)
+	}
+	for name, content := range everything(t, out) {
+		if strings.Contains(name, "inspections.") {
+			t.Errorf("%s is still published", name)
+		}
+		if strings.Contains(content, "The public part") || strings.Contains(content, appendixSentinel) {
+			t.Errorf("%s still holds the paper's text", name)
+		}
+	}
+}

@@ -17,7 +17,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
-	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
 // Options say what to build and where.
@@ -110,20 +109,64 @@ func Templates(root string, given []string) ([]string, error) {
 	return out, nil
 }
 
-// Validate checks options that do not depend on the papers.
+// Validate checks options that do not depend on the papers. The folders
+// are compared as the file system resolves them, symbolic links
+// followed, so no spelling of a path can put the full versions of exempt
+// papers in the public folder, or the public folder among them.
 func (o Options) Validate() error {
 	if o.ExemptOut == "" || o.Sink != nil {
 		return nil
 	}
-	out, err1 := filepath.Abs(o.outDir())
-	ex, err2 := filepath.Abs(o.exemptDir())
+	out, err1 := resolvedPath(o.outDir())
+	ex, err2 := resolvedPath(o.exemptDir())
 	if err1 != nil || err2 != nil {
 		return fmt.Errorf("cannot resolve the output folders")
 	}
-	if rel, err := filepath.Rel(out, ex); err == nil && (rel == "." || !strings.HasPrefix(rel, "..")) {
+	if within(ex, out) {
 		return fmt.Errorf("--exempt-out %s is inside the public output folder %s: exempt papers must be written outside it", o.ExemptOut, o.outDir())
 	}
+	if within(out, ex) {
+		return fmt.Errorf("the public output folder %s is inside --exempt-out %s: exempt papers must be written outside it", o.outDir(), o.ExemptOut)
+	}
 	return nil
+}
+
+// resolvedPath makes p absolute and resolves the symbolic links in as
+// much of it as exists (the folders may not have been made yet), a link
+// to a folder not made yet included.
+func resolvedPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	for hops := 0; hops < 40; hops++ {
+		dir, rest := abs, ""
+		for {
+			if r, err := filepath.EvalSymlinks(dir); err == nil {
+				return filepath.Join(r, rest), nil
+			}
+			if target, err := os.Readlink(dir); err == nil {
+				if !filepath.IsAbs(target) {
+					target = filepath.Join(filepath.Dir(dir), target)
+				}
+				abs = filepath.Join(target, rest)
+				break
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				return abs, nil
+			}
+			rest = filepath.Join(filepath.Base(dir), rest)
+			dir = parent
+		}
+	}
+	return "", fmt.Errorf("too many symbolic links in %s", p)
+}
+
+// within reports whether path is dir or lies inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && rel != "..")
 }
 
 // Run builds the papers, then the site's index. Papers are built in
@@ -216,7 +259,7 @@ func Run(o Options) ([]*Built, error) {
 	}
 	if out.stage != nil {
 		next := nextManifest(o, prev, results, out)
-		if err := out.stage.commit(len(o.Templates) == 0, next.encode()); err != nil {
+		if err := out.stage.commit(len(o.Templates) == 0, staleFiles(o, results, out), next.encode()); err != nil {
 			return results, err
 		}
 	}
@@ -224,6 +267,27 @@ func Run(o Options) ([]*Built, error) {
 		*o.Memory = Memory{manifest: nextManifest(o, prev, results, out), files: out.files}
 	}
 	return results, nil
+}
+
+// staleFiles lists, on a build of some papers, the public files the last
+// build wrote for them that this one did not: a paper renamed, or made
+// exempt, must not stay published until the next build of the whole
+// project (which removes every file it did not write).
+func staleFiles(o Options, results []*Built, out *output) []string {
+	if len(o.Templates) == 0 {
+		return nil
+	}
+	last := readManifest(o.outDir())
+	var stale []string
+	for _, b := range results {
+		for f := range last.Papers[b.Path].Files {
+			if !out.stage.has(f) {
+				stale = append(stale, f)
+			}
+		}
+	}
+	sort.Strings(stale)
+	return stale
 }
 
 // reuse keeps an unchanged paper's previous files instead of building it.
@@ -238,7 +302,7 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 		// manifest, so a build asked for them always writes them.
 		return nil, false
 	}
-	b := &Built{Path: path, Meta: rec.meta(), Withheld: rec.Withheld, Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages}
+	b := &Built{Path: path, Meta: rec.meta(), Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages}
 	for f, size := range rec.Files {
 		b.Files = append(b.Files, f)
 		if err := out.keep(f, size); err != nil {
@@ -264,6 +328,13 @@ func nextManifest(o Options, prev manifest, results []*Built, out *output) manif
 		}
 	}
 	for _, b := range results {
+		if b.Withheld != "" {
+			// The manifest is published with the output: a paper not for
+			// publication leaves no trace in it, not even its name, and
+			// is read again at every build.
+			delete(next.Papers, b.Path)
+			continue
+		}
 		rec := recordOf(b, b.Key, out.sizes)
 		rec.Exempt = b.Exempt
 		next.Papers[b.Path] = rec
@@ -450,12 +521,11 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Doc = doc
 		return b
 	}
-	var public *model.Document // nil: not for publication
-	if !doc.Exempt {
-		public = doc
-		if doc.ExemptNotice != "" {
-			public = transform.Redact(doc, doc.ExemptNotice)
-		}
+	public, err := publicVersion(doc)
+	if err != nil {
+		forPack.fail()
+		b.Err = diag.Errorf(path, 0, 0, "%v", err)
+		return b
 	}
 	dir := MeetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)

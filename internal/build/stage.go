@@ -128,11 +128,20 @@ func (s *stage) keep(rel string) {
 	r.kept[rel] = true
 }
 
+// has says whether the build wrote or kept the public file rel.
+func (s *stage) has(rel string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.roots[""].files[rel]
+}
+
 // commit moves every staged file into place and writes the public
 // folder's marker (the manifest). When prune is set (a build of the whole
 // project) every other file in the output folders is removed, so that
-// nothing renamed, withdrawn or newly made exempt stays published.
-func (s *stage) commit(prune bool, manifest []byte) error {
+// nothing renamed, withdrawn or newly made exempt stays published; on a
+// build of some papers, stale (public files the last build wrote for
+// them) are.
+func (s *stage) commit(prune bool, stale []string, manifest []byte) error {
 	names := make([]string, 0, len(s.roots))
 	for name := range s.roots {
 		names = append(names, name)
@@ -176,6 +185,10 @@ func (s *stage) commit(prune bool, manifest []byte) error {
 		}
 		if prune {
 			if err := r.prune(); err != nil {
+				return err
+			}
+		} else if name == "" {
+			if err := r.remove(stale); err != nil {
 				return err
 			}
 		}
@@ -251,6 +264,19 @@ func (r *stageRoot) prune() error {
 	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
 	for _, d := range dirs {
 		os.Remove(d) // fails, harmlessly, when the folder is not empty
+	}
+	return nil
+}
+
+// remove deletes the files rel (slash-separated) and then their folders
+// if that left them empty.
+func (r *stageRoot) remove(rels []string) error {
+	for _, rel := range rels {
+		p := filepath.Join(r.dest, filepath.FromSlash(rel))
+		if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+		os.Remove(filepath.Dir(p)) // fails, harmlessly, when not empty
 	}
 	return nil
 }

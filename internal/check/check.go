@@ -127,16 +127,16 @@ var (
 func (c *checker) unusedLabels() {
 	labels, used := map[string]bool{}, map[string]bool{}
 	c.doc.EachBlock(func(b model.Block) {
-		for _, id := range blockIDs(b) {
-			labels[id] = true
+		if a := model.BlockAttr(b); a != nil && a.ID != "" {
+			labels[a.ID] = true
 		}
-		for _, in := range blockInlines(b) {
-			eachRef(in, func(r *model.Ref) { used[r.Label] = true })
+		for _, in := range model.InlineLists(b) {
+			markUsed(in, used)
 		}
 	})
 	for _, s := range c.doc.Sections() {
 		labels[s.Attr.ID] = true
-		eachRef(s.Title, func(r *model.Ref) { used[r.Label] = true })
+		markUsed(s.Title, used)
 	}
 	warned := map[string]bool{}
 	check := func(label string, line, col int) {
@@ -173,58 +173,13 @@ func (c *checker) unusedLabels() {
 	}
 }
 
-// blockIDs are the labels a block carries.
-func blockIDs(b model.Block) []string {
-	switch b := b.(type) {
-	case *model.Para:
-		return []string{b.Attr.ID}
-	case *model.CrossHeading:
-		return []string{b.Attr.ID}
-	case *model.Table:
-		return []string{b.Attr.ID}
-	case *model.Chart:
-		return []string{b.Attr.ID}
-	}
-	return nil
-}
-
-// blockInlines are the runs of text a block holds itself (list items and
-// quotes hold blocks, which EachBlock visits).
-func blockInlines(b model.Block) [][]model.Inline {
-	switch b := b.(type) {
-	case *model.Para:
-		return [][]model.Inline{b.Inlines}
-	case *model.CrossHeading:
-		return [][]model.Inline{b.Inlines}
-	case *model.Table:
-		out := [][]model.Inline{b.Caption}
-		for _, rows := range [][][]model.Cell{b.Head, b.Rows} {
-			for _, row := range rows {
-				for _, cell := range row {
-					out = append(out, cell.Inlines)
-				}
-			}
+// markUsed notes the label of every reference in in.
+func markUsed(in []model.Inline, used map[string]bool) {
+	model.EachInline(in, func(x model.Inline) {
+		if r, ok := x.(*model.Ref); ok {
+			used[r.Label] = true
 		}
-		return out
-	case *model.Chart:
-		return [][]model.Inline{b.Caption}
-	}
-	return nil
-}
-
-func eachRef(in []model.Inline, fn func(*model.Ref)) {
-	for _, x := range in {
-		switch x := x.(type) {
-		case *model.Ref:
-			fn(x)
-		case *model.Emph:
-			eachRef(x.Inlines, fn)
-		case *model.Strong:
-			eachRef(x.Inlines, fn)
-		case *model.Link:
-			eachRef(x.Inlines, fn)
-		}
-	}
+	})
 }
 
 // fence is a table block as written in the template.

@@ -40,8 +40,8 @@ func (p *page) section(s *model.Section, h int) error {
 		return err
 	}
 	p.s("</h", hn, ">\n")
-	if s.Exempt && p.doc.NotForPublication() {
-		p.s("<p class=\"exempt-mark\" role=\"note\"><strong>NOT FOR PUBLICATION</strong></p>\n")
+	if s.Exempt && !s.WithinExempt && p.doc.NotForPublication() {
+		p.s(exemptMark)
 	}
 	if err := p.blocks(s.Blocks, h+1); err != nil {
 		return err
@@ -54,6 +54,9 @@ func (p *page) section(s *model.Section, h int) error {
 	p.s("</section>\n")
 	return nil
 }
+
+// exemptMark marks, in a full version, where exempt material begins.
+const exemptMark = "<p class=\"exempt-mark\" role=\"note\"><strong>NOT FOR PUBLICATION</strong></p>\n"
 
 // sectionTitle is the heading text: the layout's title for the front part
 // ("Executive Summary") replaces the summary's own heading when set.
@@ -99,6 +102,20 @@ func (p *page) block(b model.Block, h int) error {
 		return p.paragraph(b)
 	case *model.CrossHeading:
 		return p.crossHeading(b, h)
+	case *model.ExemptPart:
+		// Only a full version holds an exempt part; the public version
+		// has the heading and the notice in its place.
+		p.s("<div class=\"exempt\">\n")
+		if err := p.crossHeading(b.Heading, h); err != nil {
+			return err
+		}
+		if p.doc.NotForPublication() {
+			p.s(exemptMark)
+		}
+		if err := p.blocks(b.Blocks, h); err != nil {
+			return err
+		}
+		p.s("</div>\n")
 	case *model.List:
 		return p.list(b, h)
 	case *model.Quote:

@@ -10,6 +10,8 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -68,7 +70,7 @@ func Prepare() {
 			// expressions; this package's are compiled by name.
 			md().Parse(text.NewReader([]byte("| a |\n|:-:|\n")))
 			refLabel()
-			unnumberedMark()
+			exemptMark()
 			trailingLabel()
 			captionPrefix()
 		}()
@@ -96,6 +98,7 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 	var finished chan struct{}
 	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)
+	r.endRun()
 	if finished != nil {
 		<-finished // every block was met, so this is at most a moment
 	}
@@ -125,6 +128,11 @@ type reader struct {
 	section *model.Section
 	// top is the current level-1 body section (parent of subsections).
 	top *model.Section
+	// into is where blocks go: the section's blocks, or those of the
+	// exempt part being read in it.
+	into *[]model.Block
+	// run is the exempt material being read, nil when none is.
+	run *exemptRun
 }
 
 func lineStarts(b []byte) []int {
@@ -210,33 +218,67 @@ func (r *reader) blocks(root ast.Node) {
 						continue
 					}
 				}
-				r.section.Blocks = append(r.section.Blocks, bs...)
+				r.add(bs...)
 			}
 		}
 	}
 }
 
 var (
-	unnumberedMark = lazyregexp.New(`\s*\{-\}\s*$`)
-	trailingLabel  = lazyregexp.New(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
-	captionPrefix  = lazyregexp.New(`^Table:\s*`)
+	trailingLabel = lazyregexp.New(`\s*\{#([A-Za-z][A-Za-z0-9_-]*)\}\s*$`)
+	captionPrefix = lazyregexp.New(`^Table:\s*`)
+	// exemptMark finds an attribute list naming exempt that was not read
+	// as one: in a paragraph, or a heading's list that does not parse.
+	exemptMark = lazyregexp.New(`(?i)\{[^{}]*exempt[^{}]*\}?`)
 )
 
+// headingClasses are the classes a heading may carry. Any other is an
+// error, so that a misspelt {.exempt} can never pass unnoticed and publish
+// what it was meant to withhold.
+var headingClasses = []string{"summary", "recommendations", "unnumbered", "exempt"}
+
+// exemptRun is exempt material being read: an {.exempt} heading opened it
+// at level, and it runs to the next heading of the same or a higher level.
+// Headings inside it open and end nothing.
+type exemptRun struct {
+	level int
+}
+
+// endRun closes the exempt material being read.
+func (r *reader) endRun() {
+	if r.run == nil {
+		return
+	}
+	r.run = nil
+	if r.section != nil {
+		r.into = &r.section.Blocks
+	}
+}
+
+// add puts blocks where the text being read belongs: the current
+// section, or the exempt part being read inside it.
+func (r *reader) add(bs ...model.Block) {
+	*r.into = append(*r.into, bs...)
+}
+
 func (r *reader) heading(h *ast.Heading) {
-	title := r.inlines(h)
-	unnumbered := false
-	if t, ok := lastText(title); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t"), "{-}") {
-		title = setLastText(title, model.Text(unnumberedMark().ReplaceAllString(string(t), "")))
-		unnumbered = true
-	}
-	attr := r.attr(h)
-	if attr.HasClass("unnumbered") {
-		unnumbered = true
-	}
 	pos := r.nodePos(h)
+	if r.run != nil && h.Level <= r.run.level {
+		r.endRun()
+	}
+	title, attr := r.headingText(h, pos)
 	if len(model.PlainText(title)) == 0 {
 		r.errs.Add(diag.At(pos, "heading has no text"))
 	}
+	// Whether a heading is exempt is decided here, once, for every kind of
+	// heading: the model carries it, and the public version is made from
+	// the model.
+	inside := r.run != nil
+	opens := !inside && attr.HasClass("exempt")
+	if opens {
+		r.run = &exemptRun{level: h.Level}
+	}
+	exempt := opens || inside
 
 	front := attr.HasClass("summary") || attr.HasClass("recommendations")
 	switch {
@@ -251,33 +293,68 @@ func (r *reader) heading(h *ast.Heading) {
 		if attr.HasClass("recommendations") {
 			kind = model.FrontRecommendations
 		}
-		s := &model.Section{Attr: attr, Kind: kind, Level: 1, Title: title, Exempt: attr.HasClass("exempt")}
+		s := &model.Section{Attr: attr, Kind: kind, Level: 1, Title: title, Exempt: exempt, WithinExempt: inside}
 		r.pos[s] = pos
 		r.doc.Front = append(r.doc.Front, s)
-		r.section, r.top = s, nil
-	case unnumbered || h.Level > 2:
+		r.section, r.top, r.into = s, nil, &s.Blocks
+	case attr.HasClass("unnumbered") || h.Level > 2:
 		ch := &model.CrossHeading{Attr: attr, Level: h.Level, Inlines: title}
 		r.pos[ch] = pos
 		if r.section == nil {
 			r.errs.Add(diag.At(pos, "an unnumbered heading needs a numbered section before it"))
 			return
 		}
-		r.section.Blocks = append(r.section.Blocks, ch)
+		if opens {
+			part := &model.ExemptPart{Heading: ch}
+			r.add(part)
+			r.into = &part.Blocks
+			return
+		}
+		r.add(ch)
 	case h.Level == 1:
-		s := &model.Section{Attr: attr, Level: 1, Title: title, Exempt: attr.HasClass("exempt")}
+		s := &model.Section{Attr: attr, Level: 1, Title: title, Exempt: exempt}
 		r.pos[s] = pos
 		r.doc.Body = append(r.doc.Body, s)
-		r.section, r.top = s, s
+		r.section, r.top, r.into = s, s, &s.Blocks
 	default: // level 2
 		if r.top == nil {
 			r.errs.Add(diag.At(pos, "a subsection (##) needs a numbered section (#) before it"))
 			return
 		}
-		s := &model.Section{Attr: attr, Level: 2, Title: title, Exempt: attr.HasClass("exempt") || r.top.Exempt}
+		s := &model.Section{Attr: attr, Level: 2, Title: title, Exempt: exempt, WithinExempt: inside}
 		r.pos[s] = pos
 		r.top.Subsections = append(r.top.Subsections, s)
-		r.section = s
+		r.section, r.into = s, &s.Blocks
 	}
+}
+
+// headingText reads a heading's text and attributes: those goldmark read,
+// and every attribute list left at the end of the text (see peelAttrs).
+func (r *reader) headingText(h *ast.Heading, pos diag.Pos) ([]model.Inline, model.Attr) {
+	title := r.inlines(h)
+	attr := r.attr(h)
+	if t, ok := lastText(title); ok {
+		rest, peeled, _ := peelAttrs(string(t))
+		if rest != string(t) {
+			// The lists left in the text were written before the one
+			// goldmark read, if it read one.
+			attr = mergeAttr(peeled, attr)
+			title = trimInlines(setLastText(title, model.Text(rest)))
+		}
+	}
+	if m := exemptMark().FindString(model.PlainText(title)); m != "" {
+		r.errs.Add(diag.At(pos, "cannot read the attributes %q: write them as {.exempt}, {.exempt .unnumbered} or {#sec-label .exempt}", m))
+	}
+	for _, c := range attr.Classes {
+		if !slices.Contains(headingClasses, c) {
+			hint := ""
+			if near := diag.Nearest(c, headingClasses); near != "" {
+				hint = fmt.Sprintf(" (did you mean .%s?)", near)
+			}
+			r.errs.Add(diag.At(pos, "unknown heading class .%s%s: a heading may be .%s", c, hint, strings.Join(headingClasses, ", .")))
+		}
+	}
+	return title, attr
 }
 
 // attr reads goldmark's parsed {#id .class key=value} attributes.
@@ -309,10 +386,10 @@ func (r *reader) attr(n ast.Node) model.Attr {
 // lastTable returns the section's last block when it is a GitHub table
 // that has no caption yet.
 func (r *reader) lastTable() *model.Table {
-	if r.section == nil || len(r.section.Blocks) == 0 {
+	if r.section == nil || len(*r.into) == 0 {
 		return nil
 	}
-	t, ok := r.section.Blocks[len(r.section.Blocks)-1].(*model.Table)
+	t, ok := (*r.into)[len(*r.into)-1].(*model.Table)
 	if !ok || t.RowHeaders || len(t.Caption) > 0 {
 		return nil
 	}
@@ -423,6 +500,9 @@ func (r *reader) para(n ast.Node) *model.Para {
 		}
 	}
 	r.pos[p] = r.nodePos(n)
+	if m := exemptMark().FindString(model.PlainText(p.Inlines)); m != "" {
+		r.errs.Add(diag.At(r.pos[p], "%q: only a heading can be marked exempt; put the exempt material under a heading such as \"# Appendix 1 {.exempt}\"", m))
+	}
 	return p
 }
 

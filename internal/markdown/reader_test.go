@@ -41,7 +41,7 @@ func TestOnlySafeLinksAreLive(t *testing.T) {
 func TestHeadingsAndCaptions(t *testing.T) {
 	d := read(t, "# Main {#sec-main}\n\nText. {#para-x}\n\n## Cross {-}\n\nMore.\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\nTable: A caption {#tbl-x}\n")
 	dump := model.Dump(d)
-	for _, want := range []string{`Section "" {#sec-main} "Main"`, `Para "" {#para-x} "Text."`, `CrossHeading "Cross"`, `Table "" {#tbl-x .numbered} rowheaders=false align=[0 3] "A caption"`} {
+	for _, want := range []string{`Section "" {#sec-main} "Main"`, `Para "" {#para-x} "Text."`, `CrossHeading {.unnumbered} "Cross"`, `Table "" {#tbl-x .numbered} rowheaders=false align=[0 3] "A caption"`} {
 		if !strings.Contains(dump, want) {
 			t.Errorf("missing %s:\n%s", want, dump)
 		}
@@ -81,5 +81,25 @@ func TestLineMapFollowsTheTemplate(t *testing.T) {
 	}
 	if got := res.Positions[ref]; got != (diag.Pos{Path: "templates/p.md", Line: 9, Col: 5}) {
 		t.Errorf("reference at %v, want templates/p.md:9:5", got)
+	}
+}
+
+func TestPeelAttrs(t *testing.T) {
+	cases := []struct{ in, rest, attr, bad string }{
+		{"Appendix B {.exempt} {-}", "Appendix B", "{.exempt .unnumbered}", ""},
+		{"Appendix B {-} {.exempt}", "Appendix B", "{.unnumbered .exempt}", ""},
+		{"Costs {#sec-costs .exempt lang=en}", "Costs", "{#sec-costs .exempt lang=en}", ""},
+		{`Costs {title="a b" .exempt}`, "Costs", "{.exempt title=a b}", ""},
+		{"Costs {£m}", "Costs {£m}", "", "{£m}"},
+		{"Costs in {year}", "Costs in {year}", "", "{year}"},
+		{"Plain", "Plain", "", ""},
+		{`Costs {title="open .exempt}`, `Costs {title="open .exempt}`, "", `{title="open .exempt}`},
+	}
+	for _, c := range cases {
+		rest, a, bad := peelAttrs(c.in)
+		got := model.Dump(&model.Document{Body: []*model.Section{{Attr: a}}})
+		if rest != c.rest || bad != c.bad || (c.attr != "" && !strings.Contains(got, c.attr)) {
+			t.Errorf("peelAttrs(%q) = %q, %+v, %q; want %q, %s, %q", c.in, rest, a, bad, c.rest, c.attr, c.bad)
+		}
 	}
 }

@@ -44,7 +44,11 @@ func (w *dumper) line(depth int, format string, args ...any) {
 
 func (w *dumper) section(depth int, s *Section) {
 	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations"}[s.Kind]
-	w.line(depth, "%s %q%s %s", kind, s.Number, attrString(s.Attr, s.Exempt), inlineString(s.Title))
+	within := ""
+	if s.WithinExempt {
+		within = " within-exempt"
+	}
+	w.line(depth, "%s %q%s%s %s", kind, s.Number, attrString(s.Attr, s.Exempt), within, inlineString(s.Title))
 	w.blocks(depth+1, s.Blocks)
 	for _, sub := range s.Subsections {
 		w.section(depth+1, sub)
@@ -71,6 +75,10 @@ func (w *dumper) blocks(depth int, bs []Block) {
 			w.line(depth, "CodeBlock %q", b.Text)
 		case *Rule:
 			w.line(depth, "Rule")
+		case *ExemptPart:
+			w.line(depth, "ExemptPart")
+			w.blocks(depth+1, []Block{b.Heading})
+			w.blocks(depth+1, b.Blocks)
 		case *ExemptNotice:
 			w.line(depth, "ExemptNotice %q", b.Text)
 		case *Table:
@@ -149,7 +157,11 @@ func inlineString(in []Inline) string {
 		case *Link:
 			fmt.Fprintf(&b, "Link(%q)[%s]", x.URL, inlineString(x.Inlines))
 		case *Ref:
-			fmt.Fprintf(&b, "Ref(@%s→#%s %q)", x.Label, x.Target, x.Text)
+			if x.PublicTarget != "" {
+				fmt.Fprintf(&b, "Ref(@%s→#%s %q public→#%s %q)", x.Label, x.Target, x.Text, x.PublicTarget, x.PublicText)
+			} else {
+				fmt.Fprintf(&b, "Ref(@%s→#%s %q)", x.Label, x.Target, x.Text)
+			}
 		case *NoteRef:
 			fmt.Fprintf(&b, "NoteRef(%d)", x.Number)
 		case LineBreak:

@@ -156,13 +156,20 @@ type Section struct {
 	// Subsections are the level-2 sections inside a level-1 section. They
 	// follow Blocks in reading order.
 	Subsections []*Section
-	// Exempt marks a section not for publication. In a redacted document
-	// its Blocks and Subsections are replaced by one ExemptNotice.
+	// Exempt marks a section whose content is not for publication: in the
+	// public version its Blocks and Subsections are replaced by one
+	// ExemptNotice, and its heading and number stay.
 	Exempt bool
+	// WithinExempt marks a section that lies inside exempt material an
+	// earlier heading opened (a subsection of an exempt section, or a
+	// subsection after an exempt cross-heading of a higher level): the
+	// public version leaves it out, heading and all. Exempt is then set
+	// too.
+	WithinExempt bool
 }
 
 // Block is a block-level element: *Para, *CrossHeading, *List, *Quote,
-// *Table, *Chart, *CodeBlock, *Rule, *ExemptNotice.
+// *Table, *Chart, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
 type Block interface{ isBlock() }
 
 // Para is a paragraph. Number is its paragraph number as printed ("3.14",
@@ -203,6 +210,16 @@ type CodeBlock struct {
 
 // Rule is a thematic break.
 type Rule struct{}
+
+// ExemptPart is exempt material inside a section that is otherwise
+// public: what an {.exempt} cross-heading opens, up to the next heading of
+// the same or a higher level. The heading is published; the blocks are
+// not. Only the full version of a paper holds one: the public version
+// has the heading and an ExemptNotice in its place.
+type ExemptPart struct {
+	Heading *CrossHeading
+	Blocks  []Block
+}
 
 // ExemptNotice stands where exempt material was removed.
 type ExemptNotice struct {
@@ -294,6 +311,7 @@ func (*List) isBlock()         {}
 func (*Quote) isBlock()        {}
 func (*CodeBlock) isBlock()    {}
 func (*Rule) isBlock()         {}
+func (*ExemptPart) isBlock()   {}
 func (*ExemptNotice) isBlock() {}
 func (*Table) isBlock()        {}
 func (*Chart) isBlock()        {}
@@ -328,6 +346,12 @@ type Ref struct {
 	Label  string // as written, without "@"
 	Target string
 	Text   string
+	// PublicTarget and PublicText, set when the element referred to lies
+	// inside exempt material, are how the reference reads in the public
+	// version: it points at the heading that opened that material ("the
+	// exempt part of section 9"), so nothing of the exempt text, its
+	// numbers' context or its ids is published.
+	PublicTarget, PublicText string
 }
 
 // NoteRef refers to a footnote by number.

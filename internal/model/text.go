@@ -58,26 +58,103 @@ func (d *Document) NotForPublication() bool {
 }
 
 // EachBlock calls fn for every block in reading order, front part first,
-// descending into lists, quotes and subsections, then the footnotes.
+// descending into lists, quotes, exempt parts and subsections, then the
+// footnotes.
 func (d *Document) EachBlock(fn func(Block)) {
-	var blocks func([]Block)
-	blocks = func(bs []Block) {
-		for _, b := range bs {
-			fn(b)
-			switch b := b.(type) {
-			case *List:
-				for _, it := range b.Items {
-					blocks(it)
-				}
-			case *Quote:
-				blocks(b.Blocks)
-			}
-		}
-	}
 	for _, s := range d.Sections() {
-		blocks(s.Blocks)
+		WalkBlocks(s.Blocks, fn)
 	}
 	for _, n := range d.Footnotes {
-		blocks(n.Blocks)
+		WalkBlocks(n.Blocks, fn)
 	}
+}
+
+// WalkBlocks calls fn for each block of bs in reading order, each followed
+// by the blocks it holds: list items, a quotation's blocks, an exempt
+// part's heading and blocks.
+func WalkBlocks(bs []Block, fn func(Block)) {
+	for _, b := range bs {
+		fn(b)
+		switch b := b.(type) {
+		case *List:
+			for _, it := range b.Items {
+				WalkBlocks(it, fn)
+			}
+		case *Quote:
+			WalkBlocks(b.Blocks, fn)
+		case *ExemptPart:
+			fn(b.Heading)
+			WalkBlocks(b.Blocks, fn)
+		}
+	}
+}
+
+// InlineLists returns the lists of inlines a block holds itself, not those
+// of the blocks inside it: a paragraph's or cross-heading's text, a table's
+// caption and cells, a chart's caption and the cells of its table.
+func InlineLists(b Block) [][]Inline {
+	table := func(t *Table) [][]Inline {
+		out := [][]Inline{t.Caption}
+		for _, rows := range [][][]Cell{t.Head, t.Rows} {
+			for _, row := range rows {
+				for _, cell := range row {
+					out = append(out, cell.Inlines)
+				}
+			}
+		}
+		return out
+	}
+	switch b := b.(type) {
+	case *Para:
+		return [][]Inline{b.Inlines}
+	case *CrossHeading:
+		return [][]Inline{b.Inlines}
+	case *Table:
+		return table(b)
+	case *Chart:
+		out := [][]Inline{b.Caption}
+		if b.Table != nil {
+			out = append(out, table(b.Table)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// EachInline calls fn for every inline of in, each followed by those
+// inside it (emphasis, a link).
+func EachInline(in []Inline, fn func(Inline)) {
+	for _, x := range in {
+		fn(x)
+		switch x := x.(type) {
+		case *Emph:
+			EachInline(x.Inlines, fn)
+		case *Strong:
+			EachInline(x.Inlines, fn)
+		case *Link:
+			EachInline(x.Inlines, fn)
+		}
+	}
+}
+
+// BlockAttr returns the attributes of a block that has them (its id is its
+// label), nil for one that has none.
+func BlockAttr(b Block) *Attr {
+	switch b := b.(type) {
+	case *Para:
+		return &b.Attr
+	case *CrossHeading:
+		return &b.Attr
+	case *List:
+		return &b.Attr
+	case *Quote:
+		return &b.Attr
+	case *CodeBlock:
+		return &b.Attr
+	case *Table:
+		return &b.Attr
+	case *Chart:
+		return &b.Attr
+	}
+	return nil
 }

@@ -158,6 +158,12 @@ func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Blo
 		w.para(b, col, ts)
 	case *model.CrossHeading:
 		w.crossHeading(b, col, rest, ts)
+	case *model.ExemptPart:
+		// Only a full version holds an exempt part (every page of it is
+		// marked NOT FOR PUBLICATION); the public version has the heading
+		// and the notice in its place.
+		w.crossHeading(b.Heading, col, b.Blocks, ts)
+		w.blocks(b.Blocks, col, ts, true)
 	case *model.List:
 		w.space(gap)
 		w.list(b, col, ts, 0)

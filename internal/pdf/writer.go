@@ -246,9 +246,9 @@ func (w *writer) collectDestinations(doc *model.Document) {
 			}
 		}
 	}
-	var blocks func([]model.Block)
-	blocks = func(bs []model.Block) {
-		for _, b := range bs {
+	for _, s := range doc.Sections() {
+		add(s.Attr)
+		model.WalkBlocks(s.Blocks, func(b model.Block) {
 			switch b := b.(type) {
 			case *model.Para:
 				add(b.Attr)
@@ -258,18 +258,8 @@ func (w *writer) collectDestinations(doc *model.Document) {
 				add(b.Attr)
 			case *model.Chart:
 				add(b.Attr)
-			case *model.List:
-				for _, it := range b.Items {
-					blocks(it)
-				}
-			case *model.Quote:
-				blocks(b.Blocks)
 			}
-		}
-	}
-	for _, s := range doc.Sections() {
-		add(s.Attr)
-		blocks(s.Blocks)
+		})
 	}
 	for _, n := range doc.Footnotes {
 		w.noteDest[n] = w.pdf.AddLink()

@@ -38,18 +38,17 @@ func Number(d *model.Document, o Options) {
 	for _, s := range d.Front {
 		numbered := o.SummaryNumbers != "none" &&
 			(s.Kind == model.FrontSummary || o.RecommendationsContinue)
-		for _, b := range s.Blocks {
-			p, ok := b.(*model.Para)
-			if !ok || !numbered {
-				continue
-			}
+		if !numbered {
+			continue
+		}
+		eachPara(s.Blocks, func(p *model.Para) {
 			frontCount++
 			if o.SummaryNumbers == "1." {
 				p.Number = strconv.Itoa(frontCount) + "."
 			} else {
 				p.Number = strconv.Itoa(frontCount) + ".0"
 			}
-		}
+		})
 	}
 	for i, s := range d.Body {
 		n := strconv.Itoa(i + 1)
@@ -67,13 +66,25 @@ func Number(d *model.Document, o Options) {
 }
 
 func numberParas(bs []model.Block, prefix string, count int) int {
+	eachPara(bs, func(p *model.Para) {
+		count++
+		p.Number = fmt.Sprintf("%s.%d", prefix, count)
+	})
+	return count
+}
+
+// eachPara calls fn for each paragraph that takes a number: those directly
+// in bs, and those of an exempt part among them (numbering carries on
+// through exempt material, so the public and full versions agree).
+func eachPara(bs []model.Block, fn func(*model.Para)) {
 	for _, b := range bs {
-		if p, ok := b.(*model.Para); ok {
-			count++
-			p.Number = fmt.Sprintf("%s.%d", prefix, count)
+		switch b := b.(type) {
+		case *model.Para:
+			fn(b)
+		case *model.ExemptPart:
+			eachPara(b.Blocks, fn)
 		}
 	}
-	return count
 }
 
 // sectionRefNumber is how a section is named in a cross-reference:

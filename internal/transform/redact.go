@@ -1,52 +1,257 @@
 package transform
 
-import "github.com/boardpaper/boardpaper/internal/model"
+import (
+	"fmt"
 
-// Redact returns a copy of d fit for publication: every exempt section keeps
-// its heading and number and loses its content to the notice, and
-// footnotes referred to only from removed content go too. d itself is left
-// whole for the exempt rendering; the two share unchanged blocks.
+	"github.com/boardpaper/boardpaper/internal/model"
+)
+
+// Redact returns the public version of d, made new from d's public
+// material only:
+//
+//   - an exempt section keeps its heading and number, and its content and
+//     subsections become one notice;
+//   - an exempt part keeps its cross-heading, and its blocks become the
+//     notice;
+//   - a section inside exempt material an earlier heading opened is left
+//     out, heading and all;
+//   - a reference to anything inside exempt material reads as its public
+//     wording ("the exempt part of section 9") and points at the heading
+//     that opened the material;
+//   - footnotes go unless the public text cites them: a note cited only
+//     from exempt material may be as sensitive as the material.
+//
+// Numbers are those of the full version, so both agree. d itself is left
+// whole for the full version. An element Redact does not know is an
+// error, never copied: a block kind added later cannot slip through.
 //
 // A paper that is exempt as a whole is never published, so it is not
 // redacted here: the build does not write it to the public output at all.
-func Redact(d *model.Document, notice string) *model.Document {
+func Redact(d *model.Document, notice string) (*model.Document, error) {
+	c := &copier{notice: notice, notes: map[*model.Note]*model.Note{}}
 	out := *d
 	out.Redacted = true
-	out.Front = redactSections(d.Front, notice)
-	out.Body = redactSections(d.Body, notice)
+	out.Front = c.sections(d.Front)
+	out.Body = c.sections(d.Body)
+	out.Footnotes = nil
+	for _, n := range d.Footnotes {
+		if cp := c.notes[n]; cp != nil {
+			out.Footnotes = append(out.Footnotes, cp)
+		}
+	}
+	if c.err != nil {
+		return nil, c.err
+	}
+	if err := verifyPublic(d, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
 
-	// Footnotes referred to only from removed content must go too: their
-	// text may be as sensitive as the section's. Numbers are kept as they
-	// are in the full paper, so both renderings cite the same notes.
-	referred := map[*model.Note]bool{}
-	eachInlineList(&out, func(in []model.Inline) {
+// copier copies public material, one element kind at a time.
+type copier struct {
+	notice string
+	// notes maps each footnote the public text cites to its public copy.
+	notes map[*model.Note]*model.Note
+	err   error
+}
+
+func (c *copier) fail(what any) {
+	if c.err == nil {
+		c.err = fmt.Errorf("internal error: the public version cannot be made: %T is not known to the redaction", what)
+	}
+}
+
+func (c *copier) sections(ss []*model.Section) []*model.Section {
+	var out []*model.Section
+	for _, s := range ss {
+		if s.WithinExempt {
+			continue
+		}
+		cp := *s
+		cp.Title = c.inlines(s.Title)
+		if s.Exempt {
+			cp.Blocks = []model.Block{&model.ExemptNotice{Text: c.notice}}
+			cp.Subsections = nil
+		} else {
+			cp.Blocks = c.blocks(s.Blocks)
+			cp.Subsections = c.sections(s.Subsections)
+		}
+		out = append(out, &cp)
+	}
+	return out
+}
+
+func (c *copier) blocks(bs []model.Block) []model.Block {
+	out := make([]model.Block, 0, len(bs))
+	for _, b := range bs {
+		switch b := b.(type) {
+		case *model.Para:
+			cp := *b
+			cp.Inlines = c.inlines(b.Inlines)
+			out = append(out, &cp)
+		case *model.CrossHeading:
+			out = append(out, c.crossHeading(b))
+		case *model.ExemptPart:
+			out = append(out, c.crossHeading(b.Heading), &model.ExemptNotice{Text: c.notice})
+		case *model.List:
+			cp := *b
+			cp.Items = make([][]model.Block, len(b.Items))
+			for i, it := range b.Items {
+				cp.Items[i] = c.blocks(it)
+			}
+			out = append(out, &cp)
+		case *model.Quote:
+			cp := *b
+			cp.Blocks = c.blocks(b.Blocks)
+			out = append(out, &cp)
+		case *model.Table:
+			out = append(out, c.table(b))
+		case *model.Chart:
+			cp := *b
+			cp.Caption = c.inlines(b.Caption)
+			if b.Table != nil {
+				cp.Table = c.table(b.Table)
+			}
+			out = append(out, &cp)
+		case *model.CodeBlock:
+			cp := *b
+			out = append(out, &cp)
+		case *model.Rule:
+			out = append(out, &model.Rule{})
+		case *model.ExemptNotice:
+			out = append(out, &model.ExemptNotice{Text: b.Text})
+		default:
+			c.fail(b)
+		}
+	}
+	return out
+}
+
+func (c *copier) crossHeading(h *model.CrossHeading) *model.CrossHeading {
+	cp := *h
+	cp.Inlines = c.inlines(h.Inlines)
+	return &cp
+}
+
+func (c *copier) table(t *model.Table) *model.Table {
+	cp := *t
+	cp.Caption = c.inlines(t.Caption)
+	cp.Head = c.rows(t.Head)
+	cp.Rows = c.rows(t.Rows)
+	return &cp
+}
+
+func (c *copier) rows(rows [][]model.Cell) [][]model.Cell {
+	out := make([][]model.Cell, len(rows))
+	for i, r := range rows {
+		out[i] = make([]model.Cell, len(r))
+		for j, cell := range r {
+			out[i][j] = model.Cell{Inlines: c.inlines(cell.Inlines)}
+		}
+	}
+	return out
+}
+
+func (c *copier) inlines(in []model.Inline) []model.Inline {
+	if in == nil {
+		return nil
+	}
+	out := make([]model.Inline, 0, len(in))
+	for _, x := range in {
+		switch x := x.(type) {
+		case model.Text, model.Code, model.LineBreak:
+			out = append(out, x)
+		case *model.Emph:
+			out = append(out, &model.Emph{Inlines: c.inlines(x.Inlines)})
+		case *model.Strong:
+			out = append(out, &model.Strong{Inlines: c.inlines(x.Inlines)})
+		case *model.Link:
+			cp := *x
+			cp.Inlines = c.inlines(x.Inlines)
+			out = append(out, &cp)
+		case *model.Ref:
+			r := &model.Ref{Label: x.Label, Target: x.Target, Text: x.Text}
+			if x.PublicTarget != "" {
+				// The label may name the exempt element: it goes too.
+				r = &model.Ref{Target: x.PublicTarget, Text: x.PublicText}
+			}
+			out = append(out, r)
+		case *model.NoteRef:
+			out = append(out, &model.NoteRef{Number: x.Number, Note: c.note(x.Note)})
+		default:
+			c.fail(x)
+		}
+	}
+	return out
+}
+
+// note returns the public copy of a cited footnote, made on first use. The
+// copy is registered before its blocks are copied, so a note that cites
+// itself ends.
+func (c *copier) note(n *model.Note) *model.Note {
+	if cp := c.notes[n]; cp != nil {
+		return cp
+	}
+	cp := &model.Note{Number: n.Number, ID: n.ID}
+	c.notes[n] = cp
+	cp.Blocks = c.blocks(n.Blocks)
+	return cp
+}
+
+// verifyPublic checks the public version against the full one by a second
+// route: no id of an element inside exempt material, and no reference to
+// one, may appear in it. It guards the copy above against a later change
+// that forgets a case.
+func verifyPublic(full, public *model.Document) error {
+	inside := exemptionOf(full)
+	secretIDs := map[string]bool{}
+	publicIDs := map[string]bool{}
+	idOf := func(x any) string {
+		if s, ok := x.(*model.Section); ok {
+			return s.Attr.ID
+		}
+		if b, ok := x.(model.Block); ok {
+			if a := model.BlockAttr(b); a != nil {
+				return a.ID
+			}
+		}
+		return ""
+	}
+	mark := func(x any) {
+		if id := idOf(x); id != "" {
+			if inside[x] != nil {
+				secretIDs[id] = true
+			} else {
+				publicIDs[id] = true
+			}
+		}
+	}
+	for _, s := range full.Sections() {
+		mark(s)
+	}
+	full.EachBlock(func(b model.Block) { mark(b) })
+	// An id both a public and an exempt element carry (the writers make
+	// ids unique later) is not evidence of anything.
+	for id := range publicIDs {
+		delete(secretIDs, id)
+	}
+	var problem error
+	check := func(what string, id string) {
+		if secretIDs[id] && problem == nil {
+			problem = fmt.Errorf("internal error: the public version holds %s %q from exempt material", what, id)
+		}
+	}
+	for _, s := range public.Sections() {
+		check("the section", idOf(s))
+	}
+	public.EachBlock(func(b model.Block) { check("the element", idOf(b)) })
+	eachInlineList(public, func(in []model.Inline) {
 		for _, x := range in {
-			if n, ok := x.(*model.NoteRef); ok {
-				referred[n.Note] = true
+			if r, ok := x.(*model.Ref); ok {
+				check("a reference to", r.Target)
 			}
 		}
 	})
-	out.Footnotes = nil
-	for _, n := range d.Footnotes {
-		if referred[n] {
-			out.Footnotes = append(out.Footnotes, n)
-		}
-	}
-	return &out
-}
-
-func redactSections(ss []*model.Section, notice string) []*model.Section {
-	out := make([]*model.Section, len(ss))
-	for i, s := range ss {
-		cp := *s
-		if s.Exempt {
-			cp.Blocks = []model.Block{&model.ExemptNotice{Text: notice}}
-			cp.Subsections = nil
-		} else {
-			cp.Blocks = append([]model.Block(nil), s.Blocks...)
-			cp.Subsections = redactSections(s.Subsections, notice)
-		}
-		out[i] = &cp
-	}
-	return out
+	return problem
 }

@@ -15,27 +15,43 @@ type target struct {
 	text string // "section 3", "paragraph 3.11", "Table Two"
 	err  string // why it cannot be referred to, if it cannot
 	pos  diag.Pos
+	// within is the heading that opened the exempt material the target
+	// lies in (a key of byKey), nil when the target is public.
+	within any
 }
 
 // Labels gives every section, numbered paragraph and exhibit an id (the
 // author's label, or one made from its number, so deep links are stable),
 // then resolves each @label in the text to what it names. Unknown and
 // duplicate labels are errors at the place they were written.
+//
+// A reference to something inside exempt material also gets the wording
+// the public version prints instead, which names only the heading that
+// opened the material: "the exempt part of section 9".
 func Labels(d *model.Document, pos diag.Positions) error {
 	var errs diag.List
-	targets := map[string]*target{}
+	targets := map[string]*target{} // by the author's label
+	byKey := map[any]*target{}      // by element, labelled or not
 	used := map[string]bool{}
+	inside := exemptionOf(d)
 	define := func(a *model.Attr, key any, fallback string, t target) {
+		t.within = inside[key]
 		if a.ID == "" {
+			if fallback == "" {
+				return
+			}
 			id := fallback
 			for n := 2; used[id]; n++ {
 				id = fmt.Sprintf("%s-%d", fallback, n)
 			}
 			a.ID = id
 			used[id] = true
+			t.id = id
+			byKey[key] = &t
 			return
 		}
 		t.id, t.pos = a.ID, pos[key]
+		byKey[key] = &t
 		if prev, dup := targets[a.ID]; dup {
 			errs.Add(diag.At(t.pos, "label %q is defined twice (first at line %d)", a.ID, prev.pos.Line))
 			return
@@ -43,7 +59,6 @@ func Labels(d *model.Document, pos diag.Positions) error {
 		used[a.ID] = true
 		targets[a.ID] = &t
 	}
-
 	for _, s := range d.Sections() {
 		switch s.Kind {
 		case model.FrontSummary:
@@ -55,6 +70,7 @@ func Labels(d *model.Document, pos diag.Positions) error {
 			define(&s.Attr, s, "sec-"+idNumber(num), target{text: "section " + num})
 		}
 	}
+	parts := 0
 	eachBlock(d, func(b model.Block) {
 		switch b := b.(type) {
 		case *model.Para:
@@ -64,8 +80,13 @@ func Labels(d *model.Document, pos diag.Positions) error {
 			} else if b.Attr.ID != "" {
 				define(&b.Attr, b, "", target{err: "it labels a paragraph that has no number"})
 			}
+		case *model.ExemptPart:
+			// The heading of an exempt part is where public references
+			// into the part point, so it always has an id.
+			parts++
+			define(&b.Heading.Attr, b.Heading, fmt.Sprintf("exempt-%d", parts), target{text: "“" + model.PlainText(b.Heading.Inlines) + "”"})
 		case *model.CrossHeading:
-			if b.Attr.ID != "" {
+			if _, done := byKey[b]; !done && b.Attr.ID != "" {
 				define(&b.Attr, b, "", target{text: "“" + model.PlainText(b.Inlines) + "”"})
 			}
 		case *model.Table:
@@ -79,8 +100,7 @@ func Labels(d *model.Document, pos diag.Positions) error {
 	for _, n := range d.Footnotes {
 		n.ID = fmt.Sprintf("fn-%d", n.Number)
 	}
-
-	eachInlineList(d, func(in []model.Inline) {
+	resolve := func(in []model.Inline) {
 		for _, x := range in {
 			r, ok := x.(*model.Ref)
 			if !ok {
@@ -94,9 +114,13 @@ func Labels(d *model.Document, pos diag.Positions) error {
 				errs.Add(diag.At(pos[r], "@%s cannot be referred to: %s", r.Label, t.err))
 			default:
 				r.Target, r.Text = t.id, t.text
+				if opener := byKey[t.within]; t.within != nil && opener != nil {
+					r.PublicTarget, r.PublicText = opener.id, "the exempt part of "+opener.text
+				}
 			}
 		}
-	})
+	}
+	eachInlineList(d, resolve)
 	return errs.Err()
 }
 

@@ -119,7 +119,7 @@ func TestReferencesResolve(t *testing.T) {
 		`Ref(@sec-main→#sec-main "section 2")`,
 		`Ref(@tbl-small→#tbl-small "Table One")`,
 		`Table "Table One" {#tbl-small .numbered}`,
-		`CrossHeading "Common Assessment Framework"`,
+		`CrossHeading {.unnumbered} "Common Assessment Framework"`,
 		`Note 1 id="fn-1"`,
 	} {
 		if !strings.Contains(dump, want) {
@@ -180,7 +180,10 @@ func TestExhibitSequences(t *testing.T) {
 func TestRedactKeepsHeadingDropsContentAndItsNotes(t *testing.T) {
 	src := "# Main\n\nPublic text.[^a]\n\n# Appendix {.exempt}\n\nSECRET text.[^b]\n\n## Detail\n\nMore SECRET.\n\n[^a]: Public note.\n[^b]: SECRET note.\n"
 	d := read(t, src, scrutiny)
-	pub := transform.Redact(d, "Not for publication (Access to Information Procedure Rule 10.4(3))")
+	pub, err := transform.Redact(d, "Not for publication (Access to Information Procedure Rule 10.4(3))")
+	if err != nil {
+		t.Fatal(err)
+	}
 	dump := model.Dump(pub)
 	if strings.Contains(dump, "SECRET") {
 		t.Errorf("redacted document still holds exempt text:\n%s", dump)
@@ -198,5 +201,118 @@ func TestEmailAddressesAreNotReferences(t *testing.T) {
 	got := model.Dump(d)
 	if strings.Count(got, "Ref(") != 2 || !strings.Contains(got, `"Write to clerk@sec-a.example or see "`) {
 		t.Errorf("references = %s", got)
+	}
+}
+
+// Every way of marking a heading exempt, at every level, withholds what
+// follows it up to the next heading of the same or a higher level, and
+// publishes the heading itself without its attributes.
+func TestExemptHeadingsInEverySpelling(t *testing.T) {
+	spellings := []string{"{.exempt}", "{.exempt .unnumbered}", "{.unnumbered .exempt}", "{- .exempt}", "{.exempt -}", "{.exempt} {-}", "{-} {.exempt}", "{#sec-x .exempt}", "{.exempt #sec-x}", "{.exempt lang=en}"}
+	for _, sp := range spellings {
+		for level := 1; level <= 6; level++ {
+			h := strings.Repeat("#", level)
+			inner := ""
+			if level < 6 {
+				inner = strings.Repeat("#", level+1) + " Inner SECRET heading\n\nSECRET two.\n\n"
+			}
+			src := "# Host\n\nPublic one.\n\n" + h + " Appendix " + sp + "\n\nSECRET one.\n\n" +
+				inner + h + " After\n\nPublic two.\n"
+			d := read(t, src, execBoard)
+			pub, err := transform.Redact(d, "Not for publication")
+			if err != nil {
+				t.Fatal(err)
+			}
+			dump := model.Dump(pub)
+			if strings.Contains(dump, "SECRET") {
+				t.Errorf("level %d %s: the public version holds exempt text:\n%s", level, sp, dump)
+			}
+			for _, want := range []string{`"Appendix"`, `ExemptNotice "Not for publication"`, `"Public two."`, `"After"`} {
+				if !strings.Contains(dump, want) {
+					t.Errorf("level %d %s: public version lacks %s:\n%s", level, sp, want, dump)
+				}
+			}
+			if full := model.Dump(d); !strings.Contains(full, "SECRET one") {
+				t.Errorf("level %d %s: the full version lost exempt text", level, sp)
+			}
+		}
+	}
+}
+
+// A public reference into exempt material names only the heading that
+// opened it; the full version names the element itself. Numbers are the
+// full version's in both.
+func TestReferencesIntoExemptMaterial(t *testing.T) {
+	src := "# Main\n\nSee @sec-costs, @para-secret and @sec-app.\n\n" +
+		"# Appendix 1: Staffing {.exempt #sec-app}\n\nPeople. {#para-secret}\n\n### Costs {#sec-costs}\n\nMoney.\n\n" +
+		"# Next\n\nSee @para-hidden.\n\n### Part B {.exempt}\n\nHidden. {#para-hidden}\n"
+	d := read(t, src, execBoard)
+	full := model.Dump(d)
+	for _, want := range []string{
+		`Ref(@sec-costs→#sec-costs "“Costs”" public→#sec-app "the exempt part of section 2")`,
+		`Ref(@para-secret→#para-secret "paragraph 2.1" public→#sec-app "the exempt part of section 2")`,
+		`Ref(@sec-app→#sec-app "section 2")`,
+		`Ref(@para-hidden→#para-hidden "paragraph 3.2" public→#exempt-1 "the exempt part of “Part B”")`,
+	} {
+		if !strings.Contains(full, want) {
+			t.Errorf("full version lacks %s:\n%s", want, full)
+		}
+	}
+	pub, err := transform.Redact(d, "Not for publication")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dump := model.Dump(pub)
+	for _, gone := range []string{"Costs", "para-secret", "sec-costs", "People", "Hidden", "para-hidden"} {
+		if strings.Contains(dump, gone) {
+			t.Errorf("public version holds %q:\n%s", gone, dump)
+		}
+	}
+	for _, want := range []string{`Ref(@→#sec-app "the exempt part of section 2")`, `CrossHeading {#exempt-1 .exempt} "Part B"`} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("public version lacks %s:\n%s", want, dump)
+		}
+	}
+}
+
+// A subsection after an exempt cross-heading of level 1 lies inside its
+// material: left out of the public version, heading and all.
+func TestExemptCrossHeadingRunsIntoSubsections(t *testing.T) {
+	src := "# Main\n\nOne.\n\n## Sub\n\nTwo.\n\n# Appendix {.exempt -}\n\nSECRET.\n\n## SECRET heading\n\nSECRET text.\n\n# Next\n\nThree.\n"
+	d := read(t, src, execBoard)
+	// The exempt part's paragraph is 1.2.2, and the subsection after it
+	// 1.3, in both versions.
+	if got := strings.Join(numbers(d), " "); got != "§1.0 1.1 §1.2 1.2.1 §1.3 1.3.1 §2.0 2.1" {
+		t.Errorf("numbers = %s", got)
+	}
+	if full := model.Dump(d); !strings.Contains(full, `Para "1.2.2" {#para-1-2-2} "SECRET."`) || !strings.Contains(full, `Section "1.3" {#sec-1-3 exempt} within-exempt "SECRET heading"`) {
+		t.Errorf("full version:\n%s", full)
+	}
+	pub, err := transform.Redact(d, "Not for publication")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dump := model.Dump(pub); strings.Contains(dump, "SECRET") || !strings.Contains(dump, `"Three."`) {
+		t.Errorf("public version:\n%s", dump)
+	}
+}
+
+// Mistakes that would publish what an author meant to withhold are errors.
+func TestExemptMarkingMistakes(t *testing.T) {
+	cases := map[string]string{
+		"# A\n\nText.\n\n# B {.exmept}\n\nSecret.\n":                  "templates/p.md:14:1: unknown heading class .exmept (did you mean .exempt?)",
+		"# A\n\nText.\n\n# B {.confidential}\n\nSecret.\n":            "unknown heading class .confidential",
+		"# A\n\nText.\n\n# B {.exempt -- x}\n\nSecret.\n":             `templates/p.md:14:1: cannot read the attributes "{.exempt -- x}"`,
+		"# A\n\nText.\n\nSecret paragraph. {.exempt}\n":               "templates/p.md:14:1: \"{.exempt}\": only a heading can be marked exempt",
+		"# A\n\nText.\n\n| a |\n|---|\n| 1 |\n\nTable: x {.exempt}\n": "only a heading can be marked exempt",
+	}
+	for src, want := range cases {
+		res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 10, Template: src, Expanded: src}, nil)
+		if err == nil {
+			err = transform.Apply(res.Doc, execBoard, res.Positions)
+		}
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: error %v, want %s", src, err, want)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,5 +102,29 @@ func TestPeelAttrs(t *testing.T) {
 		if rest != c.rest || bad != c.bad || (c.attr != "" && !strings.Contains(got, c.attr)) {
 			t.Errorf("peelAttrs(%q) = %q, %+v, %q; want %q, %s, %q", c.in, rest, a, bad, c.rest, c.attr, c.bad)
 		}
+	}
+}
+
+// A paragraph an expression changed is reported at its own line, not at
+// the line after the last unchanged one.
+func TestLineMapLinesAnExpressionChanged(t *testing.T) {
+	tpl := "# A\n\nOne {{ num 5 }} here. {#para-x}\n\nTwo {{ num 6 }}\nrunning on.\n\nThree {{ .x }}\nand {{ .y }}.\n\nFour.\n"
+	expanded := "# A\n\nOne 5 here. {#para-x}\n\nTwo 6\nrunning on.\n\nThree x\nand y.\n\nFour.\n"
+	res, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: tpl, Expanded: expanded}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, b := range res.Doc.Body[0].Blocks {
+		got = append(got, res.Positions[b].Line)
+	}
+	if want := []int{7, 9, 12, 15}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs at lines %v, want %v", got, want)
+	}
+	// Lines an expression added, with no template lines left before the
+	// next unchanged one, stay before it.
+	m := newLineMap("# A\n\n{{ .three_lines }}\nNext.\n", "# A\n\none\ntwo\nthree\nNext.\n")
+	if want := []int{0, 1, 2, 2, 2, 3, 4}; !slices.Equal(m.toSource, want) {
+		t.Errorf("lines added by an expression map to %v, want %v", m.toSource, want)
 	}
 }

@@ -441,6 +441,13 @@ func (r *reader) block(n ast.Node) []model.Block {
 		lang := string(n.Language(r.src))
 		content := r.linesText(n)
 		if lang == "table" || lang == "chart" {
+			if !r.fenceClosed(n) {
+				// What follows is the author's prose, not the block's
+				// YAML: its errors would be reported lines away.
+				mark := r.fenceMark(n)
+				r.fail(n, "this %s%s block is never closed: end it with a line %s after its last key", mark, lang, mark)
+				return nil
+			}
 			if r.fence == nil {
 				return nil
 			}

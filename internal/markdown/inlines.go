@@ -27,6 +27,7 @@ func (r *reader) inlines(n ast.Node) []model.Inline {
 func (r *reader) inline(n ast.Node) []model.Inline {
 	switch n := n.(type) {
 	case *ast.Text:
+		r.undefinedNotes(n)
 		out := []model.Inline{model.Text(n.Segment.Value(r.src))}
 		switch {
 		case n.HardLineBreak():
@@ -70,8 +71,12 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Link{URL: u, Inlines: []model.Inline{label}}}
 	case *ast.Image:
-		// Images are not part of the format yet: keep their description.
-		return r.inlines(n)
+		// Images are not part of the format yet. Dropped, or kept as their
+		// description, a figure the author meant to publish would be
+		// missing without a word.
+		alt := model.PlainText(r.inlines(n))
+		r.errs.Add(diag.At(r.position(nodeOffset(n)), "images are not supported yet: remove the image ![%s](%s), or say in words what it shows", alt, n.Destination))
+		return nil
 	case *ast.RawHTML:
 		// Shown as text, never passed through.
 		var b strings.Builder
@@ -114,6 +119,11 @@ func SafeURL(s string) bool {
 // string: @sec-…, @para-…, @tbl-…, @fig-…, not ending in punctuation.
 var refLabel = lazyregexp.New(`^@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
 
+// refLabelAnyCase is refLabel with the prefix in any case, for a
+// reference written @Sec-x or @TBL-x, which would otherwise be printed as
+// written.
+var refLabelAnyCase = lazyregexp.New(`^@((?i:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+
 func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 	var out []model.Inline
 	for _, x := range in {
@@ -130,6 +140,10 @@ func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 			}
 			m := refLabel().FindStringSubmatch(s[i:])
 			if m == nil {
+				if m := refLabelAnyCase().FindStringSubmatch(s[i:]); m != nil {
+					prefix, rest, _ := strings.Cut(m[1], "-")
+					r.errs.Add(diag.At(r.refPos(n, m[1]), "@%s is not a reference (its prefix is written in small letters): did you mean @%s-%s?", m[1], strings.ToLower(prefix), rest))
+				}
 				continue
 			}
 			if i > start {
@@ -215,4 +229,35 @@ func (r *reader) refPos(n ast.Node, label string) diag.Pos {
 		return r.position(start + i)
 	}
 	return r.position(start)
+}
+
+// noteRef matches a footnote reference at the start of the text: "[^",
+// a label, "]", as goldmark's footnote parser reads one.
+var noteRef = lazyregexp.New(`^\[\^([^\]\n]+)\]`)
+
+// undefinedNotes reports each footnote reference in t's text. goldmark
+// makes a reference to a defined footnote a link and leaves one to an
+// undefined footnote as the text "[^x]", which would be published as
+// written. The "[" is in t; the rest of the reference may be in the text
+// after it, so the source is searched from there.
+func (r *reader) undefinedNotes(t *ast.Text) {
+	seg := t.Segment
+	for i := seg.Start; i < seg.Stop; i++ {
+		if r.src[i] != '[' || i+1 >= len(r.src) || r.src[i+1] != '^' || escaped(r.src, seg.Start, i) {
+			continue
+		}
+		if m := noteRef().FindSubmatch(r.src[i:]); m != nil {
+			r.errs.Add(diag.At(r.position(i), "footnote [^%s] is not defined: add its text on a line of its own, \"[^%s]: …\", or write \\[^%s] to print the characters", m[1], m[1], m[1]))
+		}
+	}
+}
+
+// escaped reports whether the byte at i is escaped by a backslash: an odd
+// number of them before it, from start on.
+func escaped(src []byte, start, i int) bool {
+	n := 0
+	for j := i - 1; j >= start && src[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
 }

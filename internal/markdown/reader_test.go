@@ -128,3 +128,38 @@ func TestLineMapLinesAnExpressionChanged(t *testing.T) {
 		t.Errorf("lines added by an expression map to %v, want %v", m.toSource, want)
 	}
 }
+
+// Text that would be published as written, or dropped, though the author
+// meant something else by it, is an error at its line and column: a
+// footnote reference with no footnote, an image, a reference whose prefix
+// is capitalised.
+func TestMistakesInTextAreErrors(t *testing.T) {
+	body := "# A {#sec-a}\n\n" + // lines 5, 6
+		"Text[^1] and [^missing], \\[^escaped] and `[^code]`.\n\n" + // 7
+		"A plan: ![Site plan](plan.png) and ![](x.png).\n\n" + // 9
+		"See @Sec-a, @TBL-costs, @sec-a and bob@Sec-a.org.\n\n" + // 11
+		"# B ![logo](l.png) [^gone]\n\n" + // 13
+		"[^1]: A note.\n"
+	_, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: body, Expanded: body}, nil)
+	if err == nil {
+		t.Fatal("no errors")
+	}
+	want := []string{
+		`templates/p.md:7:14: footnote [^missing] is not defined: add its text on a line of its own, "[^missing]: …", or write \[^missing] to print the characters`,
+		`templates/p.md:9:9: images are not supported yet: remove the image ![Site plan](plan.png), or say in words what it shows`,
+		`templates/p.md:9:36: images are not supported yet: remove the image ![](x.png), or say in words what it shows`,
+		`templates/p.md:11:5: @Sec-a is not a reference (its prefix is written in small letters): did you mean @sec-a?`,
+		`templates/p.md:11:13: @TBL-costs is not a reference (its prefix is written in small letters): did you mean @tbl-costs?`,
+		`templates/p.md:13:5: images are not supported yet: remove the image ![logo](l.png), or say in words what it shows`,
+		`templates/p.md:13:20: footnote [^gone] is not defined`,
+	}
+	got := strings.Split(err.Error(), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%s", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d:\n  %s\nwant\n  %s", i+1, got[i], want[i])
+		}
+	}
+}

@@ -55,6 +55,7 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Emph{Inlines: kids}}
 	case *ast.Link:
+		r.refLink(n)
 		kids := r.inlines(n)
 		if !SafeURL(string(n.Destination)) {
 			return kids
@@ -74,8 +75,7 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		// Images are not part of the format yet. Dropped, or kept as their
 		// description, a figure the author meant to publish would be
 		// missing without a word.
-		alt := model.PlainText(r.inlines(n))
-		r.errs.Add(diag.At(r.position(nodeOffset(n)), "images are not supported yet: remove the image ![%s](%s), or say in words what it shows", alt, n.Destination))
+		r.errs.Add(diag.At(r.position(nodeOffset(n)), "images are not supported yet: remove the image ![%s](%s), or say in words what it shows", r.rawText(n), n.Destination))
 		return nil
 	case *ast.RawHTML:
 		// Shown as text, never passed through.
@@ -86,6 +86,9 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{model.Text(b.String())}
 	case *extast.FootnoteLink:
+		if !r.inNote && r.run == nil {
+			r.citedFrom[n.Index] = true
+		}
 		return []model.Inline{&model.NoteRef{Number: n.Index, Note: r.note(n.Index)}}
 	case *extast.FootnoteBacklink:
 		return nil
@@ -260,4 +263,16 @@ func escaped(src []byte, start, i int) bool {
 		n++
 	}
 	return n%2 == 1
+}
+
+// rawText is the text of n's descendants as written, for a message.
+func (r *reader) rawText(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(r.src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
 }

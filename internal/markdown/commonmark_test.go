@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	stdhtml "html"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -29,6 +30,7 @@ var update = flag.Bool("update", false, "rewrite testdata/commonmark/refused.txt
 // module carries them (_test/spec.json).
 type specExample struct {
 	Markdown  string `json:"markdown"`
+	HTML      string `json:"html"`
 	Example   int    `json:"example"`
 	StartLine int    `json:"start_line"`
 	Section   string `json:"section"`
@@ -48,9 +50,13 @@ const bodyStart = "# Section\n\n"
 // Every example of the CommonMark specification, each as the body of a
 // paper of its own, is read, numbered and written as HTML and PDF. None
 // may hang, panic or fail with anything but errors in the author's file,
-// at a line, in plain words. Which examples are refused, and why, is kept
-// in testdata/commonmark/refused.txt (-update rewrites it): a change that
-// refuses more, or words a refusal differently, shows there.
+// at a line, in plain words. Each that builds must read as CommonMark's
+// HTML does, but for raw HTML, which a paper shows as the text it is.
+//
+// What is refused and why, and which examples read otherwise, are kept in
+// testdata/commonmark/refused.txt and differs.txt (-update rewrites both):
+// a change that refuses more, words a refusal differently or reads an
+// example differently shows there.
 func TestCommonMarkSpec(t *testing.T) {
 	raw, err := os.ReadFile(specFile)
 	if err != nil {
@@ -63,15 +69,24 @@ func TestCommonMarkSpec(t *testing.T) {
 	if len(examples) != 652 {
 		t.Fatalf("%s holds %d examples, want the specification's 652", specFile, len(examples))
 	}
-	var refused strings.Builder
+	var refused, differs strings.Builder
 	kinds := map[string]int{}
-	built, nrefused := 0, 0
-	messages := 0
+	built, nrefused, messages, ndiffer := 0, 0, 0, 0
 	for _, ex := range examples {
-		errs := buildExample(t, ex)
-		if len(errs) == 0 {
+		doc, errs := buildExample(t, ex)
+		if doc != nil {
 			built++
+			if got, want := docText(doc), htmlText(ex.HTML); got != want {
+				if !rawHTML.MatchString(ex.Markdown) {
+					t.Errorf("CommonMark example %d reads %q, not %q", ex.Example, got, want)
+				}
+				ndiffer++
+				fmt.Fprintf(&differs, "example %d (%s):\n  reads %q\n  not   %q\n", ex.Example, ex.Section, got, want)
+			}
 			continue
+		}
+		if len(errs) == 0 {
+			continue // failed the test already
 		}
 		nrefused++
 		messages += len(errs)
@@ -80,7 +95,7 @@ func TestCommonMarkSpec(t *testing.T) {
 			kinds[kind(e.Msg)]++
 		}
 	}
-	t.Logf("%d examples build, %d are refused with %d messages", built, nrefused, messages)
+	t.Logf("%d examples build (%d of them read otherwise than CommonMark's HTML), %d are refused with %d messages", built, ndiffer, nrefused, messages)
 	var ks []string
 	for k, n := range kinds {
 		ks = append(ks, fmt.Sprintf("%4d  %s", n, k))
@@ -88,27 +103,94 @@ func TestCommonMarkSpec(t *testing.T) {
 	sort.Strings(ks)
 	t.Logf("refusals by kind:\n%s", strings.Join(ks, "\n"))
 
-	golden := filepath.Join("testdata", "commonmark", "refused.txt")
-	if *update {
-		if err := os.WriteFile(golden, []byte(refused.String()), 0o644); err != nil {
+	for _, g := range []struct {
+		name string
+		got  string
+	}{{"refused.txt", refused.String()}, {"differs.txt", differs.String()}} {
+		golden := filepath.Join("testdata", "commonmark", g.name)
+		if *update {
+			if err := os.WriteFile(golden, []byte(g.got), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(golden)
+		if err != nil {
 			t.Fatal(err)
 		}
-		return
+		if g.got != string(want) {
+			t.Errorf("the examples differ from %s (go test -run TestCommonMarkSpec -update to accept):\n%s", golden, lineDiff(string(want), g.got))
+		}
 	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
+}
+
+// docText is the text of a document's body after its first heading (the
+// one bodyStart puts there), spaces run together.
+func docText(d *model.Document) string {
+	var b strings.Builder
+	add := func(in []model.Inline) { b.WriteString(" " + model.PlainText(in) + " ") }
+	var blocks func([]model.Block)
+	blocks = func(bs []model.Block) {
+		for _, x := range bs {
+			switch x := x.(type) {
+			case *model.Para:
+				add(x.Inlines)
+			case *model.CodeBlock:
+				b.WriteString(" " + x.Text + " ")
+			case *model.List:
+				for _, it := range x.Items {
+					blocks(it)
+				}
+			case *model.Quote:
+				blocks(x.Blocks)
+			case *model.CrossHeading:
+				add(x.Inlines)
+			case *model.Table:
+				for _, row := range append(x.Head, x.Rows...) {
+					for _, c := range row {
+						add(c.Inlines)
+					}
+				}
+			}
+		}
 	}
-	if got := refused.String(); got != string(want) {
-		t.Errorf("the examples refused differ from %s (go test -run TestCommonMarkSpec -update to accept):\n%s", golden, lineDiff(string(want), got))
+	for i, s := range d.Body {
+		if i > 0 {
+			add(s.Title)
+		}
+		blocks(s.Blocks)
+		for _, sub := range s.Subsections {
+			add(sub.Title)
+			blocks(sub.Blocks)
+		}
 	}
+	for _, n := range d.Footnotes {
+		blocks(n.Blocks)
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+var (
+	// rawHTML is the start of a tag, comment, declaration or processing
+	// instruction: Markdown CommonMark passes through as HTML.
+	rawHTML   = regexp.MustCompile(`<[A-Za-z/!?]`)
+	inlineTag = regexp.MustCompile(`</?(em|strong|a|code|img)\b[^>]*>`)
+	anyTag    = regexp.MustCompile(`<[^>]*>`)
+)
+
+// htmlText is the text a browser shows of an example's HTML, spaces run
+// together: inline elements joined to the text around them, block
+// elements apart.
+func htmlText(h string) string {
+	h = anyTag.ReplaceAllString(inlineTag.ReplaceAllString(h, ""), " ")
+	return strings.Join(strings.Fields(stdhtml.UnescapeString(h)), " ")
 }
 
 // buildExample runs one example through the reader, the passes and both
 // writers, and returns the errors it is refused with. Anything else (a
 // panic, an error that does not name a line of the paper, a message in
 // Go's words) fails the test.
-func buildExample(t *testing.T, ex specExample) (errs diag.List) {
+func buildExample(t *testing.T, ex specExample) (doc *model.Document, errs diag.List) {
 	t.Helper()
 	what := fmt.Sprintf("CommonMark example %d (spec line %d)", ex.Example, ex.StartLine)
 	// A hang guard, far above what any example takes: it ends the test
@@ -117,7 +199,7 @@ func buildExample(t *testing.T, ex specExample) (errs diag.List) {
 	defer func() {
 		if p := recover(); p != nil {
 			t.Errorf("%s panics: %v\n%q", what, p, ex.Markdown)
-			errs = nil
+			doc, errs = nil, nil
 		}
 	}()
 	body := bodyStart + ex.Markdown
@@ -145,11 +227,11 @@ func buildExample(t *testing.T, ex specExample) (errs diag.List) {
 	}
 	res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 1, Template: body, Expanded: body}, nil)
 	if err != nil {
-		return refuse("reading", err)
+		return nil, refuse("reading", err)
 	}
-	doc := res.Doc
+	doc = res.Doc
 	if err := transform.Apply(doc, transform.Options{SummaryNumbers: "1.0", SectionNumbers: "1.0", TableLabel: "Table", ChartLabel: "Table", NumberWords: true}, res.Positions); err != nil {
-		return refuse("the passes", err)
+		return nil, refuse("the passes", err)
 	}
 	date := time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
 	doc.Meta = model.Meta{Slug: "example", Title: what, Date: date, Language: "en-GB"}
@@ -161,7 +243,7 @@ func buildExample(t *testing.T, ex specExample) (errs diag.List) {
 	var laid *pdf.LaidOut
 	if _, err := pdf.PaperPDF(doc, pdf.Options{Date: date}, func(l *pdf.LaidOut) { laid = l }); err != nil {
 		t.Errorf("%s: the PDF writer fails: %v\n%q", what, err, ex.Markdown)
-		return nil
+		return nil, nil
 	}
 	pack := pdf.Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []pdf.PackItem{
 		{Item: 1, Subject: what, Load: func() (*pdf.LaidOut, error) { return laid, nil }},
@@ -169,7 +251,7 @@ func buildExample(t *testing.T, ex specExample) (errs diag.List) {
 	if _, err := pdf.PackPDF(pack, pdf.Options{Date: date}); err != nil {
 		t.Errorf("%s: the agenda pack's writer fails: %v\n%q", what, err, ex.Markdown)
 	}
-	return nil
+	return doc, nil
 }
 
 // goWords are Go's names in a message: a package-qualified name

@@ -10,6 +10,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // inlines converts a node's inline children. Adjacent text is merged before
@@ -28,7 +29,7 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 	switch n := n.(type) {
 	case *ast.Text:
 		r.undefinedNotes(n)
-		out := []model.Inline{model.Text(n.Segment.Value(r.src))}
+		out := []model.Inline{model.Text(decode(n.Segment.Value(r.src)))}
 		switch {
 		case n.HardLineBreak():
 			out = append(out, model.LineBreak{})
@@ -57,12 +58,18 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 	case *ast.Link:
 		r.refLink(n)
 		kids := r.inlines(n)
-		if !SafeURL(string(n.Destination)) {
+		// The address as a browser is to be given it: escapes and
+		// character references resolved, spaces and other characters
+		// percent-encoded, as goldmark writes it. It is checked as
+		// resolved, so "javascript&#58;" is not live either.
+		u := string(util.URLEscape(n.Destination, true))
+		if !SafeURL(u) {
 			return kids
 		}
-		return []model.Inline{&model.Link{URL: string(n.Destination), Title: string(n.Title), Inlines: kids}}
+		return []model.Inline{&model.Link{URL: u, Title: decode(n.Title), Inlines: kids}}
 	case *ast.AutoLink:
-		u := string(n.URL(r.src))
+		// An autolink is taken as written: no escapes, no references.
+		u := string(util.URLEscape(n.URL(r.src), false))
 		label := model.Text(n.Label(r.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
 			u = "mailto:" + u

@@ -62,7 +62,7 @@ Not live: [bad][js], [data][dt]. No definition: [missing][nowhere].
 	dump := model.Dump(doc)
 	for _, want := range []string{
 		`Link("https://reports.ofsted.gov.uk/provider/44/80449")["Ofsted report"]`,
-		`Link("https://www.leeds.gov.uk/docs/Children and Young People's Plan.pdf")["strategy"]`,
+		`Link("https://www.leeds.gov.uk/docs/Children%20and%20Young%20People's%20Plan.pdf")["strategy"]`,
 		`Link("https://www.leeds.gov.uk/plan")["Plan"]`,
 		`Link("https://www.leeds.gov.uk/plan-2")["second plan"]`,
 		`Link("mailto:childrens.services@leeds.gov.uk")["the team"]`,
@@ -176,6 +176,7 @@ func TestHeadingsThatCannotBe(t *testing.T) {
 		"# A\n\nText.[^1]\n\n[^1]: # In the footnote\n":     "templates/p.md:13:7: a heading cannot be inside a footnote",
 		"# A\n\n##\n\nText.\n":                              "templates/p.md:11:1: this heading has no text",
 		"# A\n\n## {-}\n\nText.\n":                          "templates/p.md:11:1: this heading has no text",
+		"# A\n\n## &nbsp;&#8203;\n\nText.\n":                "templates/p.md:11:1: this heading has no text",
 		"# A\n\n## \u00a0\u200b\n\nText.\n":                 "templates/p.md:11:1: this heading has no text",
 		"# A\n\n## `  `\n\nText.\n":                         "templates/p.md:11:1: this heading has no text",
 		"# A\n\nText.\n\n   \n===\n":                        "",

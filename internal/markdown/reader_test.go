@@ -163,3 +163,37 @@ func TestMistakesInTextAreErrors(t *testing.T) {
 		}
 	}
 }
+
+// Text is what CommonMark makes of it: backslash escapes and character
+// references resolved, in text, headings, table cells and link titles;
+// code and raw HTML as written. Link addresses are resolved before they
+// are checked, so an encoded scheme is no way round SafeURL.
+func TestEscapesAndReferences(t *testing.T) {
+	d := read(t, "# Costs &amp; savings \\#1\n\n"+
+		"\\*Not emphasis\\*, 1\\. not a list, &pound;3.5m, &#163;2m, &#x20AC;4, caf&eacute;, \\&amp; and &madeup; and \\\\.\n\n"+
+		"`&amp; \\*` and <b>&amp;</b>\n\n"+
+		"| a \\| b | &lt;c&gt; |\n|---|---|\n| 1 | 2 |\n\n"+
+		"[x](https://example.org/a&amp;b \"Fish &amp; chips\") [y](https://example.org/caf\\(e\\)) [z](https://example.org/ö)\n\n"+
+		"[bad](javascript&#58;alert(1)) [bad2](&#106;avascript:alert(2)) [bad3](data&colon;text/html,x)\n")
+	dump := model.Dump(d)
+	for _, want := range []string{
+		`Section "" "Costs & savings #1"`,
+		`"*Not emphasis*, 1. not a list, £3.5m, £2m, €4, café, &amp; and &madeup; and \\."`,
+		`Code("&amp; \\*")" and <b>&</b>"`,
+		`"a | b"`, `"<c>"`,
+		`Link("https://example.org/a&b")["x"]`,
+		`Link("https://example.org/caf(e)")["y"]`,
+		`Link("https://example.org/%C3%B6")["z"]`,
+		`Para "" "bad bad2 bad3"`,
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if l, ok := d.Body[0].Blocks[3].(*model.Para).Inlines[0].(*model.Link); !ok || l.Title != "Fish & chips" {
+		t.Errorf("the link's title is not \"Fish & chips\": %#v", d.Body[0].Blocks[3].(*model.Para).Inlines[0])
+	}
+	if t.Failed() {
+		t.Log(dump)
+	}
+}

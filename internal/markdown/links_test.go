@@ -170,6 +170,7 @@ Evaluated as [the tender][tender] says.
 func TestHeadingsThatCannotBe(t *testing.T) {
 	cases := map[string]string{
 		"# A\n\n- item\n\n  ## In the list\n":               "templates/p.md:13:3: a heading cannot be part of a list",
+		"# A\n\n- Underlined\n  ---\n":                      "templates/p.md:11:3: a heading cannot be part of a list: start it at the beginning of a line, after a blank line, or write it as the item's text without the line of === or --- under it",
 		"# A\n\n- # In the list\n":                          "templates/p.md:11:3: a heading cannot be part of a list",
 		"# A\n\n> Quote.\n>\n> ### In the quote\n":          "templates/p.md:13:3: a heading cannot be inside a quote",
 		"# A\n\n- > # In a quote in a list\n":               "templates/p.md:11:5: a heading cannot be inside a quote",

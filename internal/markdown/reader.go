@@ -503,7 +503,7 @@ func (r *reader) block(n ast.Node) []model.Block {
 		// their own.
 		return nil
 	case *ast.Heading:
-		r.fail(n, "%s", nestedHeading(n))
+		r.fail(n, "%s", r.nestedHeading(n))
 		return nil
 	}
 	r.fail(n, "this Markdown cannot be read here: write it as a paragraph, a list, a quote or a table")
@@ -511,16 +511,21 @@ func (r *reader) block(n ast.Node) []model.Block {
 }
 
 // nestedHeading says why a heading inside a list, quote or footnote
-// cannot be, naming the innermost.
-func nestedHeading(h *ast.Heading) string {
+// cannot be, naming the innermost, and how to make it text: without its
+// #, or without the line of === or --- under it.
+func (r *reader) nestedHeading(h *ast.Heading) string {
+	undo := "the line of === or --- under it"
+	if off := nodeOffset(h); off >= 0 && off < len(r.src) && r.src[off] == '#' {
+		undo = "the #"
+	}
 	for p := h.Parent(); p != nil; p = p.Parent() {
 		switch p.(type) {
 		case *ast.ListItem:
-			return "a heading cannot be part of a list: start it at the beginning of a line, after a blank line, or write it as the item's text without the #"
+			return "a heading cannot be part of a list: start it at the beginning of a line, after a blank line, or write it as the item's text without " + undo
 		case *ast.Blockquote:
-			return "a heading cannot be inside a quote: take the > off its line, or write it as the quote's text without the #"
+			return "a heading cannot be inside a quote: take the > off its line, or write it as the quote's text without " + undo
 		case *extast.Footnote:
-			return "a heading cannot be inside a footnote: write it as the footnote's text without the #"
+			return "a heading cannot be inside a footnote: write it as the footnote's text without " + undo
 		}
 	}
 	return "a heading cannot go here: start it at the beginning of a line, after a blank line"

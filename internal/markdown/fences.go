@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"runtime"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -37,7 +38,7 @@ func (r *reader) fencesAhead(root ast.Node) (jobs map[ast.Node]*fenceJob, finish
 		if !entering || !ok {
 			return ast.WalkContinue, nil
 		}
-		if kind := string(fcb.Language(r.src)); kind == "table" || kind == "chart" {
+		if kind := string(fcb.Language(r.src)); (kind == "table" || kind == "chart") && r.fenceClosed(fcb) {
 			if jobs == nil {
 				jobs = map[ast.Node]*fenceJob{}
 			}
@@ -72,4 +73,54 @@ func (r *reader) fencePos(n *ast.FencedCodeBlock) diag.Pos {
 		pos.Line++
 	}
 	return pos
+}
+
+// fenceMark is the run of backticks or tildes that opens a fenced block
+// ("```", "~~~~").
+func (r *reader) fenceMark(n *ast.FencedCodeBlock) string {
+	start := n.Pos()
+	if start < 0 || start >= len(r.src) {
+		return "```"
+	}
+	end := start
+	for end < len(r.src) && r.src[end] == r.src[start] {
+		end++
+	}
+	return string(r.src[start:end])
+}
+
+// fenceClosed reports whether a fenced block ends with a closing fence.
+// CommonMark lets a fence run to the end of the document (or of the list
+// item or quote it is in) when none closes it, which for a table or chart
+// block reads the prose after it as the block's YAML. The closing fence,
+// when there is one, is the line after the block's last line: as many or
+// more of the same character, after the indentation and any "> " of the
+// quote the block is in, and nothing but spaces after them.
+func (r *reader) fenceClosed(n *ast.FencedCodeBlock) bool {
+	mark := r.fenceMark(n)
+	var end int
+	if lines := n.Lines(); lines.Len() > 0 {
+		end = lines.At(lines.Len() - 1).Stop
+	} else if nl := bytes.IndexByte(r.src[max(n.Pos(), 0):], '\n'); nl >= 0 {
+		end = max(n.Pos(), 0) + nl + 1
+	} else {
+		return false
+	}
+	if end > 0 && end <= len(r.src) && r.src[end-1] != '\n' {
+		// The last line ran to the end of the text without a newline.
+		return false
+	}
+	if end >= len(r.src) {
+		return false
+	}
+	line := r.src[end:]
+	if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
+		line = line[:nl]
+	}
+	line = bytes.TrimLeft(line, " \t>")
+	run := 0
+	for run < len(line) && line[run] == mark[0] {
+		run++
+	}
+	return run >= len(mark) && len(bytes.TrimRight(line[run:], " \t\r")) == 0
 }

@@ -65,3 +65,47 @@ func TestFencesReadAheadAsInTurn(t *testing.T) {
 		t.Errorf("document:\n%s", doc2)
 	}
 }
+
+// A table or chart block with no closing fence runs, as CommonMark reads
+// it, to the end of the paper (or of its list item or quote), swallowing
+// the prose after it: that is an error at the opening fence, and the
+// block is not read as YAML. A block that is closed, however it is
+// indented or quoted, is read.
+func TestUnclosedFence(t *testing.T) {
+	const unclosed = "templates/p.md:7:1: this ```table block is never closed: end it with a line ``` after its last key"
+	cases := []struct{ body, want string }{
+		{"# A\n\n```table\nn: 1\n\nProse: after it.\n\n# B\n", unclosed},
+		{"# A\n\n```table\nn: 1\n", unclosed},
+		{"# A\n\n```table\nn: 1", unclosed},
+		{"# A\n\n```table\n", unclosed},
+		{"# A\n\n```table", unclosed},
+		{"# A\n\n~~~~chart\nn: 1\n~~~\nMore: prose.\n", "templates/p.md:7:1: this ~~~~chart block is never closed: end it with a line ~~~~ after its last key"},
+		{"# A\n\n```table\nn: 1\n~~~\n", unclosed},
+		{"# A\n\n- item\n\n  ```table\n  n: 1\n\nProse: after the list.\n", "templates/p.md:9:3: this ```table block is never closed"},
+		{"# A\n\n> ```table\n> n: 1\n\nProse: after the quote.\n", "templates/p.md:7:3: this ```table block is never closed"},
+		{"# A\n\n```table\nn: 1\n```\n", ""},
+		{"# A\n\n```table\nn: 1\n`````  \n", ""},
+		{"# A\n\n```table\n```\n", ""},
+		{"# A\n\n   ```table\n   n: 1\n   ```\n", ""},
+		{"# A\n\n- item\n\n  ```table\n  n: 1\n  ```\n", ""},
+		{"# A\n\n> ```table\n> n: 1\n> ```\n", ""},
+		{"# A\n\n```table\nn: 1\n```", ""},
+		{"# A\n\n```go\nunclosed code is CommonMark's\n", ""},
+	}
+	for _, c := range cases {
+		read := 0
+		fence := func(kind string, content []byte, pos diag.Pos) (model.Block, error) {
+			read++
+			return &model.Para{Inlines: []model.Inline{model.Text(kind)}}, nil
+		}
+		_, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: c.body, Expanded: c.body}, fence)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%q: %v", c.body, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%q: error %v, want %s", c.body, err, c.want)
+		case c.want != "" && read > 0:
+			t.Errorf("%q: an unclosed block was read as YAML", c.body)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
 )
 
 // inlines converts a node's inline children. Adjacent text is merged before
@@ -27,7 +28,8 @@ func (r *reader) inlines(n ast.Node) []model.Inline {
 func (r *reader) inline(n ast.Node) []model.Inline {
 	switch n := n.(type) {
 	case *ast.Text:
-		out := []model.Inline{model.Text(n.Segment.Value(r.src))}
+		r.undefinedNotes(n)
+		out := []model.Inline{model.Text(decode(n.Segment.Value(r.src)))}
 		switch {
 		case n.HardLineBreak():
 			out = append(out, model.LineBreak{})
@@ -54,13 +56,20 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Emph{Inlines: kids}}
 	case *ast.Link:
+		r.refLink(n)
 		kids := r.inlines(n)
-		if !SafeURL(string(n.Destination)) {
+		// The address as a browser is to be given it: escapes and
+		// character references resolved, spaces and other characters
+		// percent-encoded, as goldmark writes it. It is checked as
+		// resolved, so "javascript&#58;" is not live either.
+		u := string(util.URLEscape(n.Destination, true))
+		if !SafeURL(u) {
 			return kids
 		}
-		return []model.Inline{&model.Link{URL: string(n.Destination), Title: string(n.Title), Inlines: kids}}
+		return []model.Inline{&model.Link{URL: u, Title: decode(n.Title), Inlines: kids}}
 	case *ast.AutoLink:
-		u := string(n.URL(r.src))
+		// An autolink is taken as written: no escapes, no references.
+		u := string(util.URLEscape(n.URL(r.src), false))
 		label := model.Text(n.Label(r.src))
 		if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(u, "mailto:") {
 			u = "mailto:" + u
@@ -70,8 +79,11 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Link{URL: u, Inlines: []model.Inline{label}}}
 	case *ast.Image:
-		// Images are not part of the format yet: keep their description.
-		return r.inlines(n)
+		// Images are not part of the format yet. Dropped, or kept as their
+		// description, a figure the author meant to publish would be
+		// missing without a word.
+		r.errs.Add(diag.At(r.position(nodeOffset(n)), "images are not supported yet: remove the image ![%s](%s), or say in words what it shows", r.rawText(n), n.Destination))
+		return nil
 	case *ast.RawHTML:
 		// Shown as text, never passed through.
 		var b strings.Builder
@@ -81,6 +93,9 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{model.Text(b.String())}
 	case *extast.FootnoteLink:
+		if !r.inNote && r.run == nil {
+			r.citedFrom[n.Index] = true
+		}
 		return []model.Inline{&model.NoteRef{Number: n.Index, Note: r.note(n.Index)}}
 	case *extast.FootnoteBacklink:
 		return nil
@@ -114,6 +129,11 @@ func SafeURL(s string) bool {
 // string: @sec-…, @para-…, @tbl-…, @fig-…, not ending in punctuation.
 var refLabel = lazyregexp.New(`^@((?:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
 
+// refLabelAnyCase is refLabel with the prefix in any case, for a
+// reference written @Sec-x or @TBL-x, which would otherwise be printed as
+// written.
+var refLabelAnyCase = lazyregexp.New(`^@((?i:sec|para|tbl|fig)-[A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9])?)`)
+
 func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 	var out []model.Inline
 	for _, x := range in {
@@ -130,6 +150,10 @@ func (r *reader) refs(in []model.Inline, n ast.Node) []model.Inline {
 			}
 			m := refLabel().FindStringSubmatch(s[i:])
 			if m == nil {
+				if m := refLabelAnyCase().FindStringSubmatch(s[i:]); m != nil {
+					prefix, rest, _ := strings.Cut(m[1], "-")
+					r.errs.Add(diag.At(r.refPos(n, m[1]), "@%s is not a reference (its prefix is written in small letters): did you mean @%s-%s?", m[1], strings.ToLower(prefix), rest))
+				}
 				continue
 			}
 			if i > start {
@@ -215,4 +239,47 @@ func (r *reader) refPos(n ast.Node, label string) diag.Pos {
 		return r.position(start + i)
 	}
 	return r.position(start)
+}
+
+// noteRef matches a footnote reference at the start of the text: "[^",
+// a label, "]", as goldmark's footnote parser reads one.
+var noteRef = lazyregexp.New(`^\[\^([^\]\n]+)\]`)
+
+// undefinedNotes reports each footnote reference in t's text. goldmark
+// makes a reference to a defined footnote a link and leaves one to an
+// undefined footnote as the text "[^x]", which would be published as
+// written. The "[" is in t; the rest of the reference may be in the text
+// after it, so the source is searched from there.
+func (r *reader) undefinedNotes(t *ast.Text) {
+	seg := t.Segment
+	for i := seg.Start; i < seg.Stop; i++ {
+		if r.src[i] != '[' || i+1 >= len(r.src) || r.src[i+1] != '^' || escaped(r.src, seg.Start, i) {
+			continue
+		}
+		if m := noteRef().FindSubmatch(r.src[i:]); m != nil {
+			r.errs.Add(diag.At(r.position(i), "footnote [^%s] is not defined: add its text on a line of its own, \"[^%s]: …\", or write \\[^%s] to print the characters", m[1], m[1], m[1]))
+		}
+	}
+}
+
+// escaped reports whether the byte at i is escaped by a backslash: an odd
+// number of them before it, from start on.
+func escaped(src []byte, start, i int) bool {
+	n := 0
+	for j := i - 1; j >= start && src[j] == '\\'; j-- {
+		n++
+	}
+	return n%2 == 1
+}
+
+// rawText is the text of n's descendants as written, for a message.
+func (r *reader) rawText(n ast.Node) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(r.src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
 }

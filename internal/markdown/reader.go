@@ -92,6 +92,9 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		doc:   &model.Document{},
 		pos:   diag.Positions{},
 		notes: map[int]*model.Note{},
+
+		linkDefs:  map[string]linkDef{},
+		citedFrom: map[int]bool{},
 	}
 	r.lineStarts = lineStarts(body)
 	root := md().Parse(text.NewReader(body))
@@ -99,6 +102,7 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)
 	r.endRun()
+	r.checkLinks()
 	if finished != nil {
 		<-finished // every block was met, so this is at most a moment
 	}
@@ -133,6 +137,14 @@ type reader struct {
 	into *[]model.Block
 	// run is the exempt material being read, nil when none is.
 	run *exemptRun
+
+	// Reference-style links ([text][ref]) and the definitions
+	// ("[ref]: https://…") they take their address from (links.go).
+	linkDefs  map[string]linkDef
+	refLinks  []refLink
+	inNote    bool         // footnotes are being read
+	notePub   bool         // the footnote being read is cited from public text
+	citedFrom map[int]bool // footnotes cited from public text, by number
 }
 
 func lineStarts(b []byte) []int {
@@ -267,8 +279,8 @@ func (r *reader) heading(h *ast.Heading) {
 		r.endRun()
 	}
 	title, attr := r.headingText(h, pos)
-	if len(model.PlainText(title)) == 0 {
-		r.errs.Add(diag.At(pos, "heading has no text"))
+	if !visible(model.PlainText(title)) {
+		r.errs.Add(diag.At(pos, "this heading has no text: write its title after the #, or remove the line"))
 	}
 	// Whether a heading is exempt is decided here, once, for every kind of
 	// heading: the model carries it, and the public version is made from
@@ -441,6 +453,13 @@ func (r *reader) block(n ast.Node) []model.Block {
 		lang := string(n.Language(r.src))
 		content := r.linesText(n)
 		if lang == "table" || lang == "chart" {
+			if !r.fenceClosed(n) {
+				// What follows is the author's prose, not the block's
+				// YAML: its errors would be reported lines away.
+				mark := r.fenceMark(n)
+				r.fail(n, "this %s%s block is never closed: end it with a line %s after its last key", mark, lang, mark)
+				return nil
+			}
 			if r.fence == nil {
 				return nil
 			}
@@ -474,9 +493,42 @@ func (r *reader) block(n ast.Node) []model.Block {
 		return []model.Block{&model.Para{Inlines: []model.Inline{model.Text(strings.TrimSpace(string(raw)))}}}
 	case *extast.Table:
 		return []model.Block{r.table(n)}
+	case *ast.LinkReferenceDefinition:
+		// "[ref]: https://…" prints nothing: its links have its address.
+		r.linkDef(n)
+		return nil
+	case *extast.FootnoteBacklink:
+		// goldmark's way back from a footnote to its reference, put after
+		// a footnote that does not end in a paragraph; the writers make
+		// their own.
+		return nil
+	case *ast.Heading:
+		r.fail(n, "%s", r.nestedHeading(n))
+		return nil
 	}
-	r.fail(n, "unsupported Markdown block (%s)", n.Kind().String())
+	r.fail(n, "this Markdown cannot be read here: write it as a paragraph, a list, a quote or a table")
 	return nil
+}
+
+// nestedHeading says why a heading inside a list, quote or footnote
+// cannot be, naming the innermost, and how to make it text: without its
+// #, or without the line of === or --- under it.
+func (r *reader) nestedHeading(h *ast.Heading) string {
+	undo := "the line of === or --- under it"
+	if off := nodeOffset(h); off >= 0 && off < len(r.src) && r.src[off] == '#' {
+		undo = "the #"
+	}
+	for p := h.Parent(); p != nil; p = p.Parent() {
+		switch p.(type) {
+		case *ast.ListItem:
+			return "a heading cannot be part of a list: start it at the beginning of a line, after a blank line, or write it as the item's text without " + undo
+		case *ast.Blockquote:
+			return "a heading cannot be inside a quote: take the > off its line, or write it as the quote's text without " + undo
+		case *extast.Footnote:
+			return "a heading cannot be inside a footnote: write it as the footnote's text without " + undo
+		}
+	}
+	return "a heading cannot go here: start it at the beginning of a line, after a blank line"
 }
 
 func (r *reader) linesText(n ast.Node) []byte {
@@ -542,6 +594,7 @@ func (r *reader) footnotes(list *extast.FootnoteList) {
 			continue
 		}
 		note := r.note(fn.Index)
+		r.inNote, r.notePub = true, r.citedFrom[fn.Index]
 		for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
 			note.Blocks = append(note.Blocks, r.block(c)...)
 		}

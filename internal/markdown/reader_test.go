@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -101,5 +102,98 @@ func TestPeelAttrs(t *testing.T) {
 		if rest != c.rest || bad != c.bad || (c.attr != "" && !strings.Contains(got, c.attr)) {
 			t.Errorf("peelAttrs(%q) = %q, %+v, %q; want %q, %s, %q", c.in, rest, a, bad, c.rest, c.attr, c.bad)
 		}
+	}
+}
+
+// A paragraph an expression changed is reported at its own line, not at
+// the line after the last unchanged one.
+func TestLineMapLinesAnExpressionChanged(t *testing.T) {
+	tpl := "# A\n\nOne {{ num 5 }} here. {#para-x}\n\nTwo {{ num 6 }}\nrunning on.\n\nThree {{ .x }}\nand {{ .y }}.\n\nFour.\n"
+	expanded := "# A\n\nOne 5 here. {#para-x}\n\nTwo 6\nrunning on.\n\nThree x\nand y.\n\nFour.\n"
+	res, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: tpl, Expanded: expanded}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, b := range res.Doc.Body[0].Blocks {
+		got = append(got, res.Positions[b].Line)
+	}
+	if want := []int{7, 9, 12, 15}; !slices.Equal(got, want) {
+		t.Errorf("paragraphs at lines %v, want %v", got, want)
+	}
+	// Lines an expression added, with no template lines left before the
+	// next unchanged one, stay before it.
+	m := newLineMap("# A\n\n{{ .three_lines }}\nNext.\n", "# A\n\none\ntwo\nthree\nNext.\n")
+	if want := []int{0, 1, 2, 2, 2, 3, 4}; !slices.Equal(m.toSource, want) {
+		t.Errorf("lines added by an expression map to %v, want %v", m.toSource, want)
+	}
+}
+
+// Text that would be published as written, or dropped, though the author
+// meant something else by it, is an error at its line and column: a
+// footnote reference with no footnote, an image, a reference whose prefix
+// is capitalised.
+func TestMistakesInTextAreErrors(t *testing.T) {
+	body := "# A {#sec-a}\n\n" + // lines 5, 6
+		"Text[^1] and [^missing], \\[^escaped] and `[^code]`.\n\n" + // 7
+		"A plan: ![Site plan](plan.png) and ![](x.png).\n\n" + // 9
+		"See @Sec-a, @TBL-costs, @sec-a and bob@Sec-a.org.\n\n" + // 11
+		"# B ![logo](l.png) [^gone]\n\n" + // 13
+		"[^1]: A note.\n"
+	_, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: body, Expanded: body}, nil)
+	if err == nil {
+		t.Fatal("no errors")
+	}
+	want := []string{
+		`templates/p.md:7:14: footnote [^missing] is not defined: add its text on a line of its own, "[^missing]: …", or write \[^missing] to print the characters`,
+		`templates/p.md:9:9: images are not supported yet: remove the image ![Site plan](plan.png), or say in words what it shows`,
+		`templates/p.md:9:36: images are not supported yet: remove the image ![](x.png), or say in words what it shows`,
+		`templates/p.md:11:5: @Sec-a is not a reference (its prefix is written in small letters): did you mean @sec-a?`,
+		`templates/p.md:11:13: @TBL-costs is not a reference (its prefix is written in small letters): did you mean @tbl-costs?`,
+		`templates/p.md:13:5: images are not supported yet: remove the image ![logo](l.png), or say in words what it shows`,
+		`templates/p.md:13:20: footnote [^gone] is not defined`,
+	}
+	got := strings.Split(err.Error(), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("%d errors, want %d:\n%s", len(got), len(want), err)
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("error %d:\n  %s\nwant\n  %s", i+1, got[i], want[i])
+		}
+	}
+}
+
+// Text is what CommonMark makes of it: backslash escapes and character
+// references resolved, in text, headings, table cells and link titles;
+// code and raw HTML as written. Link addresses are resolved before they
+// are checked, so an encoded scheme is no way round SafeURL.
+func TestEscapesAndReferences(t *testing.T) {
+	d := read(t, "# Costs &amp; savings \\#1\n\n"+
+		"\\*Not emphasis\\*, 1\\. not a list, &pound;3.5m, &#163;2m, &#x20AC;4, caf&eacute;, \\&amp; and &madeup; and \\\\.\n\n"+
+		"`&amp; \\*` and <b>&amp;</b>\n\n"+
+		"| a \\| b | &lt;c&gt; |\n|---|---|\n| 1 | 2 |\n\n"+
+		"[x](https://example.org/a&amp;b \"Fish &amp; chips\") [y](https://example.org/caf\\(e\\)) [z](https://example.org/ö)\n\n"+
+		"[bad](javascript&#58;alert(1)) [bad2](&#106;avascript:alert(2)) [bad3](data&colon;text/html,x)\n")
+	dump := model.Dump(d)
+	for _, want := range []string{
+		`Section "" "Costs & savings #1"`,
+		`"*Not emphasis*, 1. not a list, £3.5m, £2m, €4, café, &amp; and &madeup; and \\."`,
+		`Code("&amp; \\*")" and <b>&</b>"`,
+		`"a | b"`, `"<c>"`,
+		`Link("https://example.org/a&b")["x"]`,
+		`Link("https://example.org/caf(e)")["y"]`,
+		`Link("https://example.org/%C3%B6")["z"]`,
+		`Para "" "bad bad2 bad3"`,
+	} {
+		if !strings.Contains(dump, want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+	if l, ok := d.Body[0].Blocks[3].(*model.Para).Inlines[0].(*model.Link); !ok || l.Title != "Fish & chips" {
+		t.Errorf("the link's title is not \"Fish & chips\": %#v", d.Body[0].Blocks[3].(*model.Para).Inlines[0])
+	}
+	if t.Failed() {
+		t.Log(dump)
 	}
 }

@@ -56,7 +56,6 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Emph{Inlines: kids}}
 	case *ast.Link:
-		r.refLink(n)
 		kids := r.inlines(n)
 		// The address as a browser is to be given it: escapes and
 		// character references resolved, spaces and other characters
@@ -93,9 +92,6 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{model.Text(b.String())}
 	case *extast.FootnoteLink:
-		if !r.inNote && r.run == nil {
-			r.citedFrom[n.Index] = true
-		}
 		return []model.Inline{&model.NoteRef{Number: n.Index, Note: r.note(n.Index)}}
 	case *extast.FootnoteBacklink:
 		return nil

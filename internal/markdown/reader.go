@@ -92,9 +92,6 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		doc:   &model.Document{},
 		pos:   diag.Positions{},
 		notes: map[int]*model.Note{},
-
-		linkDefs:  map[string]linkDef{},
-		citedFrom: map[int]bool{},
 	}
 	r.lineStarts = lineStarts(body)
 	root := md().Parse(text.NewReader(body))
@@ -102,7 +99,6 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)
 	r.endRun()
-	r.checkLinks()
 	if finished != nil {
 		<-finished // every block was met, so this is at most a moment
 	}
@@ -137,14 +133,6 @@ type reader struct {
 	into *[]model.Block
 	// run is the exempt material being read, nil when none is.
 	run *exemptRun
-
-	// Reference-style links ([text][ref]) and the definitions
-	// ("[ref]: https://…") they take their address from (links.go).
-	linkDefs  map[string]linkDef
-	refLinks  []refLink
-	inNote    bool         // footnotes are being read
-	notePub   bool         // the footnote being read is cited from public text
-	citedFrom map[int]bool // footnotes cited from public text, by number
 }
 
 func lineStarts(b []byte) []int {
@@ -495,7 +483,6 @@ func (r *reader) block(n ast.Node) []model.Block {
 		return []model.Block{r.table(n)}
 	case *ast.LinkReferenceDefinition:
 		// "[ref]: https://…" prints nothing: its links have its address.
-		r.linkDef(n)
 		return nil
 	case *extast.FootnoteBacklink:
 		// goldmark's way back from a footnote to its reference, put after
@@ -594,7 +581,6 @@ func (r *reader) footnotes(list *extast.FootnoteList) {
 			continue
 		}
 		note := r.note(fn.Index)
-		r.inNote, r.notePub = true, r.citedFrom[fn.Index]
 		for c := fn.FirstChild(); c != nil; c = c.NextSibling() {
 			note.Blocks = append(note.Blocks, r.block(c)...)
 		}

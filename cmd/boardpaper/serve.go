@@ -41,6 +41,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if !serve.Loopback(ln.Addr().String()) {
 		fmt.Fprintf(stderr, "boardpaper serve: note: %s can be reached from other machines; the default, 127.0.0.1, cannot\n", ln.Addr())
 	}
+	o.Hosts = serve.AllowedHosts(*addr, ln.Addr())
 	o.Log = func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 	o.Problem = func(line string) { fmt.Fprintln(stderr, line) }
 	s := serve.New(o)

@@ -25,6 +25,10 @@ import (
 type Options struct {
 	Root      string
 	HTML, PDF bool
+	// Hosts are the names, each with its port ("localhost:8080"), that a
+	// request's Host header may give (see AllowedHosts); any other is
+	// refused. Empty: every request is refused.
+	Hosts []string
 	// Log receives a line per rebuild; nil for none.
 	Log func(format string, args ...any)
 	// Problem receives each problem of a rebuild, as path:line:col:
@@ -36,7 +40,8 @@ type Options struct {
 // Watch or Rebuild is called; until the first build ends, every page says
 // the papers are being built.
 type Server struct {
-	opts Options
+	opts  Options
+	hosts map[string]bool
 
 	// building serialises rebuilds and guards what one needs of the last:
 	// memory is the last good build's files and what they were built from
@@ -86,7 +91,15 @@ func New(o Options) *Server {
 	if o.Problem == nil {
 		o.Problem = func(line string) { o.Log("%s", line) }
 	}
-	return &Server{opts: o, view: &view{}}
+	s := &Server{opts: o, hosts: map[string]bool{}, view: &view{}}
+	for _, h := range o.Hosts {
+		if host, port, err := net.SplitHostPort(h); err == nil {
+			if k := hostKey(host, port); k != "" {
+				s.hosts[k] = true
+			}
+		}
+	}
+	return s
 }
 
 // eventsPath is where pages listen for rebuilds.
@@ -101,6 +114,10 @@ func reloadScript(version int) string {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.allowedHost(r.Host) {
+		s.refuseHost(w, r)
+		return
+	}
 	if r.URL.Path == eventsPath {
 		s.events(w, r)
 		return

@@ -6,9 +6,11 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -57,7 +59,8 @@ func write(t *testing.T, root, name, body string) {
 	}
 }
 
-// serveProject serves root on a free loopback port. With watch, it builds and
+// serveProject serves root on a free loopback port, with the host names
+// boardpaper serve gives a server on 127.0.0.1. With watch, it builds and
 // watches as boardpaper serve does; the test's end stops the watching
 // and waits for any build to end.
 func serveProject(t *testing.T, root string, o Options, watch bool) (*Server, string) {
@@ -67,6 +70,7 @@ func serveProject(t *testing.T, root string, o Options, watch bool) (*Server, st
 		t.Fatal(err)
 	}
 	o.Root, o.HTML = root, true
+	o.Hosts = AllowedHosts("127.0.0.1:0", ln.Addr())
 	s := New(o)
 	srv := &http.Server{Handler: s}
 	go srv.Serve(ln)
@@ -210,6 +214,91 @@ func TestServeTellsOpenPagesToReload(t *testing.T) {
 	// (here the building page, from before the first build) reloads at
 	// once.
 	waitForLine(t, readEvents(t, base+eventsPath+"?v=0"), "data: reload")
+}
+
+func TestServeAnswersOnlyToItsOwnNames(t *testing.T) {
+	root := newProject(t, map[string]string{"templates/p.md": paper, "data/s.yaml": "homes: 12\n"})
+	s, base := serveProject(t, root, Options{}, false)
+	s.Rebuild()
+	port := base[strings.LastIndex(base, ":")+1:]
+	ask := func(host, path string) (int, string, string) {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		req.Host = host
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+	}
+	for _, host := range []string{"localhost:" + port, "127.0.0.1:" + port, "[::1]:" + port, "LocalHost:" + port, "localhost.:" + port} {
+		if code, _, body := ask(host, "/"); code != 200 || !strings.Contains(body, "Update on recent inspections") {
+			t.Errorf("Host %s: %d\n%.300s", host, code, body)
+		}
+	}
+	for _, host := range []string{"attacker.example:" + port, "attacker.example", "localhost", "localhost:1", "127.0.0.2:" + port, "localhost.attacker.example:" + port} {
+		for _, path := range []string{"/", "/" + meeting + "/p.html", eventsPath} {
+			code, ctype, body := ask(host, path)
+			if code != http.StatusMisdirectedRequest || ctype != "text/plain; charset=utf-8" || !strings.Contains(body, "answers only to 127.0.0.1:"+port+", [::1]:"+port+", localhost:"+port) || strings.Contains(body, "homes") {
+				t.Errorf("Host %q %s: %d %s\n%.300s", host, path, code, ctype, body)
+			}
+		}
+	}
+}
+
+// With --addr naming another host, its name and address are accepted,
+// and the loopback names are not.
+func TestServeAnswersToTheHostItWasGiven(t *testing.T) {
+	hosts := AllowedHosts("Board-PC.example:8080", &net.TCPAddr{IP: net.IPv4(192, 0, 2, 7), Port: 8080})
+	if want := []string{"board-pc.example:8080", "192.0.2.7:8080"}; !slices.Equal(hosts, want) {
+		t.Errorf("hosts %q, want %q", hosts, want)
+	}
+	s := New(Options{Hosts: hosts})
+	for host, want := range map[string]int{
+		"board-pc.example:8080": http.StatusServiceUnavailable, // nothing built yet
+		"BOARD-PC.example:8080": http.StatusServiceUnavailable,
+		"192.0.2.7:8080":        http.StatusServiceUnavailable,
+		"localhost:8080":        http.StatusMisdirectedRequest,
+		"127.0.0.1:8080":        http.StatusMisdirectedRequest,
+		"board-pc.example:80":   http.StatusMisdirectedRequest,
+		"":                      http.StatusMisdirectedRequest,
+	} {
+		req := httptest.NewRequest("GET", "/", nil)
+		req.Host = host
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		if rec.Code != want {
+			t.Errorf("Host %s: %d, want %d", host, rec.Code, want)
+		}
+	}
+}
+
+func TestAllowedHosts(t *testing.T) {
+	for _, c := range []struct {
+		given string
+		bound *net.TCPAddr
+		want  []string
+	}{
+		{"127.0.0.1:8080", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080"}},
+		{"localhost:0", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 41234}, []string{"localhost:41234", "127.0.0.1:41234", "[::1]:41234"}},
+		{"[::1]:80", &net.TCPAddr{IP: net.IPv6loopback, Port: 80}, []string{"[::1]:80", "localhost:80", "127.0.0.1:80"}},
+	} {
+		if got := AllowedHosts(c.given, c.bound); !slices.Equal(got, c.want) {
+			t.Errorf("AllowedHosts(%s, %s) = %q, want %q", c.given, c.bound, got, c.want)
+		}
+	}
+	// Every interface: the loopback names, the machine's name and its
+	// interfaces' addresses.
+	all := AllowedHosts(":8080", &net.TCPAddr{IP: net.IPv6unspecified, Port: 8080})
+	for _, want := range []string{"localhost:8080", "127.0.0.1:8080", "[::1]:8080"} {
+		if !slices.Contains(all, want) {
+			t.Errorf("on every interface, %s is not accepted: %q", want, all)
+		}
+	}
+	if h, err := os.Hostname(); err == nil && !slices.Contains(all, strings.ToLower(h)+":8080") {
+		t.Errorf("on every interface, the machine's name %s is not accepted: %q", h, all)
+	}
 }
 
 func TestLoopback(t *testing.T) {
@@ -414,7 +503,7 @@ func TestServeStaysResponsiveDuringABuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(Options{Root: root, HTML: true})
+	s := New(Options{Root: root, HTML: true, Hosts: AllowedHosts("127.0.0.1:0", ln.Addr())})
 	s.hold = g.hold
 	srv := &http.Server{Handler: s}
 	go srv.Serve(ln)

@@ -48,13 +48,20 @@ func newProject(t *testing.T, files map[string]string) string {
 	return root
 }
 
+// write saves a file as many editors do, whole: written beside the
+// watched folders and renamed into place, so no build can read it half
+// written, however slowly the test runs.
 func write(t *testing.T, root, name, body string) {
 	t.Helper()
 	p := filepath.Join(root, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+	tmp := filepath.Join(root, ".saving")
+	if err := os.WriteFile(tmp, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +36,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	var oldSrc []byte
 	if _, statErr := os.Stat(paths[0]); statErr == nil {
 		oldSrc, err = os.ReadFile(paths[0])
+	} else if strings.HasPrefix(paths[0], "-") {
+		// git would read it as an option (--output=FILE writes a file).
+		return usageError("diff", fmt.Errorf("%s is not a file, and a git revision cannot start with \"-\"", paths[0]), stdout, stderr)
 	} else {
 		// Not a file: a git revision of the second path.
 		oldName = paths[0] + ":" + filepath.ToSlash(paths[1])
@@ -74,15 +78,29 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 }
 
 // gitShow reads a file as it was at a revision, through the git command.
+// The revision is resolved to a commit's hash first, with every argument
+// after --end-of-options, so nothing the user typed reaches git as an
+// option; git show is then given only the hash and the path.
 func gitShow(rev, path string) ([]byte, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%q is not a file, and git is not installed to read it as a revision", rev)
 	}
-	out, err := exec.Command("git", "show", rev+":./"+filepath.ToSlash(path)).Output()
+	hash, err := exec.Command("git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}").Output()
+	if err != nil {
+		msg := fmt.Sprintf("%s is neither a file nor a git revision", rev)
+		var ee *exec.ExitError
+		if errors.As(err, &ee) && len(bytes.TrimSpace(ee.Stderr)) > 0 {
+			msg += ": " + strings.TrimSpace(string(ee.Stderr))
+		} else if !errors.As(err, &ee) {
+			msg += ": " + err.Error()
+		}
+		return nil, errors.New(msg)
+	}
+	out, err := exec.Command("git", "show", strings.TrimSpace(string(hash))+":./"+filepath.ToSlash(path)).Output()
 	if err != nil {
 		var ee *exec.ExitError
 		if errors.As(err, &ee) {
-			return nil, fmt.Errorf("%s is neither a file nor a git revision holding %s: %s", rev, path, strings.TrimSpace(string(ee.Stderr)))
+			return nil, fmt.Errorf("git revision %s does not hold %s: %s", rev, path, strings.TrimSpace(string(ee.Stderr)))
 		}
 		return nil, err
 	}

@@ -71,3 +71,45 @@ func TestDiffAgainstAGitRevision(t *testing.T) {
 		t.Errorf("bad revision: exit %d, %s", code, errOut)
 	}
 }
+
+// A revision starting with "-" would reach git as an option: refused as a
+// mistyped command, and git never runs with it.
+func TestDiffRefusesARevisionThatLooksLikeAnOption(t *testing.T) {
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := newProject(t, map[string]string{"data/s.yaml": "homes: {total: 12}\n"})
+	run := func(args ...string) {
+		cmd := exec.Command(git, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.org", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.org")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	run("init", "-q")
+	run("add", ".")
+	run("commit", "-q", "-m", "first")
+	// Where `git show --output=pwned:./data/s.yaml` would write, were the
+	// revision passed on as it was typed.
+	os.MkdirAll(filepath.Join(dir, "pwned:.", "data"), 0o755)
+	for _, rev := range []string{"--output=pwned", "-p", "-"} {
+		code, _, errOut := runCLI(t, "diff", "--", rev, "data/s.yaml")
+		if code != 2 || !strings.Contains(errOut, rev+` is not a file, and a git revision cannot start with "-"`) {
+			t.Errorf("diff -- %s: exit %d, %s", rev, code, errOut)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "pwned:.", "data", "s.yaml")); err == nil {
+		t.Error("git was given the revision as an option and wrote a file")
+	}
+	// A file whose name starts with "-" is still a file.
+	os.WriteFile(filepath.Join(dir, "-old.yaml"), []byte("homes: {total: 11}\n"), 0o644)
+	if code, out, errOut := runCLI(t, "diff", "--", "-old.yaml", "data/s.yaml"); code != 0 || !strings.Contains(out, "homes › total: 11 → 12") {
+		t.Errorf("a file named -old.yaml: exit %d\n%s%s", code, out, errOut)
+	}
+	// A revision that holds no such file says so.
+	if code, _, errOut := runCLI(t, "diff", "HEAD", "data/t.yaml"); code != 1 || !strings.Contains(errOut, "git revision HEAD does not hold data/t.yaml") {
+		t.Errorf("a path the revision lacks: exit %d, %s", code, errOut)
+	}
+}

@@ -41,12 +41,16 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if !serve.Loopback(ln.Addr().String()) {
 		fmt.Fprintf(stderr, "boardpaper serve: note: %s can be reached from other machines; the default, 127.0.0.1, cannot\n", ln.Addr())
 	}
+	o.Hosts = serve.AllowedHosts(*addr, ln.Addr())
 	o.Log = func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
+	o.Problem = func(line string) { fmt.Fprintln(stderr, line) }
 	s := serve.New(o)
 	fmt.Fprintf(stdout, "serving http://%s/ (Ctrl-C to stop)\n", ln.Addr())
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// The first build runs as the server starts: a page asked for
+	// meanwhile says the papers are being built.
 	go s.Watch(ctx)
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {

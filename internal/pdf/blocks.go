@@ -239,22 +239,26 @@ func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Bl
 // the marker, and lists nest.
 func (w *writer) list(l *model.List, col column, ts textStyle, depth int) {
 	indent := listIndent
+	markTS := textStyle{size: ts.size, st: ts.st &^ styleBold}
 	if l.Ordered && l.Start+len(l.Items) > 10 {
 		indent += 2
+		// Numbers past 99 (a list may start at 999999999) need more.
+		last := plainLine(listMarker(l, len(l.Items)-1, depth), markTS, 0)
+		indent = max(indent, lineWidth(last)+1.5)
 	}
 	inner := nest(col, indent, 0)
 	markX := col.x
 	if inner == col {
 		// Too deep to indent: the marker hangs left of the text, where
 		// the enclosing list's markers are.
-		markX -= indent
+		markX = max(col.x-indent, w.left)
 	}
 	w.pendingAnchors = append(w.pendingAnchors, l.Attr.ID)
 	for i, item := range l.Items {
 		if i > 0 {
 			w.space(itemGap)
 		}
-		w.pendingMarker = &marker{text: listMarker(l, i, depth), x: markX, ts: textStyle{size: ts.size, st: ts.st &^ styleBold}}
+		w.pendingMarker = &marker{text: listMarker(l, i, depth), x: markX, ts: markTS}
 		for j, b := range item {
 			if j > 0 {
 				w.space(itemGap)

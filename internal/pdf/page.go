@@ -173,6 +173,10 @@ func (w *writer) drawLineAt(l line, top float64) {
 		ml := plainLine(m.text, m.ts, m.x)
 		w.drawFrags(ml.frags, baseline)
 		w.pendingMarker = nil
+		w.boundLine(ml, top)
+		if len(l.frags) > 0 && m.x+lineWidth(ml) > l.frags[0].x+0.01 {
+			w.outside = append(w.outside, fmt.Sprintf("page %d: list marker %q over its text", w.pdf.PageNo(), m.text))
+		}
 	}
 	w.drawFrags(l.frags, baseline)
 	w.boundLine(l, top)

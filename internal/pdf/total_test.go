@@ -111,6 +111,7 @@ func hardInputs() []struct{ name, body, snap string } {
 				"| label | " + word + " |\n|---|---|\n| " + word + " | 12 |\n\nTable: Caption " + word + "\n\n" +
 				"    code " + word + "\n", snap0},
 		{"footnote-of-a-word-of-10000-characters", "# Main issues\n\nA note.[^1]\n\n[^1]: Note " + word + "\n", snap0},
+		{"list-numbered-from-999999999", "# Main issues\n\nBefore.\n\n999999999. " + prose(1, 30) + "\n999999999. " + prose(2, 30) + "\n", snap0},
 		{"footnote-longer-than-a-page", "# Main issues\n\nBefore.[^1] After.\n\n" + prose(5, 300) + "\n\n[^1]: " + prose(2, 2500) + "\n", snap0},
 	}
 }
@@ -401,5 +402,20 @@ func TestPackWithLongNames(t *testing.T) {
 	}
 	if starts := contentsStarts(t, path, pages...); len(starts) != 2 {
 		t.Errorf("contents entries: %v", starts)
+	}
+}
+
+// TestTestPapersInsideTheTextArea: the test papers of this package draw
+// nothing outside the text area either.
+func TestTestPapersInsideTheTextArea(t *testing.T) {
+	doc, _ := uncoveredPaper()
+	for name, d := range map[string]*model.Document{"sample": samplePaper(), "bench": benchPaper(), "long table": longTablePaper(120), "uncovered": doc} {
+		w, err := layOut(d, Options{Date: testDate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w.outside) > 0 {
+			t.Errorf("%s: %q", name, w.outside)
+		}
 	}
 }

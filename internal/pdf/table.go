@@ -241,6 +241,9 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		parts = tableParts(room, avail)
 	}
 	pick := func(v []float64, cols []int) []float64 {
+		if len(cols) == len(v) {
+			return v // the whole table: one part
+		}
 		out := make([]float64, len(cols))
 		for k, i := range cols {
 			out[k] = v[i]

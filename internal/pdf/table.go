@@ -346,8 +346,8 @@ func columnWidths(hardMin, softMin, maxW, floor []float64, avail float64, fullWi
 // many columns as fit after the first column, which is repeated in every
 // part when it leaves room for more (it takes at most a third of avail).
 // A column that fits in no part with others is a part by itself, with
-// the first column if that is repeated. Every column is in one part (the
-// first in all).
+// the first column if that is repeated. Every column is in one part, but
+// a repeated first column is in all.
 func tableParts(width []float64, avail float64) [][]int {
 	repeat := len(width) > 1 && width[0] <= avail/3
 	var parts [][]int

@@ -21,7 +21,22 @@ const (
 	crossAfter  = 0.5
 	listIndent  = 6.0
 	quoteIndent = 8.0
+	// minMeasure is the narrowest column a nested block is set in: about
+	// 25 characters of body text. A quote or list nested deeper than that
+	// allows is set at its parent's width.
+	minMeasure = 50.0
 )
+
+// nest is the column a nested block is set in: col less left and right,
+// unless that leaves less than minMeasure; then col itself, so nesting
+// stops indenting rather than squeezing text towards nothing.
+func nest(col column, left, right float64) column {
+	in := column{col.x + left, col.width - left - right}
+	if in.width < minMeasure {
+		return col
+	}
+	return in
+}
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
@@ -120,10 +135,10 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 		return paraGap + linesHeight(ls)
 	case *model.List:
 		if len(b.Items) > 0 {
-			return itemGap + w.follow(b.Items[0], nil, column{col.x + listIndent, col.width - listIndent}, ts)
+			return itemGap + w.follow(b.Items[0], nil, nest(col, listIndent, 0), ts)
 		}
 	case *model.Quote:
-		return paraGap + w.follow(b.Blocks, nil, column{col.x + quoteIndent, col.width - 2*quoteIndent}, textStyle{st: ts.st | styleItalic, size: ts.size})
+		return paraGap + w.follow(b.Blocks, nil, nest(col, quoteIndent, quoteIndent), textStyle{st: ts.st | styleItalic, size: ts.size})
 	case *model.Table:
 		return paraGap + w.measureTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
@@ -169,7 +184,7 @@ func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Blo
 		w.list(b, col, ts, 0)
 	case *model.Quote:
 		w.space(gap)
-		inner := column{col.x + quoteIndent, col.width - 2*quoteIndent}
+		inner := nest(col, quoteIndent, quoteIndent)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
 		w.blocks(b.Blocks, inner, textStyle{st: ts.st | styleItalic, size: ts.size}, false)
 	case *model.Table:
@@ -184,9 +199,9 @@ func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Blo
 		w.flow(codeLines(b.Text, ts.size*0.9, lineBox{x: col.x + 4, width: col.width - 4}))
 	case *model.Rule:
 		w.space(gap)
-		if !w.fits(4, nil) {
-			w.newPage()
-		}
+		w.roomFor(4, nil)
+		w.bound(col.x, w.y, col.x+col.width, w.y+4, "rule")
+		w.low = max(w.low, w.y+4)
 		w.pdf.SetDrawColor(0x80, 0x80, 0x80)
 		w.pdf.SetLineWidth(0.3)
 		w.pdf.Line(col.x, w.y+2, col.x+col.width, w.y+2)
@@ -224,16 +239,26 @@ func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Bl
 // the marker, and lists nest.
 func (w *writer) list(l *model.List, col column, ts textStyle, depth int) {
 	indent := listIndent
+	markTS := textStyle{size: ts.size, st: ts.st &^ styleBold}
 	if l.Ordered && l.Start+len(l.Items) > 10 {
 		indent += 2
+		// Numbers past 99 (a list may start at 999999999) need more.
+		last := plainLine(listMarker(l, len(l.Items)-1, depth), markTS, 0)
+		indent = max(indent, lineWidth(last)+1.5)
 	}
-	inner := column{col.x + indent, col.width - indent}
+	inner := nest(col, indent, 0)
+	markX := col.x
+	if inner == col {
+		// Too deep to indent: the marker hangs left of the text, where
+		// the enclosing list's markers are.
+		markX = max(col.x-indent, w.left)
+	}
 	w.pendingAnchors = append(w.pendingAnchors, l.Attr.ID)
 	for i, item := range l.Items {
 		if i > 0 {
 			w.space(itemGap)
 		}
-		w.pendingMarker = &marker{text: listMarker(l, i, depth), x: col.x, ts: textStyle{size: ts.size, st: ts.st &^ styleBold}}
+		w.pendingMarker = &marker{text: listMarker(l, i, depth), x: markX, ts: markTS}
 		for j, b := range item {
 			if j > 0 {
 				w.space(itemGap)
@@ -261,20 +286,30 @@ func listMarker(l *model.List, i, depth int) string {
 }
 
 // notice writes the exempt-material notice as a boxed, bold paragraph that
-// is never split.
+// is never split, unless it is longer than a page: then each page's lines
+// of it are boxed.
 func (w *writer) notice(text string, col column) {
 	const pad = 3.0
 	ls := w.layoutText([]model.Inline{model.Text(text)}, textStyle{st: styleBold, size: w.base}, lineBox{x: col.x + pad, width: col.width - 2*pad})
-	h := linesHeight(ls) + 2*pad
-	if !w.atTop() && !w.fits(h, nil) {
-		w.newPage()
+	for len(ls) > 0 {
+		w.roomFor(linesHeight(ls)+2*pad, nil)
+		k, room := 0, w.bottom-w.notesH-w.y-2*pad
+		for h := 0.0; k < len(ls) && h+ls[k].height <= room+eps; k++ {
+			h += ls[k].height
+		}
+		k = max(k, 1)
+		h := linesHeight(ls[:k]) + 2*pad
+		w.bound(col.x, w.y, col.x+col.width, w.y+h, "notice")
+		w.pdf.SetDrawColor(0, 0, 0)
+		w.pdf.SetLineWidth(0.5)
+		w.pdf.Rect(col.x, w.y, col.width, h, "D")
+		w.y += pad
+		w.drawLines(ls[:k])
+		w.y += pad
+		if ls = ls[k:]; len(ls) > 0 {
+			w.newPage()
+		}
 	}
-	w.pdf.SetDrawColor(0, 0, 0)
-	w.pdf.SetLineWidth(0.5)
-	w.pdf.Rect(col.x, w.y, col.width, h, "D")
-	w.y += pad
-	w.drawLines(ls)
-	w.y += pad
 }
 
 // codeLines sets preformatted text line by line in Liberation Mono, its

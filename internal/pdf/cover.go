@@ -35,7 +35,7 @@ func (w *writer) cover(doc *model.Document) {
 			return
 		}
 		w.space(gap)
-		w.drawLines(w.layoutText([]model.Inline{model.Text(label + value)}, ts, box))
+		w.flow(w.layoutText([]model.Inline{model.Text(label + value)}, ts, box))
 	}
 	heading("Report of ", c.ReportOf, 0)
 	heading("Report to ", c.ReportTo, 3)

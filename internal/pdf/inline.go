@@ -284,17 +284,24 @@ type lineBox struct {
 }
 
 // breakLines sets words into lines no wider than the box, greedily: ragged
-// right reads more easily than justified text with uneven spaces.
+// right reads more easily than justified text with uneven spaces. A word
+// wider than the line is cut between characters, at least one character
+// a line however narrow the box, so the loop ends for any box: each turn
+// puts a word on the line, ends a line that holds something, or sets a
+// line of at least the next character of a word that is too wide. Words
+// w with r characters in all make at most w+r lines in at most 2(w+r)
+// turns.
 func breakLines(ws []word, box lineBox, base float64) []line {
 	// Room for the lines the words' widths need, and a line's words, so
-	// neither grows a copy at a time.
+	// neither grows a copy at a time; never more lines than words, which a
+	// box narrower than anything (a width near zero) would ask for.
 	total := 0.0
 	for _, wd := range ws {
 		total += wd.spaceW + wd.w
 	}
 	n := 1
 	if box.width > 0 {
-		n += int(total / box.width)
+		n += int(min(total/box.width, float64(len(ws))))
 	}
 	var (
 		out  = make([]line, 0, n+1)
@@ -320,14 +327,15 @@ func breakLines(ws []word, box lineBox, base float64) []line {
 		}
 		if len(cur) == 0 && wd.w > box.width+1e-6 {
 			// A word wider than the line (a long address) is cut where it
-			// must be.
+			// must be; what is left of it starts the next line.
 			head, tail := splitWord(wd, box.width)
 			cur = append(cur, head)
 			curW = head.w
 			emit()
-			tail.brk = false
-			ws[i] = tail
-			i--
+			if len(tail.pieces) > 0 {
+				ws[i] = tail
+				i--
+			}
 			continue
 		}
 		cur = append(cur, wd)
@@ -339,34 +347,45 @@ func breakLines(ws []word, box lineBox, base float64) []line {
 	return out
 }
 
-// splitWord cuts a word so the head fits in width (at least one rune).
+// splitWord cuts a word so the head fits in width, and holds at least the
+// word's first character whatever the width (a width below zero included),
+// so that every cut sets some of the word. The tail is the rest, with no
+// pieces when nothing is left; it never starts with an empty piece.
 func splitWord(wd word, width float64) (head, tail word) {
 	var used float64
+	taken := false // the head holds a character
 	head.notes = wd.notes
 	for pi, p := range wd.pieces {
+		if p.text == "" {
+			continue
+		}
 		if used+p.w <= width {
 			head.pieces = append(head.pieces, p)
 			used += p.w
+			taken = true
 			continue
 		}
 		cut := 0
-		for i, r := range p.text {
+		for _, r := range p.text {
 			rw := measure(p.face, p.size, string(r))
-			if used+rw > width && (used > 0 || i > 0) {
+			if used+rw > width && taken {
 				break
 			}
 			used += rw
-			cut = i + utf8.RuneLen(r)
+			cut += utf8.RuneLen(r)
+			taken = true
 		}
 		if cut > 0 {
 			hp := p
 			hp.text, hp.w = p.text[:cut], measure(p.face, p.size, p.text[:cut])
 			head.pieces = append(head.pieces, hp)
 		}
-		rest := p
-		rest.text = p.text[cut:]
-		rest.w = measure(p.face, p.size, rest.text)
-		tail.pieces = append([]piece{}, rest)
+		if cut < len(p.text) {
+			rest := p
+			rest.text = p.text[cut:]
+			rest.w = measure(p.face, p.size, rest.text)
+			tail.pieces = append(tail.pieces, rest)
+		}
 		tail.pieces = append(tail.pieces, wd.pieces[pi+1:]...)
 		break
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/model"
 )
@@ -113,6 +114,44 @@ func TestWidowsAndOrphans(t *testing.T) {
 		if w.pdf.PageNo() != c.wantPage || after != c.wantAfter {
 			t.Errorf("room %d, %d lines: ends on page %d with %d lines there; want page %d with %d",
 				c.room, c.lines, w.pdf.PageNo(), after, c.wantPage, c.wantAfter)
+		}
+	}
+}
+
+// TestBreakLinesEndsForAnyWidth sets text in boxes down to none and below
+// (what nesting too deep once asked for): every character is set, in at
+// most one line a word and a character, and a line wider than its box
+// holds one character.
+func TestBreakLinesEndsForAnyWidth(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"x",
+		"text of a deeply quoted paragraph",
+		"☒\u00a0Yes and ☐\u00a0No, mixed faces",
+		strings.Repeat("1,000,", 60) + "000",
+		strings.Repeat("w", 10000),
+	}
+	for _, width := range []float64{-160, -5, -1e-9, 0, 1e-300, 0.5, 3, 30, 150} {
+		for _, s := range texts {
+			ws := words([]run{{text: s, size: 11}})
+			nw, nr := len(ws), utf8.RuneCountInString(s)
+			lines := breakLines(ws, lineBox{width: width}, 11)
+			if len(lines) > nw+nr {
+				t.Errorf("width %g, %.20q: %d lines for %d words of %d characters", width, s, len(lines), nw, nr)
+			}
+			var got strings.Builder
+			for _, l := range lines {
+				lt := lineText(l)
+				if lineWidth(l) > max(width, 0)+1e-6 && utf8.RuneCountInString(lt) != 1 {
+					t.Errorf("width %g, %.20q: line %.20q is %.1f mm wide", width, s, lt, lineWidth(l))
+				}
+				got.WriteString(strings.ReplaceAll(lt, " ", ""))
+			}
+			if want := strings.ReplaceAll(s, " ", ""); got.String() != want {
+				t.Errorf("width %g: set %.40q, want %.40q", width, got.String(), want)
+			}
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/model"
 )
@@ -183,11 +185,11 @@ outer:
 func (w *writer) packFront(p Pack) {
 	box := lineBox{x: w.left, width: w.right - w.left}
 	w.y = w.top + 60
-	w.drawLines(w.layoutText([]model.Inline{model.Text(p.Committee)}, textStyle{st: styleBold, size: 22}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text(p.Committee)}, textStyle{st: styleBold, size: 22}, box))
 	w.y += 6
-	w.drawLines(w.layoutText([]model.Inline{model.Text(p.DateText)}, textStyle{size: 16}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text(p.DateText)}, textStyle{size: 16}, box))
 	w.y += 14
-	w.drawLines(w.layoutText([]model.Inline{model.Text("Agenda reports pack")}, textStyle{st: styleBold, size: 16}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text("Agenda reports pack")}, textStyle{st: styleBold, size: 16}, box))
 	w.y += 4
 	n := 0
 	for _, it := range p.Items {
@@ -195,7 +197,7 @@ func (w *writer) packFront(p Pack) {
 			n++
 		}
 	}
-	w.drawLines(w.layoutText([]model.Inline{model.Text(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(p.Items)))}, textStyle{size: w.base}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(p.Items)))}, textStyle{size: w.base}, box))
 }
 
 // contentsEntries measures each item's contents line.
@@ -205,7 +207,7 @@ func (w *writer) contentsEntries(p Pack) []contentsEntry {
 	for i, it := range p.Items {
 		e := &entries[i]
 		e.item = plainLine(itemName(it), textStyle{st: styleBold, size: w.base}, w.left)
-		subject := []model.Inline{model.Text(it.Subject)}
+		subject := []model.Inline{model.Text(contentsSubject(it.Subject))}
 		if it.Withheld != "" {
 			subject = append(subject, model.LineBreak{}, &model.Emph{Inlines: []model.Inline{model.Text(upperFirst(it.Withheld))}})
 		} else {
@@ -215,6 +217,24 @@ func (w *writer) contentsEntries(p Pack) []contentsEntry {
 		e.height = max(linesHeight(e.subject), e.item.height) + contentsGap
 	}
 	return entries
+}
+
+// contentsSubjectMax is the most of a subject the contents show, in
+// characters: some five lines, so that an entry always fits a page (the
+// paper's cover has the whole subject).
+const contentsSubjectMax = 300
+
+// contentsSubject is a subject as the contents show it: cut at a space
+// before contentsSubjectMax characters, with "…", when it is longer.
+func contentsSubject(s string) string {
+	if utf8.RuneCountInString(s) <= contentsSubjectMax {
+		return s
+	}
+	cut := s[:len(string([]rune(s)[:contentsSubjectMax]))]
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
 }
 
 // contentsSubjectBox is the column the subjects are set in, between the

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
@@ -46,7 +48,14 @@ func (w *writer) noteCost(notes []*model.Note, t *noteTally) float64 {
 			h += noteSepH
 			t.sep = true
 		}
-		h += linesHeight(w.noteLayout(n)) + noteGap
+		ls := w.noteLayout(n)
+		if len(ls) > 2 && linesHeight(ls) > (w.bottom-w.top)/2 {
+			// A note this long is continued at the foot of the next
+			// page (useNote) wherever its reference is: it asks room
+			// for its first two lines here, not for a page of its own.
+			ls = ls[:2]
+		}
+		h += linesHeight(ls) + noteGap
 	}
 	return h
 }
@@ -55,6 +64,19 @@ func (w *writer) noteCost(notes []*model.Note, t *noteTally) float64 {
 // page with its footnotes.
 func (w *writer) fits(h float64, notes []*model.Note) bool {
 	return w.y+h+w.notesH+w.noteCost(notes, newTally()) <= w.bottom+eps
+}
+
+// roomFor starts a new page for a block h high that does not fit on
+// this one, unless nothing is placed here yet; and new pages while the
+// footnotes carried over from earlier pages leave it no room (each page
+// places some of them, so this ends).
+func (w *writer) roomFor(h float64, notes []*model.Note) {
+	if !w.atTop() && !w.fits(h, notes) {
+		w.newPage()
+	}
+	for w.atTop() && w.notesH > 0 && !w.fits(h, notes) {
+		w.newPage()
+	}
 }
 
 // fitCount is how many of lines fit on this page, footnotes included.
@@ -105,8 +127,18 @@ func (w *writer) keep(lines []line, need float64) {
 	for _, l := range lines {
 		notes = append(notes, l.notes...)
 	}
+	if linesHeight(lines) > w.bottom-w.top {
+		// Taller than a page (a heading of a thousand words): it cannot
+		// be kept together, and breaks where it must.
+		w.flow(lines)
+		return
+	}
 	if !w.atTop() && !w.fits(linesHeight(lines)+need, notes) {
 		w.newPage()
+	}
+	if w.fitCount(lines) < len(lines) {
+		w.flow(lines) // its footnotes leave it no room here
+		return
 	}
 	w.drawLines(lines)
 }
@@ -141,12 +173,39 @@ func (w *writer) drawLineAt(l line, top float64) {
 		ml := plainLine(m.text, m.ts, m.x)
 		w.drawFrags(ml.frags, baseline)
 		w.pendingMarker = nil
+		w.boundLine(ml, top)
+		if len(l.frags) > 0 && m.x+lineWidth(ml) > l.frags[0].x+0.01 {
+			w.outside = append(w.outside, fmt.Sprintf("page %d: list marker %q over its text", w.pdf.PageNo(), m.text))
+		}
 	}
 	w.drawFrags(l.frags, baseline)
+	w.boundLine(l, top)
+	w.low = max(w.low, top+l.height)
 	for _, n := range l.notes {
-		w.useNote(n)
+		w.useNote(n, top+l.height)
 	}
 	w.linkRects(l, top)
+}
+
+// boundLine records a line that would be drawn outside the text area.
+func (w *writer) boundLine(l line, top float64) {
+	if len(l.frags) == 0 {
+		return
+	}
+	x0, x1 := l.frags[0].x, l.frags[0].x
+	for _, f := range l.frags {
+		x0, x1 = min(x0, f.x), max(x1, f.x+f.w)
+	}
+	w.bound(x0, top, x1, top+l.height, "line")
+}
+
+// bound records (for the tests) anything drawn outside the text area:
+// the page less its margins. Nothing is, by construction.
+func (w *writer) bound(x0, y0, x1, y1 float64, what string) {
+	const slack = 0.01
+	if x0 < w.left-slack || x1 > w.right+slack || y0 < w.top-slack || y1 > w.bottom+slack {
+		w.outside = append(w.outside, fmt.Sprintf("page %d: %s at (%.1f, %.1f)-(%.1f, %.1f)", w.pdf.PageNo(), what, x0, y0, x1, y1))
+	}
 }
 
 // drawFrags draws text fragments on a baseline.
@@ -187,17 +246,76 @@ func (w *writer) linkRects(l line, top float64) {
 // show in black-and-white print).
 func linkColour() (int, int, int) { return 0x1d, 0x4f, 0x91 }
 
-// useNote puts a footnote on this page when it is first referred to.
-func (w *writer) useNote(n *model.Note) {
+// noteChunk is a footnote's lines on one page: all of them, or as many
+// as fit when the note is longer than the room below its reference.
+type noteChunk struct {
+	n     *model.Note
+	lines []line
+	first bool // the note's first lines: its destination is here
+}
+
+// useNote puts a footnote on this page when it is first referred to, by a
+// line whose foot is at below. A note longer than the room between there
+// and the foot of the page is continued at the foot of the next (placed
+// only when the paginator could not avoid it: a note longer than a page).
+func (w *writer) useNote(n *model.Note, below float64) {
 	if n == nil || w.notePlaced[n] {
 		return
 	}
-	if w.notesH == 0 {
-		w.notesH = noteSepH
-	}
 	w.notePlaced[n] = true
-	w.pageNotes = append(w.pageNotes, n)
-	w.notesH += linesHeight(w.noteLayout(n)) + noteGap
+	ls := w.noteLayout(n)
+	if len(w.carry) > 0 {
+		w.carry = append(w.carry, noteChunk{n: n, lines: ls, first: true})
+		return
+	}
+	sep := 0.0
+	if w.notesH == 0 {
+		sep = noteSepH
+	}
+	room := w.bottom - below - w.notesH - sep - noteGap
+	k := len(ls)
+	if linesHeight(ls) > room+eps {
+		k = 0
+		for h := 0.0; k < len(ls) && h+ls[k].height <= room+eps; k++ {
+			h += ls[k].height
+		}
+	}
+	if k > 0 {
+		w.notesH += sep + linesHeight(ls[:k]) + noteGap
+		w.pageNotes = append(w.pageNotes, noteChunk{n: n, lines: ls[:k], first: true})
+	}
+	if k < len(ls) {
+		w.carry = append(w.carry, noteChunk{n: n, lines: ls[k:], first: k == 0})
+	}
+}
+
+// takeCarry puts at the foot of a new page what the last could not hold
+// of its footnotes, leaving room for a few lines of text above them.
+func (w *writer) takeCarry() {
+	room := w.bottom - w.top - 3*w.base*leading*ptMM - noteSepH
+	for len(w.carry) > 0 {
+		c := &w.carry[0]
+		k := 0
+		for h := 0.0; k < len(c.lines) && w.notesH+h+c.lines[k].height+noteGap <= room+eps; k++ {
+			h += c.lines[k].height
+		}
+		if k == 0 && w.notesH == 0 {
+			k = 1 // a line taller than the room: it must go somewhere
+		}
+		if k == 0 {
+			return
+		}
+		if w.notesH == 0 {
+			w.notesH = noteSepH
+		}
+		w.notesH += linesHeight(c.lines[:k]) + noteGap
+		w.pageNotes = append(w.pageNotes, noteChunk{n: c.n, lines: c.lines[:k], first: c.first})
+		if k < len(c.lines) {
+			c.lines, c.first = c.lines[k:], false
+			return
+		}
+		w.carry = w.carry[1:]
+	}
 }
 
 // finishPage draws the page's footnotes at its foot, under a short rule.
@@ -205,17 +323,21 @@ func (w *writer) finishPage() {
 	if len(w.pageNotes) == 0 {
 		return
 	}
+	if w.low > w.bottom-w.notesH+0.01 {
+		w.outside = append(w.outside, fmt.Sprintf("page %d: text down to %.1f over the footnotes from %.1f", w.pdf.PageNo(), w.low, w.bottom-w.notesH))
+	}
 	y := w.bottom - w.notesH
 	w.pdf.SetDrawColor(0, 0, 0)
 	w.pdf.SetLineWidth(0.25)
 	w.pdf.Line(w.left+gutter, y+noteSepH/2, w.left+gutter+40, y+noteSepH/2)
 	y += noteSepH
-	for _, n := range w.pageNotes {
-		if d, ok := w.noteDest[n]; ok && !w.destSet[d] {
+	for _, c := range w.pageNotes {
+		if d, ok := w.noteDest[c.n]; ok && c.first && !w.destSet[d] {
 			w.setDest(d, y, -1)
 			w.destSet[d] = true
 		}
-		for _, l := range w.noteLayout(n) {
+		for _, l := range c.lines {
+			w.boundLine(l, y)
 			w.drawFrags(l.frags, y+l.base)
 			w.linkRects(l, y)
 			y += l.height
@@ -259,13 +381,16 @@ func (w *writer) noteBlockLines(b model.Block, ts textStyle, box lineBox) []line
 			if b.Ordered {
 				mark = itoa(b.Start+i) + "."
 			}
-			inner := lineBox{x: box.x + 4, width: box.width - 4}
+			inner, markX := lineBox{x: box.x + 4, width: box.width - 4}, box.x
+			if inner.width < minMeasure {
+				inner, markX = box, box.x-4 // too deep to indent (see nest)
+			}
 			var item []line
 			for _, ib := range it {
 				item = append(item, w.noteBlockLines(ib, ts, inner)...)
 			}
 			if len(item) > 0 {
-				m := plainLine(mark, ts, box.x)
+				m := plainLine(mark, ts, markX)
 				item[0].frags = append(m.frags, item[0].frags...)
 			}
 			ls = append(ls, item...)
@@ -296,6 +421,6 @@ func (w *writer) leftoverNotes(doc *model.Document) {
 		if !w.fits(linesHeight(ls)+noteSepH+noteGap, nil) {
 			w.newPage()
 		}
-		w.useNote(n)
+		w.useNote(n, w.y)
 	}
 }

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strings"
+
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
 )
@@ -45,6 +47,8 @@ type tableLayout struct {
 	caption []line
 	style   tableStyle
 	id      string
+	// next is the table's next part, for a table set in parts.
+	next *tableLayout
 }
 
 func (t *tableLayout) width() float64 {
@@ -106,8 +110,11 @@ func (w *writer) chart(c *model.Chart, col column) {
 	if !w.atTop() && !w.fits(h+captionGap+linesHeight(caption), nil) {
 		w.newPage()
 	}
+	w.roomFor(h, nil)
 	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
 	w.flushPending(w.y)
+	w.bound(col.x, w.y, col.x+col.width, w.y+h, "chart")
+	w.low = max(w.low, w.y+h)
 	st := chart.Style{Colours: w.doc.Style.ChartColours, FontSize: w.base}
 	if err := drawChart(w.pdf, c, st, col.x, w.y, col.width, h); err != nil {
 		w.pdf.SetError(err)
@@ -119,7 +126,7 @@ func (w *writer) chart(c *model.Chart, col column) {
 	w.y += h
 	if len(caption) > 0 {
 		w.y += captionGap
-		w.drawLines(caption)
+		w.flow(caption)
 	}
 }
 
@@ -134,6 +141,15 @@ type cellWords struct {
 // layoutTable measures a table's cells, chooses column widths from their
 // content (as a browser does: each column between its longest word and its
 // text on one line, shrunk in proportion to fit) and sets every cell.
+//
+// A table too wide for the page is first set in smaller type, down to
+// minTableSize; then its words of text are cut between characters, each
+// column keeping room for minCellChars characters; a figure is never cut,
+// since a figure broken over two lines reads as two figures. A table that
+// still does not fit is set in parts, one below the other, each with as
+// many of its columns as fit, the first column (which names the rows)
+// repeated in each, and each captioned "(part 2 of 3)". Only a figure
+// wider than the page by itself is cut: a part of that one column.
 func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLayout {
 	ncol := 0
 	for _, r := range t.Head {
@@ -169,10 +185,14 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 
 	// Each column has three widths: its longest word (hardMin), the same
 	// but with figures unbroken (softMin: "847 (57.6%)" should not be split
-	// between number and share), and its widest text on one line (maxW).
+	// between number and share), and its widest text on one line (maxW);
+	// and the narrowest it may be made by cutting words (floor): its
+	// widest figure, or minCellChars characters, or its longest word if
+	// that is narrower.
 	hardMin := make([]float64, ncol)
 	softMin := make([]float64, ncol)
 	maxW := make([]float64, ncol)
+	figMin := make([]float64, ncol)
 	for _, rows := range [][][]cellWords{head, body} {
 		for _, r := range rows {
 			for i, c := range r {
@@ -183,6 +203,9 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 				}
 				softMin[i] = max(softMin[i], lo+2*cellPadX)
 				maxW[i] = max(maxW[i], hi+2*cellPadX)
+				if f := widestFigure(c.words); f > 0 {
+					figMin[i] = max(figMin[i], f+2*cellPadX)
+				}
 			}
 		}
 	}
@@ -196,7 +219,68 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		st.size -= 0.5
 		return w.layoutTable(t, col, st)
 	}
-	widths := make([]float64, ncol)
+	cellText := measure(primaryFace(0), st.size, "0")*minCellChars + 2*cellPadX
+	floor := make([]float64, ncol)
+	for i := range floor {
+		floor[i] = max(figMin[i], min(hardMin[i], cellText))
+	}
+
+	all := make([]int, ncol)
+	for i := range all {
+		all[i] = i
+	}
+	parts := [][]int{all}
+	if sum(floor) > avail {
+		// Parts as wide as their columns' words and figures unbroken,
+		// text of up to a quarter of the page on one line, but no column
+		// wider than the page.
+		room := make([]float64, ncol)
+		for i := range room {
+			room[i] = min(max(softMin[i], min(maxW[i], avail/4)), max(floor[i], avail))
+		}
+		parts = tableParts(room, avail)
+	}
+	pick := func(v []float64, cols []int) []float64 {
+		if len(cols) == len(v) {
+			return v // the whole table: one part
+		}
+		out := make([]float64, len(cols))
+		for k, i := range cols {
+			out[k] = v[i]
+		}
+		return out
+	}
+	var first, last *tableLayout
+	for k, cols := range parts {
+		widths := columnWidths(pick(hardMin, cols), pick(softMin, cols), pick(maxW, cols), pick(floor, cols), avail, st.fullWidth)
+		tl := w.setTable(head, body, cols, widths, x, st)
+		e := t.Exhibit
+		if len(parts) > 1 {
+			e = partExhibit(e, k+1, len(parts))
+		}
+		tl.caption = w.captionLines(e, st.size, lineBox{x: x, width: avail})
+		if first == nil {
+			first = tl
+			tl.id = t.Attr.ID
+		} else {
+			last.next = tl
+		}
+		last = tl
+	}
+	return first
+}
+
+// minCellChars is how many characters of text a table column keeps room
+// for when its words must be cut.
+const minCellChars = 8
+
+// columnWidths chooses the widths of columns whose narrowest (floor),
+// longest word (hardMin), longest word with figures whole (softMin) and
+// widest line (maxW) are given, to fill avail. Columns that cannot all
+// have their floor are a part of a table in parts holding a column wider
+// than the page, whose figures are then cut.
+func columnWidths(hardMin, softMin, maxW, floor []float64, avail float64, fullWidth bool) []float64 {
+	widths := make([]float64, len(maxW))
 	// between sets each column between lo and hi, the same share of the
 	// way for all, so that the columns fill avail.
 	between := func(lo, hi []float64) {
@@ -214,7 +298,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		// Stretch a table that nearly fills the column to fill it; a
 		// narrow one (two short columns) keeps its natural width rather
 		// than spreading its figures far from their labels.
-		if st.fullWidth && sumMax > 0.6*avail {
+		if fullWidth && sumMax > 0.6*avail {
 			for i := range widths {
 				widths[i] = maxW[i] * avail / sumMax
 			}
@@ -223,29 +307,100 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		between(softMin, maxW)
 	case sum(hardMin) <= avail:
 		between(hardMin, softMin)
+	case sum(floor) <= avail:
+		// Words of text are cut, as few as may be.
+		between(floor, hardMin)
 	default:
-		// Even the longest words do not fit: shrink them all; words are
-		// then cut where they must be.
+		// A column wider than the page, by itself or after the first:
+		// the others have their text on one line if it takes at most a
+		// third of the page, else their floor, and it has the rest.
+		wide := 0
+		for i := range floor {
+			if floor[i] > floor[wide] {
+				wide = i
+			}
+		}
+		others := maxW
+		if sum(maxW)-maxW[wide] > avail/3 {
+			others = floor
+		}
+		rest := avail
 		for i := range widths {
-			widths[i] = hardMin[i] * avail / sum(hardMin)
+			if i != wide {
+				widths[i] = others[i]
+				rest -= others[i]
+			}
+		}
+		widths[wide] = rest
+		if rest <= 0 {
+			for i := range widths {
+				widths[i] = floor[i] * avail / sum(floor)
+			}
 		}
 	}
+	return widths
+}
 
-	tl := &tableLayout{x: x, widths: widths, style: st, id: t.Attr.ID}
+// tableParts groups the columns of a table too wide for avail, in order,
+// into parts that fit, each column given its width: each part takes as
+// many columns as fit after the first column, which is repeated in every
+// part when it leaves room for more (it takes at most a third of avail).
+// A column that fits in no part with others is a part by itself, with
+// the first column if that is repeated. Every column is in one part, but
+// a repeated first column is in all.
+func tableParts(width []float64, avail float64) [][]int {
+	repeat := len(width) > 1 && width[0] <= avail/3
+	var parts [][]int
+	var cur []int
+	var used float64
+	for i := range width {
+		onlyFirst := repeat && len(cur) == 1 && cur[0] == 0
+		if len(cur) > 0 && used+width[i] > avail && !onlyFirst {
+			parts = append(parts, cur)
+			cur, used = nil, 0
+		}
+		if len(cur) == 0 && repeat && i > 0 {
+			cur, used = []int{0}, width[0]
+		}
+		cur = append(cur, i)
+		used += width[i]
+	}
+	return append(parts, cur)
+}
+
+// partExhibit is the label and caption of part k of n of a table set in
+// parts: the table's own, with "(part k of n)".
+func partExhibit(e model.Exhibit, k, n int) model.Exhibit {
+	of := "part " + itoa(k) + " of " + itoa(n)
+	switch {
+	case len(e.Caption) > 0:
+		e.Caption = append(append([]model.Inline{}, e.Caption...), model.Text(" ("+of+")"))
+	case e.Label != "":
+		e.Label += " (" + of + ")"
+	default:
+		e.Caption = []model.Inline{model.Text("P" + of[1:])}
+	}
+	return e
+}
+
+// setTable sets the cells of the columns cols (of rows measured in
+// cellWords) in columns of the given widths, from x.
+func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64, x float64, st tableStyle) *tableLayout {
+	tl := &tableLayout{x: x, widths: widths, style: st}
 	setRow := func(r []cellWords, head bool) tableRow {
-		row := tableRow{cells: make([][]line, ncol), head: head}
+		row := tableRow{cells: make([][]line, len(cols)), head: head}
 		cx := x
 		var tallest float64
-		for i := 0; i < ncol; i++ {
+		for k, i := range cols {
 			if i < len(r) {
-				box := lineBox{x: cx + cellPadX, width: widths[i] - 2*cellPadX, align: r[i].align}
-				row.cells[i] = breakLines(r[i].words, box, r[i].ts.size)
-				for _, l := range row.cells[i] {
+				box := lineBox{x: cx + cellPadX, width: widths[k] - 2*cellPadX, align: r[i].align}
+				row.cells[k] = breakLines(r[i].words, box, r[i].ts.size)
+				for _, l := range row.cells[k] {
 					row.notes = append(row.notes, l.notes...)
 				}
 			}
-			tallest = max(tallest, linesHeight(row.cells[i]))
-			cx += widths[i]
+			tallest = max(tallest, linesHeight(row.cells[k]))
+			cx += widths[k]
 		}
 		if tallest == 0 {
 			tallest = st.size * leading * ptMM
@@ -259,8 +414,42 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	for _, r := range body {
 		tl.rows = append(tl.rows, setRow(r, false))
 	}
-	tl.caption = w.captionLines(t.Exhibit, st.size, lineBox{x: x, width: avail})
+	if tl.headHeight() > (w.bottom-w.top)/3 {
+		// Header rows this tall are not repeated on each page: they are
+		// the table's first rows, split over pages as any row is.
+		tl.rows = append(tl.head, tl.rows...)
+		tl.head = nil
+	}
 	return tl
+}
+
+// widestFigure is the width of the widest word of ws that is a figure
+// (digits, with the signs and punctuation figures are printed with), 0
+// for none.
+func widestFigure(ws []word) float64 {
+	var wide float64
+	for _, wd := range ws {
+		if wd.w > wide && isFigure(wd) {
+			wide = wd.w
+		}
+	}
+	return wide
+}
+
+func isFigure(wd word) bool {
+	digit := false
+	for _, p := range wd.pieces {
+		for _, r := range p.text {
+			switch {
+			case r >= '0' && r <= '9':
+				digit = true
+			case strings.ContainsRune(",.%()+-−–/£$€", r):
+			default:
+				return false
+			}
+		}
+	}
+	return digit
 }
 
 // wordExtents is the widest word and the width of all the words on one
@@ -327,13 +516,27 @@ func (w *writer) measureTable(t *model.Table, col column, st tableStyle) *tableL
 }
 
 func (w *writer) placeTable(tl *tableLayout) {
+	for p := tl; p != nil; p = p.next {
+		if p != tl {
+			w.space(paraGap)
+		}
+		w.placePart(p)
+	}
+}
+
+// placePart places a table (or one part of it). The loop ends: each turn
+// draws a row, or draws at least one line of every cell of a row that
+// has lines left and keeps the rest, after at most one new page; so a
+// table of r rows and l lines of cells takes at most r+l turns and pages.
+func (w *writer) placePart(tl *tableLayout) {
 	w.pendingAnchors = append(w.pendingAnchors, tl.id)
 	headH := tl.headHeight()
 	capH := tl.captionHeight()
+	page := w.bottom - w.top
 	if !w.atTop() && !w.fits(tl.height(), allNotes(tl.rows)) {
 		// Start on a new page rather than split a short table, or leave
 		// fewer than two rows at the foot of this one.
-		short := len(tl.rows) <= 6 && tl.height() <= w.bottom-w.top
+		short := len(tl.rows) <= 6 && tl.height() <= page
 		firstTwo := headH
 		for i := 0; i < len(tl.rows) && i < 2; i++ {
 			// A row taller than a page will be split anyway: count a few
@@ -346,47 +549,47 @@ func (w *writer) placeTable(tl *tableLayout) {
 	}
 	w.flushPending(w.y)
 	w.drawHead(tl)
-	for i := 0; i < len(tl.rows); i++ {
+	for i := 0; i < len(tl.rows); {
 		row := tl.rows[i]
 		need := row.h
-		if i == len(tl.rows)-1 {
-			need += capH
+		if i == len(tl.rows)-1 && headH+row.h+capH <= page {
+			need += capH // the caption stays with the last row if it can
 		}
 		if w.fits(need, row.notes) {
 			w.drawRow(tl, row)
+			i++
 			continue
 		}
 		// A row taller than a page is split where it stands, if a few of
 		// its lines fit here; any other row moves to the next page.
-		tall := row.h > w.bottom-w.top-headH
-		if tall && w.fits(4*tl.style.size*leading*ptMM+2*cellPadY, nil) {
-			first, rest := splitRow(row, w.bottom-w.notesH-w.y)
-			w.drawRow(tl, first)
-			tl.rows[i] = rest
-			i--
-			continue
-		}
-		placedHere := w.y > w.top+headH+eps
-		if placedHere || !w.atTop() {
-			w.newPage()
-			w.drawHead(tl)
-			if w.fits(need, row.notes) {
-				w.drawRow(tl, row)
-				continue
+		tall := row.h > page-headH
+		if !tall || !w.fits(4*tl.style.size*leading*ptMM+2*cellPadY, nil) {
+			placedHere := w.y > w.top+headH+eps
+			if placedHere || !w.atTop() {
+				w.newPage()
+				w.drawHead(tl)
+				if w.fits(need, row.notes) {
+					w.drawRow(tl, row)
+					i++
+					continue
+				}
 			}
 		}
-		// The row is taller than a page: split it between lines.
+		// The row is taller than the room left: split it between lines.
 		first, rest := splitRow(row, w.bottom-w.notesH-w.y)
 		w.drawRow(tl, first)
-		tl.rows[i] = rest
-		i--
+		if rest.empty() {
+			i++
+		} else {
+			tl.rows[i] = rest
+		}
 	}
 	if len(tl.rows) == 0 && headH == 0 && capH > 0 && !w.fits(capH, nil) {
 		w.newPage()
 	}
 	if capH > 0 {
 		w.y += captionGap
-		w.drawLines(tl.caption)
+		w.flow(tl.caption)
 	}
 }
 
@@ -417,6 +620,7 @@ func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 			style = "FD"
 		}
 		w.pdf.Rect(x, w.y, cw, row.h, style)
+		w.bound(x, w.y, x+cw, w.y+row.h, "table cell")
 		ly := w.y + cellPadY
 		for _, l := range row.cells[i] {
 			w.drawLineAt(l, ly)
@@ -425,6 +629,17 @@ func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 		x += cw
 	}
 	w.y += row.h
+	w.low = max(w.low, w.y)
+}
+
+// empty reports whether a row has no lines left in any cell.
+func (r tableRow) empty() bool {
+	for _, ls := range r.cells {
+		if len(ls) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // splitRow cuts a row too tall for a page: what fits in avail, and the rest.

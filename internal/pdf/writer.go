@@ -81,8 +81,10 @@ type writer struct {
 	pendingMark    *bookmark
 	pendingMarker  *marker
 
-	// Footnotes on the current page and those already placed.
-	pageNotes  []*model.Note
+	// Footnotes on the current page, what of them waits for the next
+	// page, and those already placed.
+	pageNotes  []noteChunk
+	carry      []noteChunk
 	notesH     float64
 	notePlaced map[*model.Note]bool
 	noteLines  map[*model.Note][]line
@@ -99,6 +101,11 @@ type writer struct {
 	// ahead lays the document's paragraphs out on another goroutine
 	// (ahead.go).
 	ahead *ahead
+
+	// low is the foot of the lowest text on this page; outside lists
+	// anything drawn outside the text area (see bound).
+	low     float64
+	outside []string
 }
 
 // measuredBlock is a paragraph's text or a table laid out ahead of its
@@ -230,6 +237,9 @@ func (w *writer) document(doc *model.Document) {
 		w.section(s)
 	}
 	w.leftoverNotes(doc)
+	for len(w.carry) > 0 {
+		w.newPage()
+	}
 	w.closePage()
 	w.settleLinks()
 }
@@ -320,8 +330,9 @@ func (w *writer) newPage() {
 		w.closePage()
 	}
 	w.pdf.AddPage()
-	w.y = w.top
+	w.y, w.low = w.top, w.top
 	w.pageNotes, w.notesH = nil, 0
+	w.takeCarry()
 	if w.laid != nil {
 		w.laid.pages = append(w.laid.pages, laidPage{})
 	}

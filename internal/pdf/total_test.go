@@ -1,0 +1,421 @@
+package pdf
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/exhibit"
+	"github.com/boardpaper/boardpaper/internal/markdown"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/internal/transform"
+)
+
+// paperFrom reads a paper's body as a build does (Markdown, table blocks
+// from the snapshot, numbering and labels), so that the inputs here are
+// the ones authors write.
+func paperFrom(t *testing.T, body, snapshot string) *model.Document {
+	t.Helper()
+	snap, err := project.ParseSnapshot("data/s.yaml", []byte(snapshot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := &project.DataSet{Snapshots: []*project.Snapshot{snap}}
+	fence := func(kind string, src []byte, pos diag.Pos) (model.Block, error) {
+		if kind == "table" {
+			return exhibit.Table(src, pos, data)
+		}
+		return exhibit.Chart(src, pos, data)
+	}
+	res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 1, Template: body, Expanded: body}, fence)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := transform.Options{SummaryNumbers: "1.", SectionNumbers: "1", TableLabel: "Table", ChartLabel: "Table", NumberWords: true}
+	if err := transform.Apply(res.Doc, opts, res.Positions); err != nil {
+		t.Fatal(err)
+	}
+	d := res.Doc
+	d.Meta = model.Meta{Slug: "p", Title: "Hard inputs", Committee: "Scrutiny Board", Date: testDate}
+	d.Cover = model.Cover{ReportOf: "Director", ReportTo: "Scrutiny Board", DateText: "13th March 2013", Subject: "Hard inputs"}
+	d.Style = model.Style{FontSize: 11}
+	return d
+}
+
+// hardInputs are inputs that once made the PDF's layout run for ever, and
+// worse ones: each a paper body and its snapshot.
+func hardInputs() []struct{ name, body, snap string } {
+	const snap0 = "homes: 12\n"
+	quote := func(depth int) string {
+		return "# Main issues\n\nBefore.\n\n" + strings.Repeat("> ", depth) + prose(1, 60) + "\n"
+	}
+	list := func(depth int) string {
+		var b strings.Builder
+		b.WriteString("# Main issues\n\nBefore.\n\n")
+		for i := 0; i < depth; i++ {
+			fmt.Fprintf(&b, "%s- item %d %s\n", strings.Repeat("  ", i), i, prose(i, 3+i%7))
+		}
+		fmt.Fprintf(&b, "%s- %s\n", strings.Repeat("  ", depth), prose(3, 80))
+		return b.String()
+	}
+	github := func(ncol int) string {
+		var b strings.Builder
+		b.WriteString("# Main issues\n\nBefore.\n\n|")
+		for i := 0; i < ncol; i++ {
+			fmt.Fprintf(&b, " H%03d |", i)
+		}
+		b.WriteString("\n|" + strings.Repeat("---|", ncol) + "\n")
+		for r := 0; r < 3; r++ {
+			b.WriteString("|")
+			for i := 0; i < ncol; i++ {
+				fmt.Fprintf(&b, " %d |", 1000*r+i)
+			}
+			b.WriteString("\n")
+		}
+		b.WriteString("\nTable: A wide table {#tbl-wide}\n")
+		return b.String()
+	}
+	block := "```table\nid: tbl-wide\ndata: wide\ncaption: A wide table from data\ncells: count\n```\n"
+	data := func(ncol int, value func(i int) string) string {
+		var cols, vals []string
+		for i := 0; i < ncol; i++ {
+			cols = append(cols, fmt.Sprintf("%q", fmt.Sprintf("C%03d", i)))
+			vals = append(vals, value(i))
+		}
+		return "homes: 12\nwide:\n  columns: [" + strings.Join(cols, ", ") + "]\n  rows:\n" +
+			"    - {label: March 2011, values: [" + strings.Join(vals, ", ") + "]}\n" +
+			"    - {label: March 2012, values: [" + strings.Join(vals, ", ") + "]}\n"
+	}
+	figure := func(i int) string { return fmt.Sprint(1000000 + 7919*i) }
+	word := strings.Repeat("abcdefghij", 1000)
+	return []struct{ name, body, snap string }{
+		{"quote-10-deep", quote(10), snap0},
+		{"quote-100-deep", quote(100), snap0},
+		{"list-30-deep", list(30), snap0},
+		{"list-200-deep", list(200), snap0},
+		{"github-table-35-columns", github(35), snap0},
+		{"github-table-200-columns", github(200), snap0},
+		{"data-table-35-columns", "# Main issues\n\nBefore.\n\n" + block, data(35, figure)},
+		{"data-table-200-columns", "# Main issues\n\nBefore.\n\n" + block, data(200, figure)},
+		{"data-table-1e308", "# Main issues\n\nBefore.\n\n" + block, data(2, func(i int) string { return []string{"1e308", "5"}[i] })},
+		{"word-of-10000-characters", "# Main issues\n\nBefore " + word + " after.\n", snap0},
+		{"word-of-10000-characters-everywhere",
+			"# Heading " + word + "\n\nText.\n\n### Cross " + word + "\n\n" +
+				strings.Repeat("  ", 0) + "- " + word + "\n\n" + strings.Repeat("> ", 12) + word + "\n\n" +
+				"| label | " + word + " |\n|---|---|\n| " + word + " | 12 |\n\nTable: Caption " + word + "\n\n" +
+				"    code " + word + "\n", snap0},
+		{"footnote-of-a-word-of-10000-characters", "# Main issues\n\nA note.[^1]\n\n[^1]: Note " + word + "\n", snap0},
+		{"list-numbered-from-999999999", "# Main issues\n\nBefore.\n\n999999999. " + prose(1, 30) + "\n999999999. " + prose(2, 30) + "\n", snap0},
+		{"footnote-longer-than-a-page", "# Main issues\n\nBefore.[^1] After.\n\n" + prose(5, 300) + "\n\n[^1]: " + prose(2, 2500) + "\n", snap0},
+	}
+}
+
+// TestHardInputsEnd lays out each hard input, which must end with every
+// line inside the text area (measured in the layout as it is drawn), and
+// writes its PDF: A4 pages, with all the text there.
+func TestHardInputsEnd(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]int{ // at most, for inputs whose text is short
+		"quote-10-deep": 1, "quote-100-deep": 1, "list-30-deep": 3, "list-200-deep": 12,
+		"github-table-35-columns": 1, "data-table-35-columns": 1, "data-table-1e308": 1,
+	}
+	for _, c := range hardInputs() {
+		t.Run(c.name, func(t *testing.T) {
+			doc := paperFrom(t, c.body, c.snap)
+			w, err := layOut(doc, Options{Date: testDate})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, o := range w.outside {
+				if i == 5 {
+					t.Errorf("and %d more", len(w.outside)-i)
+					break
+				}
+				t.Errorf("drawn outside the text area: %s", o)
+			}
+			data, err := w.pdf.OutputBytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), c.name+".pdf")
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			n := pageCount(t, path)
+			if max, ok := pages[c.name]; ok && n > max {
+				t.Errorf("%d pages, want at most %d", n, max)
+			}
+			sizes := tool(t, "pdfinfo", "-f", "1", "-l", fmt.Sprint(n), path)
+			if got := len(regexp.MustCompile(`(?m)^Page +\d+ size: +595\.28 x 841\.89 pts \(A4\)`).FindAllString(sizes, -1)); got != n {
+				t.Errorf("%d of %d pages are A4:\n%s", got, n, sizes)
+			}
+			// Each text's words in order, with anything between them
+			// (footnotes at a page's foot, a note's number), and the
+			// page numbers taken out of the way of a word cut over pages.
+			text := squeeze(tool(t, "pdftotext", "-raw", path, "-"))
+			text = regexp.MustCompile(`Page\d+of\d+`).ReplaceAllString(text, "")
+			for _, want := range documentTexts(doc) {
+				at := 0
+				for _, word := range strings.Fields(want) {
+					i := strings.Index(text[at:], squeeze(word))
+					if i < 0 {
+						t.Errorf("the PDF's text lacks %.40q of %.60q", word, want)
+						break
+					}
+					at += i + len(squeeze(word))
+				}
+			}
+		})
+	}
+}
+
+// squeeze drops white space and soft hyphens, so that text compares
+// however it was broken into lines.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == 0xAD {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// documentTexts lists the text of each paragraph, heading, table cell,
+// code block and footnote of doc: what its PDF must show.
+func documentTexts(doc *model.Document) []string {
+	var out []string
+	inl := func(in []model.Inline) {
+		if s := model.PlainText(in); s != "" {
+			out = append(out, s)
+		}
+	}
+	var blocks func([]model.Block)
+	blocks = func(bs []model.Block) {
+		for _, b := range bs {
+			switch b := b.(type) {
+			case *model.Para:
+				inl(b.Inlines)
+			case *model.CrossHeading:
+				inl(b.Inlines)
+			case *model.List:
+				for _, it := range b.Items {
+					blocks(it)
+				}
+			case *model.Quote:
+				blocks(b.Blocks)
+			case *model.CodeBlock:
+				out = append(out, b.Text)
+			case *model.Table:
+				for _, rows := range [][][]model.Cell{b.Head, b.Rows} {
+					for _, r := range rows {
+						for _, c := range r {
+							inl(c.Inlines)
+						}
+					}
+				}
+				inl(b.Caption)
+			}
+		}
+	}
+	for _, s := range doc.Sections() {
+		inl(s.Title)
+		blocks(s.Blocks)
+	}
+	for _, n := range doc.Footnotes {
+		blocks(n.Blocks)
+	}
+	return out
+}
+
+// TestOutsideIsSeen shows the layout's check of the text area finds a line
+// drawn outside it, and text run into the footnotes.
+func TestOutsideIsSeen(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	w := newWriter(Options{})
+	w.base = 11
+	w.newPage()
+	w.drawLineAt(plainLine("inside", textStyle{size: 11}, w.left), w.top)
+	if len(w.outside) != 0 {
+		t.Fatalf("a line inside is reported: %q", w.outside)
+	}
+	w.drawLineAt(plainLine("too far right", textStyle{size: 11}, w.right-5), w.top+10)
+	w.drawLineAt(plainLine("below", textStyle{size: 11}, w.left), w.bottom)
+	if len(w.outside) != 2 {
+		t.Errorf("two lines outside, %d reported: %q", len(w.outside), w.outside)
+	}
+	w.outside = nil
+	w.pageNotes = []noteChunk{{lines: []line{plainLine("note", textStyle{size: 9}, w.left)}}}
+	w.notesH = w.bottom - w.top - 5
+	w.finishPage()
+	if len(w.outside) != 1 {
+		t.Errorf("text over the notes: %d reported: %q", len(w.outside), w.outside)
+	}
+}
+
+// TestNestingStopsIndenting: a column nested however deep keeps at least
+// minMeasure, and a list that cannot indent hangs its markers where its
+// parent's are.
+func TestNestingStopsIndenting(t *testing.T) {
+	w := newWriter(Options{})
+	col := w.textColumn()
+	for i := 0; i < 100; i++ {
+		next := nest(col, quoteIndent, quoteIndent)
+		if next.width < minMeasure || next.x < col.x {
+			t.Fatalf("level %d: column %+v inside %+v", i+1, next, col)
+		}
+		if next == col && i < 5 {
+			t.Errorf("level %d stopped indenting at %.0f mm", i+1, col.width)
+		}
+		col = next
+	}
+	if col.width >= minMeasure+2*quoteIndent {
+		t.Errorf("indenting stopped early, at %.0f mm", col.width)
+	}
+}
+
+// TestWideTableInParts sets a table of 200 columns of figures: in parts,
+// each within the page, every column in one part (the first, which names
+// the rows, in all), no figure cut.
+func TestWideTableInParts(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	var c struct{ name, body, snap string }
+	for _, h := range hardInputs() {
+		if h.name == "data-table-200-columns" {
+			c = h
+		}
+	}
+	doc := paperFrom(t, c.body, c.snap)
+	tbl := doc.Body[0].Blocks[1].(*model.Table)
+	w := newWriter(Options{})
+	w.doc, w.base = doc, 11
+	tl := w.layoutTable(tbl, w.textColumn(), w.bodyTable())
+	seen := map[string]int{}
+	parts := 0
+	for p := tl; p != nil; p = p.next {
+		parts++
+		if p.x < w.left-eps || p.x+p.width() > w.right+eps {
+			t.Errorf("part %d spans %.1f to %.1f mm", parts, p.x, p.x+p.width())
+		}
+		if got := lineText(p.head[0].cells[0][0]); got != "" && parts > 1 {
+			t.Errorf("part %d's first header is %q", parts, got)
+		}
+		for _, r := range append(p.head, p.rows...) {
+			for i, cell := range r.cells {
+				if len(cell) != 1 {
+					t.Errorf("part %d: a cell of %d lines (%q)", parts, len(cell), lineText(cell[0]))
+				}
+				if r.head && i > 0 {
+					seen[lineText(cell[0])]++
+				}
+			}
+			if got := lineText(r.cells[0][0]); !r.head && !strings.HasPrefix(got, "March") {
+				t.Errorf("part %d's row starts %q, not its label", parts, got)
+			}
+		}
+		want := fmt.Sprintf("(part %d of", parts)
+		if cap := lineText(p.caption[len(p.caption)-1]); !strings.Contains(cap, want) {
+			t.Errorf("part %d's caption ends %q", parts, cap)
+		}
+	}
+	if parts < 5 {
+		t.Errorf("%d parts for 200 columns", parts)
+	}
+	for i := 0; i < 200; i++ {
+		if h := fmt.Sprintf("C%03d", i); seen[h] != 1 {
+			t.Errorf("column %s is in %d parts", h, seen[h])
+		}
+	}
+}
+
+// TestManyColumnsCutWordsNotFigures: a table that fits when its words of
+// text are cut keeps one table, cuts only words, and leaves every figure
+// whole.
+func TestManyColumnsCutWordsNotFigures(t *testing.T) {
+	if err := loadFaces(); err != nil {
+		t.Fatal(err)
+	}
+	tbl := &model.Table{RowHeaders: true}
+	var head, row []string
+	for i := 0; i < 9; i++ {
+		head = append(head, fmt.Sprintf("Accommodation%d", i))
+		row = append(row, fmt.Sprintf("%d,%03d", 10+i, i))
+	}
+	tbl.Head = [][]model.Cell{cells(head...)}
+	tbl.Rows = [][]model.Cell{cells(row...)}
+	for range head {
+		tbl.Align = append(tbl.Align, model.AlignRight)
+	}
+	w := newWriter(Options{})
+	w.base = 11
+	tl := w.layoutTable(tbl, w.textColumn(), w.bodyTable())
+	if tl.next != nil {
+		t.Fatal("set in parts; the figures fit with the words cut")
+	}
+	for i, cell := range tl.head[0].cells {
+		if len(cell) < 2 {
+			t.Errorf("header %d is not cut: %q", i, lineText(cell[0]))
+		}
+	}
+	for i, cell := range tl.rows[0].cells {
+		if len(cell) != 1 || lineText(cell[0]) != row[i] {
+			t.Errorf("figure %d set as %d lines, first %q", i, len(cell), lineText(cell[0]))
+		}
+	}
+}
+
+// TestPackWithLongNames: an agenda pack whose committee's name runs over
+// the front sheet, and a subject longer than a contents page could hold,
+// which the contents cut (the paper's cover has it whole).
+func TestPackWithLongNames(t *testing.T) {
+	committee := prose(1, 400) // three pages at 22 points
+	subject := prose(2, 3000)
+	p, _ := testPack(2, 0)
+	p.Committee = committee
+	p.Items[1].Subject = subject
+	path := writePackTemp(t, p)
+	text := squeeze(regexp.MustCompile(`Page \d+ of \d+`).ReplaceAllString(tool(t, "pdftotext", "-raw", path, "-"), ""))
+	if !strings.Contains(text, squeeze(committee)) {
+		t.Error("the committee's name is not all on the front sheet")
+	}
+	cut := contentsSubject(subject)
+	if !strings.HasSuffix(cut, "…") || len(cut) > len(subject)/2 || !strings.HasPrefix(subject, strings.TrimSuffix(cut, "…")) {
+		t.Fatalf("the subject is cut as %q", cut)
+	}
+	if !strings.Contains(text, squeeze(cut)) {
+		t.Errorf("the contents lack the cut subject %q", cut)
+	}
+	var pages []int
+	for i := 1; i <= pageCount(t, path); i++ {
+		pages = append(pages, i)
+	}
+	if starts := contentsStarts(t, path, pages...); len(starts) != 2 {
+		t.Errorf("contents entries: %v", starts)
+	}
+}
+
+// TestTestPapersInsideTheTextArea: the test papers of this package draw
+// nothing outside the text area either.
+func TestTestPapersInsideTheTextArea(t *testing.T) {
+	doc, _ := uncoveredPaper()
+	for name, d := range map[string]*model.Document{"sample": samplePaper(), "bench": benchPaper(), "long table": longTablePaper(120), "uncovered": doc} {
+		w, err := layOut(d, Options{Date: testDate})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(w.outside) > 0 {
+			t.Errorf("%s: %q", name, w.outside)
+		}
+	}
+}

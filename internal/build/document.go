@@ -16,6 +16,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
@@ -34,6 +35,9 @@ type Paper struct {
 	// template is the body's parse, made while the snapshots are read
 	// (nil: Document parses it).
 	template *parsedTemplate
+	// positions are where the document's elements were written, once
+	// Document has read it.
+	positions diag.Positions
 }
 
 // parsedTemplate is a template being parsed on another goroutine.
@@ -146,6 +150,7 @@ func Document(root string, in *Paper) (*model.Document, error) {
 		return nil, err
 	}
 	d := res.Doc
+	in.positions = res.Positions
 	opts := numbering(l)
 	opts.ExemptNotice = exemptNotice(p.AccessRule)
 	if err := transform.Apply(d, opts, res.Positions); err != nil {
@@ -183,6 +188,33 @@ func Document(root string, in *Paper) (*model.Document, error) {
 	}
 	d.Provenance = provenance(in)
 	return d, nil
+}
+
+// uncovered reports the text of a paper that the PDF's fonts cannot draw
+// (Chinese, Japanese, Korean, emoji), at the element that holds it or the
+// front-matter key it comes from: the PDF would print ? in its place.
+func uncovered(d *model.Document, in *Paper) error {
+	var errs diag.List
+	for _, u := range pdf.Uncovered(d) {
+		at := diag.Pos{Path: in.Paper.Path}
+		switch {
+		case u.Field == "front.title":
+			at = diag.Pos{Path: in.Layout.Path}
+		case u.Field != "":
+			if k, ok := in.Paper.Keys[u.Field]; ok {
+				at = k
+			}
+		default:
+			for i := len(u.Where) - 1; i >= 0; i-- {
+				if q, ok := in.positions[u.Where[i]]; ok {
+					at = q
+					break
+				}
+			}
+		}
+		errs.Add(diag.At(at, "%s", u.Message()))
+	}
+	return errs.Err()
 }
 
 // fenceFunc reads a paper's table and chart blocks from its snapshots.

@@ -507,6 +507,9 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		forPack = known(place, !p.Exempt)
 	}
 	doc, err := Document(o.Root, in)
+	if err == nil && o.PDF {
+		err = uncovered(doc, in)
+	}
 	if err != nil {
 		forPack.fail()
 		b.Err = err

@@ -251,3 +251,27 @@ func TestBuildSummaryLine(t *testing.T) {
 		t.Errorf("unchanged build from a manifest without page counts says %s page(s), the first %s", again, pages)
 	}
 }
+
+// A layout reached through a symbolic link out of the project is refused
+// at the paper's layout: line, as a snapshot through such a link is at its
+// data: line, and nothing is written.
+func TestLayoutLinkedOutOfTheProjectIsRefused(t *testing.T) {
+	dir := newProject(t, map[string]string{
+		"templates/p.md": strings.Replace(front, "scrutiny-board", "house", 1) + "# A\n\nText.\n",
+		"data/s.yaml":    snapshot,
+	})
+	outside := filepath.Join(t.TempDir(), "house.yaml")
+	os.WriteFile(outside, []byte("front:\n  title: Elsewhere\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "templates/layouts"), 0o755)
+	if err := os.Symlink(outside, filepath.Join(dir, "templates/layouts/house.yaml")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	code, _, stderr := runCLI(t, "build")
+	want := `templates/p.md:2:9: layout: path "templates/layouts/house.yaml" leads outside the project folder (through a symbolic link)`
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Fatalf("exit %d, want 1 and\n  %s\ngot\n  %s", code, want, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
+		t.Errorf("output was written for a paper with a layout from outside the project")
+	}
+}

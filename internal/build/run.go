@@ -40,6 +40,10 @@ type Options struct {
 	// Progress, when set, is called as each paper finishes (from several
 	// goroutines, one call at a time), for a progress display.
 	Progress func(done, total int)
+	// Note, when set, is told in plain words what the build does beyond
+	// building: that it waits for another build into the same folder, or
+	// has repaired what a build stopped while publishing left behind.
+	Note func(msg string)
 	// Sink receives every output file instead of the disk (serve keeps
 	// them in memory). path is slash-separated, relative to the output
 	// folder: "2013-03-13-executive-board/looked-after-children.html", or
@@ -194,7 +198,7 @@ func Run(o Options) ([]*Built, error) {
 		if o.ExemptOut != "" {
 			exempt = o.exemptDir()
 		}
-		if out.stage, err = newStage(o.outDir(), exempt); err != nil {
+		if out.stage, err = newStage(o.outDir(), exempt, o.Note); err != nil {
 			return nil, err
 		}
 		out.sink = out.stage.write

@@ -53,8 +53,9 @@ func writeIndex(o Options, results []*Built, out *output) error {
 		if size, ok := out.sizes[rel]; ok {
 			return size, true
 		}
-		if info, err := os.Stat(filepath.Join(o.outDir(), filepath.FromSlash(rel))); err == nil && out.sink == nil {
-			return info.Size(), true
+		// A meeting this build did not touch keeps the pack it has.
+		if out.stage != nil || out.previous != nil {
+			return out.sizeOf(rel)
 		}
 		return 0, false
 	}

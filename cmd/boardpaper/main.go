@@ -165,6 +165,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
 		return 2
 	}
+	o.Note = func(msg string) { fmt.Fprintf(stderr, "boardpaper %s: %s\n", cmd, msg) }
 	if isTerminal(stdout) {
 		o.Progress = func(done, total int) {
 			fmt.Fprintf(stdout, "\rbuilding %d/%d", done, total)

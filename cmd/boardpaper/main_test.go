@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -274,4 +275,91 @@ func TestLayoutLinkedOutOfTheProjectIsRefused(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "output")); !os.IsNotExist(err) {
 		t.Errorf("output was written for a paper with a layout from outside the project")
 	}
+}
+
+// What a build repairs or waits for is said on stderr, in words, and the
+// build goes on: exit status 0.
+func TestBuildSaysWhatItRepaired(t *testing.T) {
+	dir := newProject(t, map[string]string{
+		"templates/p.md": front + "# A\n\nText.\n",
+		"data/s.yaml":    snapshot,
+	})
+	if code, _, stderr := runCLI(t, "build", "--format", "html"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	os.MkdirAll(filepath.Join(dir, "output", ".staging-123", "2013-04-25-scrutiny-board-children-and-families"), 0o755)
+	code, _, stderr := runCLI(t, "build", "--format", "html")
+	want := "boardpaper build: removed the unfinished files of 1 earlier build(s) into output that stopped before they published anything\n"
+	if code != 0 || stderr != want {
+		t.Errorf("exit %d, stderr %q, want 0 and %q", code, stderr, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output", ".staging-123")); !os.IsNotExist(err) {
+		t.Errorf("the leftover staging folder is still there")
+	}
+}
+
+// Two boardpaper processes building into one folder at once both succeed,
+// one after the other: the output is the one a single build makes.
+func TestTwoBuildProcessesAtOnce(t *testing.T) {
+	bin := binary(t)
+	dir := newProject(t, map[string]string{
+		"templates/a.md": front + "# A\n\nText.\n",
+		"templates/b.md": strings.Replace(front, "2013-04-25", "2013-05-30", 1) + "# B\n\nMore.\n",
+		"data/s.yaml":    snapshot,
+	})
+	var cmds []*exec.Cmd
+	var outs []*bytes.Buffer
+	for i := 0; i < 2; i++ {
+		cmd := exec.Command(bin, "build", "--force")
+		cmd.Dir = dir
+		var b bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &b, &b
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		cmds, outs = append(cmds, cmd), append(outs, &b)
+	}
+	for i, cmd := range cmds {
+		if err := cmd.Wait(); err != nil {
+			t.Errorf("build %d: %v\n%s", i, err, outs[i])
+		}
+	}
+	got := readTree(t, filepath.Join(dir, "output"))
+	os.RemoveAll(filepath.Join(dir, "output"))
+	if code, _, stderr := runCLI(t, "build"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	want := readTree(t, filepath.Join(dir, "output"))
+	if len(got) != len(want) || len(want) < 7 {
+		t.Errorf("%d files after two builds at once, %d after one", len(got), len(want))
+	}
+	for name, b := range want {
+		if !bytes.Equal(got[name], b) {
+			t.Errorf("%s differs from a single build's", name)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.Contains(e.Name(), "staging") || strings.HasSuffix(e.Name(), ".lock") {
+			t.Errorf("%s left behind", e.Name())
+		}
+	}
+}
+
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }

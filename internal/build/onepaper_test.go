@@ -35,6 +35,7 @@ func TestOnePaperBuildKeepsEveryPackInTheIndex(t *testing.T) {
 		t.Fatal(err)
 	}
 	whole, _ := os.ReadFile(filepath.Join(out, "index.html"))
+	manifest, _ := os.ReadFile(filepath.Join(out, marker))
 	for _, dir := range []string{"2013-03-13-executive-board", "2013-04-25-scrutiny-board", "2013-05-30-scrutiny-board"} {
 		if !strings.Contains(string(whole), dir+"/agenda-pack.pdf") {
 			t.Fatalf("the whole project's index does not link %s's pack", dir)
@@ -48,6 +49,10 @@ func TestOnePaperBuildKeepsEveryPackInTheIndex(t *testing.T) {
 		if string(one) != string(whole) {
 			t.Errorf("force %v: the index after a build of one paper differs from the whole project's; packs linked: %d, want 3",
 				force, strings.Count(string(one), "agenda-pack.pdf\""))
+		}
+		// The manifest still records the papers not built this time.
+		if m, _ := os.ReadFile(filepath.Join(out, marker)); string(m) != string(manifest) {
+			t.Errorf("force %v: the manifest after a build of one paper differs from the whole project's:\n%s", force, m)
 		}
 	}
 }

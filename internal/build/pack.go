@@ -206,7 +206,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 	built := map[string]bool{}
 	for _, r := range results {
 		built[r.Path] = true
-		dir := MeetingDir(r.Meta)
+		dir := o.meetingDir(r.Meta)
 		meetings[dir] = append(meetings[dir], meetingPaper{key: r.Key, path: r.Path, data: o.Data, meta: r.Meta, withheld: r.Withheld})
 	}
 	others, err := otherPapers(o, built)
@@ -215,7 +215,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 	}
 	for _, p := range others {
 		meta := metaOf(p)
-		dir := MeetingDir(meta)
+		dir := o.meetingDir(meta)
 		if _, touched := meetings[dir]; touched {
 			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta}
 			if p.Exempt {

@@ -363,3 +363,106 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	}
 	return files
 }
+
+// One author's broken paper does not stop a colleague building their own
+// paper for the same meeting: the paper asked for is published, the
+// meeting's pack is left as it was, stderr says which paper stops it, and
+// the exit status is 3. A build of the whole project still fails, and
+// writes nothing.
+func TestColleaguesBrokenPaperLeavesThePackAsItWas(t *testing.T) {
+	meeting := "output/2013-04-25-scrutiny-board-children-and-families/"
+	dir := newProject(t, map[string]string{
+		"templates/mine.md":   strings.Replace(front, "data:", "item: 1\ndata:", 1) + "# Mine\n\nMy first draft.\n",
+		"templates/theirs.md": strings.Replace(front, "data:", "item: 2\ndata:", 1) + "# Theirs\n\nTheir text.\n",
+		"templates/other.md":  strings.Replace(front, "2013-04-25", "2013-05-30", 1) + "# Other\n\nAnother meeting.\n",
+		"data/s.yaml":         snapshot,
+	})
+	if code, _, stderr := runCLI(t, "build"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	read := func(name string) string {
+		b, _ := os.ReadFile(filepath.Join(dir, name))
+		return string(b)
+	}
+	pack := read(meeting + "agenda-pack.pdf")
+	write := func(name, body string) { os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644) }
+	write("templates/theirs.md", strings.Replace(read("templates/theirs.md"), "Their text.", "Their text, as @tbl-missing shows.", 1))
+	write("templates/mine.md", strings.Replace(read("templates/mine.md"), "My first draft.", "My second draft.", 1))
+
+	code, stdout, stderr := runCLI(t, "build", "templates/mine.md")
+	wantErr := "boardpaper build: " + meeting + "agenda-pack.pdf was left as it was, without this build's changes: templates/theirs.md, another paper of that meeting, does not build:\n" +
+		"  templates/theirs.md:12:16: unknown label @tbl-missing\n" +
+		"boardpaper build: the papers asked for were published; the first build after templates/theirs.md is put right rebuilds the pack\n"
+	if code != 3 || stderr != wantErr || !strings.HasPrefix(stdout, "built 1 paper(s)") {
+		t.Fatalf("exit %d, want 3\nstdout: %s\nstderr:\n%s\nwant:\n%s", code, stdout, stderr, wantErr)
+	}
+	if !strings.Contains(read(meeting+"mine.html"), "My second draft.") {
+		t.Errorf("the paper asked for was not published")
+	}
+	if read(meeting+"agenda-pack.pdf") != pack {
+		t.Errorf("the meeting's pack changed")
+	}
+	index := read("output/index.html")
+	for _, link := range []string{"2013-04-25-scrutiny-board-children-and-families/agenda-pack.pdf", "2013-05-30-scrutiny-board-children-and-families/agenda-pack.pdf", "theirs.html", "other.html"} {
+		if !strings.Contains(index, link) {
+			t.Errorf("the index lost %s", link)
+		}
+	}
+
+	// The whole project: the broken paper stops it, and nothing changes.
+	before := readTree(t, filepath.Join(dir, "output"))
+	if code, _, stderr := runCLI(t, "build"); code != 1 || !strings.Contains(stderr, "templates/theirs.md:12:16: unknown label @tbl-missing") || !strings.Contains(stderr, "nothing was written") {
+		t.Errorf("a build of the whole project: exit %d, want 1\n%s", code, stderr)
+	}
+	after := readTree(t, filepath.Join(dir, "output"))
+	if len(after) != len(before) {
+		t.Errorf("a failed build changed the output")
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("a failed build changed %s", name)
+		}
+	}
+
+	// Front matter that does not read: the pack is left too, and the
+	// index still lists the paper as it was published.
+	good := read("templates/theirs.md")
+	write("templates/theirs.md", strings.Replace(good, "layout:", "colour: red\nlayout:", 1))
+	code, _, stderr = runCLI(t, "build", "templates/mine.md")
+	if code != 3 || !strings.Contains(stderr, `  templates/theirs.md:2:1: unknown front-matter key "colour"`) {
+		t.Errorf("front matter that does not read: exit %d\n%s", code, stderr)
+	}
+	if read(meeting+"agenda-pack.pdf") != pack || !strings.Contains(read("output/index.html"), "theirs.html") {
+		t.Errorf("a colleague's front matter that does not read changed the pack, or took their paper out of the index")
+	}
+
+	// Put right: the next build of the one paper rebuilds the pack.
+	write("templates/theirs.md", strings.Replace(good, " as @tbl-missing shows", "", 1))
+	if code, _, stderr := runCLI(t, "build", "templates/mine.md"); code != 0 || stderr != "" {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if read(meeting+"agenda-pack.pdf") == pack {
+		t.Errorf("the pack was not rebuilt once the colleague's paper was put right")
+	}
+}
+
+// A meeting with no pack yet, and a colleague's paper that does not
+// build: the paper asked for is published without a pack, and stderr
+// says so.
+func TestColleaguesBrokenPaperAndNoPackYet(t *testing.T) {
+	dir := newProject(t, map[string]string{
+		"templates/mine.md":   front + "# Mine\n\nText.\n",
+		"templates/theirs.md": front + "# Theirs\n\nAs @tbl-missing shows.\n",
+		"data/s.yaml":         snapshot,
+	})
+	code, _, stderr := runCLI(t, "build", "templates/mine.md")
+	if code != 3 || !strings.Contains(stderr, "output/2013-04-25-scrutiny-board-children-and-families/agenda-pack.pdf was not written: templates/theirs.md, another paper of that meeting, does not build:") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output/2013-04-25-scrutiny-board-children-and-families/mine.pdf")); err != nil {
+		t.Error(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "output/2013-04-25-scrutiny-board-children-and-families/agenda-pack.pdf")); !os.IsNotExist(err) {
+		t.Errorf("a pack was written without the colleague's paper: %v", err)
+	}
+}

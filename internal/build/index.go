@@ -27,7 +27,7 @@ type indexEntry struct {
 // writeIndex writes index.html for every paper in the project: the ones
 // just built, and (on a build of some papers only) the others as they were
 // last published.
-func writeIndex(o Options, results []*Built, out *output) error {
+func writeIndex(o Options, results []*Built, last manifest, out *output) error {
 	var entries []indexEntry
 	built := map[string]bool{}
 	for _, r := range results {
@@ -46,7 +46,27 @@ func writeIndex(o Options, results []*Built, out *output) error {
 		return err
 	}
 	for _, p := range others {
+		built[p.Path] = true
 		entries = append(entries, publishedEntry(o, p))
+	}
+	// A paper whose front matter no longer reads is listed as it was last
+	// published (its files are still there): another author's mistake does
+	// not take it out of the index.
+	for _, path := range sortedPapers(last) {
+		if pp := o.proj.paper(path); !built[path] && pp != nil && pp.paper == nil {
+			rec := last.Papers[path]
+			e := indexEntry{meta: rec.meta(), files: map[string]int64{}}
+			for f := range rec.Files {
+				for _, kind := range []string{"html", "pdf"} {
+					if f == o.meetingDir(e.meta)+"/"+rec.Slug+"."+kind {
+						if size, ok := out.sizeOf(f); ok {
+							e.files[kind] = size
+						}
+					}
+				}
+			}
+			entries = append(entries, e)
+		}
 	}
 	packSize := func(dir string) (int64, bool) {
 		rel := dir + "/" + packName

@@ -282,7 +282,7 @@ func Run(o Options) ([]*Built, error) {
 		out.discard()
 		return results, err
 	}
-	if err := writeIndex(o, results, out); err != nil {
+	if err := writeIndex(o, results, last, out); err != nil {
 		out.discard()
 		return results, err
 	}
@@ -294,6 +294,10 @@ func Run(o Options) ([]*Built, error) {
 	}
 	if out.previous != nil {
 		*o.Memory = Memory{manifest: nextManifest(o, last, results, out), files: out.files}
+	}
+	if len(out.left) > 0 {
+		sort.Slice(out.left, func(i, j int) bool { return out.left[i].Pack < out.left[j].Pack })
+		return results, &PacksLeft{Packs: out.left}
 	}
 	return results, nil
 }
@@ -416,6 +420,54 @@ type output struct {
 	// build's, on a build into memory with a Memory (nil otherwise).
 	previous, files map[string][]byte
 	outDir          string // on a build to disk
+	// left lists the packs left as they were (see leavePack).
+	left []LeftPack
+}
+
+// leavePack leaves a meeting's pack as the last build wrote it (key, as
+// last recorded; none when the meeting has no pack yet), because another
+// paper of the meeting does not build, and notes it for the build's
+// caller.
+func (w *output) leavePack(dir, key string, why *otherPaperError) error {
+	rel := dir + "/" + packName
+	kept := false
+	if size, ok := w.sizeOf(rel); ok && key != "" {
+		if err := w.keepPack(dir, key, size); err != nil {
+			return err
+		}
+		kept = true
+	}
+	w.mu.Lock()
+	w.left = append(w.left, LeftPack{Pack: rel, Kept: kept, Paper: why.path, Err: why.err})
+	w.mu.Unlock()
+	return nil
+}
+
+// PacksLeft is Run's error when it has built and published the papers it
+// was asked for, but left one or more meetings' agenda packs as they were
+// (or without one) because another paper of the meeting, one it was not
+// asked for, does not build. Everything else is published.
+type PacksLeft struct {
+	Packs []LeftPack // by pack
+}
+
+// LeftPack is one agenda pack left as it was.
+type LeftPack struct {
+	Pack  string // in the output folder: "2013-03-13-executive-board/agenda-pack.pdf"
+	Kept  bool   // the pack is the last build's; false: the meeting has none
+	Paper string // the paper that does not build (its template)
+	Err   error  // why
+}
+
+func (e *PacksLeft) Error() string {
+	var b strings.Builder
+	for i, p := range e.Packs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s was not rebuilt: %s does not build", p.Pack, p.Paper)
+	}
+	return b.String()
 }
 
 // remember makes a build into memory keep its files in files, and find
@@ -910,6 +962,7 @@ type projectPaper struct {
 	path  string
 	src   []byte
 	paper *project.Paper // nil when the front matter does not read
+	err   error          // why paper is nil
 }
 
 // projectIndex is what a build knows of the whole project before it
@@ -953,16 +1006,16 @@ func readProject(o Options, paths []string) (*projectIndex, error) {
 		pp := ix.papers[i]
 		full, err := project.Resolve(o.Root, pp.path)
 		if err != nil {
+			pp.err = diag.Errorf(pp.path, 0, 0, "%v", err)
 			return
 		}
 		src, err := os.ReadFile(full)
 		if err != nil {
+			pp.err = diag.Errorf(pp.path, 0, 0, "%v", err)
 			return
 		}
 		pp.src = src
-		if p, err := project.ParsePaper(pp.path, src); err == nil {
-			pp.paper = p
-		}
+		pp.paper, pp.err = project.ParsePaper(pp.path, src)
 	})
 	ix.folders, ix.notes = folderNames(ix.papers)
 	return ix, nil

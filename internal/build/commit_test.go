@@ -560,3 +560,41 @@ func TestKilledBuildsLockDoesNotBlock(t *testing.T) {
 		t.Errorf("the lock file stays after the build: %v", err)
 	}
 }
+
+// Two spellings of one output folder, one through a symbolic link, share
+// one lock.
+func TestLinkedOutputFolderSharesTheLock(t *testing.T) {
+	root := commitProject(t)
+	opts := commitOptions(root)
+	if _, err := Run(opts); err != nil {
+		t.Fatal(err)
+	}
+	alias := filepath.Join(root, "alias")
+	if err := os.Symlink(opts.Out, alias); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	unlock, err := lockOutput(alias, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting := make(chan string, 1)
+	opts.Note = func(msg string) {
+		if strings.Contains(msg, "waiting") {
+			waiting <- msg
+		}
+	}
+	done := make(chan error)
+	go func() {
+		_, err := Run(opts)
+		done <- err
+	}()
+	select {
+	case <-waiting:
+	case err := <-done:
+		t.Fatalf("the build went on while the folder was locked under another name: %v", err)
+	}
+	unlock()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

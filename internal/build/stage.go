@@ -131,8 +131,11 @@ func newStage(public, exempt string, note func(string)) (*stage, error) {
 // the folder (".output.lock" for output), or in it when the folder's
 // parent cannot be written: the kernel lets it go when its build ends,
 // however it ends, so a killed build's lock never blocks the next.
+//
+// The folder is named as the file system resolves it, symbolic links
+// followed, so two spellings of one folder share one lock.
 func lockOutput(dest string, note func(string)) (func(), error) {
-	abs, err := filepath.Abs(dest)
+	abs, err := resolvedPath(dest)
 	if err != nil {
 		return nil, err
 	}

@@ -549,7 +549,8 @@ func TestKilledBuildsLockDoesNotBlock(t *testing.T) {
 	}
 	cmd.Process.Kill()
 	cmd.Wait()
-	lock := filepath.Join(root, "site", ".output.lock")
+	site, _ := resolvedPath(filepath.Join(root, "site"))
+	lock := filepath.Join(site, ".output.lock")
 	if b, err := os.ReadFile(lock); err != nil || !bytes.Equal(b, []byte(strconv.Itoa(cmd.Process.Pid)+"\n")) {
 		t.Fatalf("the killed build's lock file: %q, %v", b, err)
 	}

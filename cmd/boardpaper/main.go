@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"time"
 
@@ -56,7 +58,10 @@ Build options:
                      keeps the files it has
 
 Exit status: 0 done; 1 problems in the papers or data, each printed as
-path:line:col: message; 2 the command itself was mistyped.
+path:line:col: message, and nothing was written; 2 the command itself was
+mistyped; 3 (build TEMPLATE...) the papers named were published, but a
+meeting's agenda pack was left as it was because another paper of that
+meeting does not build (stderr says which).
 `
 
 func main() {
@@ -165,6 +170,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
 		return 2
 	}
+	o.Note = func(msg string) { fmt.Fprintf(stderr, "boardpaper %s: %s\n", cmd, msg) }
 	if isTerminal(stdout) {
 		o.Progress = func(done, total int) {
 			fmt.Fprintf(stdout, "\rbuilding %d/%d", done, total)
@@ -175,6 +181,10 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	results, err := build.Run(o)
+	var left *build.PacksLeft
+	if errors.As(err, &left) {
+		err = nil // published; said after the summary
+	}
 	var list diag.List
 	if errors.As(err, &list) {
 		for _, e := range list {
@@ -199,7 +209,47 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		summary += fmt.Sprintf(", %d page(s)", build.Pages(o, results))
 	}
 	fmt.Fprintf(stdout, "%s, %d file(s) in %s\n", summary, files, time.Since(start).Round(time.Millisecond))
+	if left != nil {
+		reportPacksLeft(stderr, cmd, *out, left)
+		return 3
+	}
 	return 0
+}
+
+// reportPacksLeft says which agenda packs a build of some papers left as
+// they were, and which paper stops each being rebuilt, with that paper's
+// first problems.
+func reportPacksLeft(stderr io.Writer, cmd, out string, left *build.PacksLeft) {
+	const shown = 3
+	var papers []string
+	for _, p := range left.Packs {
+		pack := filepath.ToSlash(filepath.Join(out, p.Pack))
+		if p.Kept {
+			fmt.Fprintf(stderr, "boardpaper %s: %s was left as it was, without this build's changes: %s, another paper of that meeting, does not build:\n", cmd, pack, p.Paper)
+		} else {
+			fmt.Fprintf(stderr, "boardpaper %s: %s was not written: %s, another paper of that meeting, does not build:\n", cmd, pack, p.Paper)
+		}
+		var problems []string
+		var list diag.List
+		if errors.As(p.Err, &list) {
+			for _, e := range list {
+				problems = append(problems, e.Error())
+			}
+		} else {
+			problems = []string{p.Err.Error()}
+		}
+		for i, e := range problems {
+			if i == shown {
+				fmt.Fprintf(stderr, "  and %d more problem(s)\n", len(problems)-shown)
+				break
+			}
+			fmt.Fprintf(stderr, "  %s\n", e)
+		}
+		if !slices.Contains(papers, p.Paper) {
+			papers = append(papers, p.Paper)
+		}
+	}
+	fmt.Fprintf(stderr, "boardpaper %s: the papers asked for were published; the first build after %s %s put right rebuilds the pack\n", cmd, strings.Join(papers, " and "), map[bool]string{true: "is", false: "are"}[len(papers) == 1])
 }
 
 // parseFormats reads --format: html, pdf or both.

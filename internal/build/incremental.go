@@ -99,16 +99,24 @@ func (m manifest) reusable(path, key string, had func(rel string, size int64) bo
 // its snapshots. It reads bytes and the front matter only, so checking a
 // thousand unchanged papers is quick. An empty key means "build it".
 func inputKey(o Options, path string) string {
-	full, err := project.Resolve(o.Root, path)
-	if err != nil {
-		return ""
+	var src []byte
+	var p *project.Paper
+	if pp := o.proj.paper(path); pp != nil {
+		// Read at the start of the build, with the front matter.
+		src, p = pp.src, pp.paper
+	} else {
+		full, err := project.Resolve(o.Root, path)
+		if err != nil {
+			return ""
+		}
+		if src, err = os.ReadFile(full); err != nil {
+			return ""
+		}
+		if p, err = project.ParsePaper(path, src); err != nil {
+			p = nil
+		}
 	}
-	src, err := os.ReadFile(full)
-	if err != nil {
-		return ""
-	}
-	p, err := project.ParsePaper(path, src)
-	if err != nil {
+	if p == nil {
 		return ""
 	}
 	l, err := project.LoadLayout(o.Root, p.Layout) // parsed once per process

@@ -23,7 +23,20 @@ type meetingPaper struct {
 	data     string // --data, for the papers this build was asked for
 	meta     model.Meta
 	withheld string
+	// other says the paper is not one this build was asked for: if it
+	// does not build, the pack is left as it was (see writePacks).
+	other bool
 }
+
+// otherPaperError is a pack's error when a paper this build was not asked
+// for does not build.
+type otherPaperError struct {
+	path string
+	err  error
+}
+
+func (e *otherPaperError) Error() string { return e.path + ": " + e.err.Error() }
+func (e *otherPaperError) Unwrap() error { return e.err }
 
 // packPlan starts the agenda packs once every paper of the build has its
 // place on the agenda, or has failed: a pack needs all of its meeting's
@@ -206,22 +219,38 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 	built := map[string]bool{}
 	for _, r := range results {
 		built[r.Path] = true
-		dir := MeetingDir(r.Meta)
+		dir := o.meetingDir(r.Meta)
 		meetings[dir] = append(meetings[dir], meetingPaper{key: r.Key, path: r.Path, data: o.Data, meta: r.Meta, withheld: r.Withheld})
 	}
 	others, err := otherPapers(o, built)
 	if err != nil {
 		return err
 	}
+	listed := map[string]bool{}
 	for _, p := range others {
+		listed[p.Path] = true
 		meta := metaOf(p)
-		dir := MeetingDir(meta)
+		dir := o.meetingDir(meta)
 		if _, touched := meetings[dir]; touched {
-			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta}
+			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta, other: true}
 			if p.Exempt {
 				mp.withheld = withheldNotice(p.AccessRule)
 			}
 			meetings[dir] = append(meetings[dir], mp)
+		}
+	}
+	// A paper last published in a meeting whose front matter no longer
+	// reads cannot be placed in its pack, nor left out of it: the pack
+	// stays as it was.
+	blocked := map[string]*otherPaperError{}
+	for _, path := range sortedPapers(prev) {
+		pp := o.proj.paper(path)
+		if built[path] || listed[path] || pp == nil || pp.err == nil {
+			continue // built, listed, or no longer in the project
+		}
+		dir := o.meetingDir(prev.Papers[path].meta())
+		if _, touched := meetings[dir]; touched && blocked[dir] == nil {
+			blocked[dir] = &otherPaperError{path, pp.err}
 		}
 	}
 
@@ -244,7 +273,19 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 				return
 			}
 		}
-		if errs[i] = writePack(o, dir, papers, out, kept); errs[i] == nil {
+		err := error(blocked[dir])
+		if blocked[dir] == nil {
+			err = writePack(o, dir, papers, out, kept)
+		}
+		var other *otherPaperError
+		if errors.As(err, &other) {
+			// Another author's paper does not build: this build publishes
+			// the papers it was asked for, and the meeting keeps the pack
+			// it has until that paper is put right.
+			errs[i] = out.leavePack(dir, prev.Packs[dir], other)
+			return
+		}
+		if errs[i] = err; err == nil {
 			out.recordPack(dir, key)
 		}
 	})
@@ -263,7 +304,7 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *
 		item := pdf.PackItem{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
-			item.Load = func() (*pdf.LaidOut, error) {
+			load := func() (*pdf.LaidOut, error) {
 				if l := kept.take(path); l != nil {
 					laid, failed := l.wait()
 					if failed {
@@ -279,14 +320,38 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *
 				}
 				return pdf.Lay(doc)
 			}
+			item.Load = load
+			if mp.other {
+				item.Load = func() (*pdf.LaidOut, error) {
+					laid, err := load()
+					if err != nil {
+						return nil, &otherPaperError{path, err}
+					}
+					return laid, nil
+				}
+			}
 		}
 		pack.Items = append(pack.Items, item)
 	}
 	data, err := pdf.PackPDF(pack, pdf.Options{Date: outputDate(first.Date)})
+	var other *otherPaperError
+	if errors.As(err, &other) {
+		return other
+	}
 	if err != nil {
 		return diag.Errorf(dir+"/"+packName, 0, 0, "writing the agenda pack: %v", err)
 	}
 	return out.write(dir+"/"+packName, data)
+}
+
+// sortedPapers lists the papers a manifest records, by template path.
+func sortedPapers(m manifest) []string {
+	paths := make([]string, 0, len(m.Papers))
+	for p := range m.Papers {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	return paths
 }
 
 // publicDocument renders a paper as the public sees it: exempt sections

@@ -2,6 +2,8 @@ package build
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,13 +12,16 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/html"
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/project"
 )
 
 // Options say what to build and where.
@@ -40,12 +45,19 @@ type Options struct {
 	// Progress, when set, is called as each paper finishes (from several
 	// goroutines, one call at a time), for a progress display.
 	Progress func(done, total int)
+	// Note, when set, is told in plain words what the build does beyond
+	// building: that it waits for another build into the same folder, or
+	// has repaired what a build stopped while publishing left behind.
+	Note func(msg string)
 	// Sink receives every output file instead of the disk (serve keeps
 	// them in memory). path is slash-separated, relative to the output
 	// folder: "2013-03-13-executive-board/looked-after-children.html", or
 	// under "exempt/" for --exempt-out files. Nil writes files to Out and
 	// ExemptOut.
 	Sink func(path string, data []byte) error
+	// proj is the project's papers as this build first read them (nil
+	// until Run reads them).
+	proj *projectIndex
 	// Memory, with Sink, makes a build into memory incremental as a build
 	// to disk is: papers and packs unchanged since the last build given
 	// the same Memory are not built again, their files passed to Sink as
@@ -185,6 +197,16 @@ func Run(o Options) ([]*Built, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("no papers to build: templates/*.md is empty")
 	}
+	if !o.Check {
+		if o.proj, err = readProject(o, paths); err != nil {
+			return nil, err
+		}
+		if o.Note != nil {
+			for _, n := range o.proj.notes {
+				o.Note(n)
+			}
+		}
+	}
 	out := &output{sink: o.Sink, sizes: map[string]int64{}, packKeys: map[string]string{}}
 	if o.Sink != nil && o.Memory != nil && !o.Check {
 		out.remember(o.Memory)
@@ -194,20 +216,27 @@ func Run(o Options) ([]*Built, error) {
 		if o.ExemptOut != "" {
 			exempt = o.exemptDir()
 		}
-		if out.stage, err = newStage(o.outDir(), exempt); err != nil {
+		if out.stage, err = newStage(o.outDir(), exempt, o.Note); err != nil {
 			return nil, err
 		}
 		out.sink = out.stage.write
 		out.outDir = o.outDir()
 	}
 
-	prev := manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
-	incremental := (out.stage != nil || out.previous != nil) && !o.Force
-	if incremental && out.stage != nil {
-		prev = readManifest(o.outDir())
+	// last is what the last build recorded, and prev what this one may
+	// keep of it: nothing with --force. A build of some papers records
+	// the others as last recorded, --force or not.
+	last := manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
+	if out.stage != nil {
+		last = readManifest(o.outDir())
 	}
-	if incremental && out.previous != nil && o.Memory.manifest.Papers != nil {
-		prev = o.Memory.manifest
+	if out.previous != nil && o.Memory.manifest.Papers != nil {
+		last = o.Memory.manifest
+	}
+	prev := last
+	incremental := (out.stage != nil || out.previous != nil) && !o.Force
+	if !incremental {
+		prev = manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
 	}
 	results := make([]*Built, len(paths))
 	// Agenda packs are written while the papers are: a pack needs each
@@ -217,7 +246,7 @@ func Run(o Options) ([]*Built, error) {
 	// every paper's place is known, the packs start on the processors the
 	// last papers leave free; a one-paper build assembles its pack while
 	// the paper's PDF is assembled.
-	packs := newPackPlan(o, len(paths), prev, out)
+	packs := newPackPlan(o, len(paths), last, out)
 	var progressMu sync.Mutex
 	done := 0
 	parallel(o.Workers, len(paths), func(i int) {
@@ -253,18 +282,22 @@ func Run(o Options) ([]*Built, error) {
 		out.discard()
 		return results, err
 	}
-	if err := writeIndex(o, results, out); err != nil {
+	if err := writeIndex(o, results, last, out); err != nil {
 		out.discard()
 		return results, err
 	}
 	if out.stage != nil {
-		next := nextManifest(o, prev, results, out)
-		if err := out.stage.commit(len(o.Templates) == 0, staleFiles(o, results, out), next.encode()); err != nil {
+		next := nextManifest(o, last, results, out)
+		if err := out.stage.commit(len(o.Templates) == 0, staleFiles(o, last, results, out), next.encode()); err != nil {
 			return results, err
 		}
 	}
 	if out.previous != nil {
-		*o.Memory = Memory{manifest: nextManifest(o, prev, results, out), files: out.files}
+		*o.Memory = Memory{manifest: nextManifest(o, last, results, out), files: out.files}
+	}
+	if len(out.left) > 0 {
+		sort.Slice(out.left, func(i, j int) bool { return out.left[i].Pack < out.left[j].Pack })
+		return results, &PacksLeft{Packs: out.left}
 	}
 	return results, nil
 }
@@ -273,11 +306,10 @@ func Run(o Options) ([]*Built, error) {
 // build wrote for them that this one did not: a paper renamed, or made
 // exempt, must not stay published until the next build of the whole
 // project (which removes every file it did not write).
-func staleFiles(o Options, results []*Built, out *output) []string {
+func staleFiles(o Options, last manifest, results []*Built, out *output) []string {
 	if len(o.Templates) == 0 {
 		return nil
 	}
-	last := readManifest(o.outDir())
 	var stale []string
 	for _, b := range results {
 		for f := range last.Papers[b.Path].Files {
@@ -302,6 +334,15 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 		// manifest, so a build asked for them always writes them.
 		return nil, false
 	}
+	// A paper whose meeting's folder is named otherwise now (a committee
+	// of the same date whose name differs only in case came or went) is
+	// written again, into the folder it now has.
+	dir := o.meetingDir(rec.meta()) + "/"
+	for f := range rec.Files {
+		if !strings.HasPrefix(f, dir) {
+			return nil, false
+		}
+	}
 	b := &Built{Path: path, Meta: rec.meta(), Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages}
 	for f, size := range rec.Files {
 		b.Files = append(b.Files, f)
@@ -314,7 +355,7 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 }
 
 // nextManifest records this build for the next: every paper built or kept,
-// and (on a build of some papers) the previous records of the others.
+// and (on a build of some papers) the last build's records of the others.
 func nextManifest(o Options, prev manifest, results []*Built, out *output) manifest {
 	next := manifest{Papers: map[string]paperRecord{}, Packs: out.packKeys}
 	if len(o.Templates) > 0 {
@@ -379,6 +420,54 @@ type output struct {
 	// build's, on a build into memory with a Memory (nil otherwise).
 	previous, files map[string][]byte
 	outDir          string // on a build to disk
+	// left lists the packs left as they were (see leavePack).
+	left []LeftPack
+}
+
+// leavePack leaves a meeting's pack as the last build wrote it (key, as
+// last recorded; none when the meeting has no pack yet), because another
+// paper of the meeting does not build, and notes it for the build's
+// caller.
+func (w *output) leavePack(dir, key string, why *otherPaperError) error {
+	rel := dir + "/" + packName
+	kept := false
+	if size, ok := w.sizeOf(rel); ok && key != "" {
+		if err := w.keepPack(dir, key, size); err != nil {
+			return err
+		}
+		kept = true
+	}
+	w.mu.Lock()
+	w.left = append(w.left, LeftPack{Pack: rel, Kept: kept, Paper: why.path, Err: why.err})
+	w.mu.Unlock()
+	return nil
+}
+
+// PacksLeft is Run's error when it has built and published the papers it
+// was asked for, but left one or more meetings' agenda packs as they were
+// (or without one) because another paper of the meeting, one it was not
+// asked for, does not build. Everything else is published.
+type PacksLeft struct {
+	Packs []LeftPack // by pack
+}
+
+// LeftPack is one agenda pack left as it was.
+type LeftPack struct {
+	Pack  string // in the output folder: "2013-03-13-executive-board/agenda-pack.pdf"
+	Kept  bool   // the pack is the last build's; false: the meeting has none
+	Paper string // the paper that does not build (its template)
+	Err   error  // why
+}
+
+func (e *PacksLeft) Error() string {
+	var b strings.Builder
+	for i, p := range e.Packs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s was not rebuilt: %s does not build", p.Pack, p.Paper)
+	}
+	return b.String()
 }
 
 // remember makes a build into memory keep its files in files, and find
@@ -530,7 +619,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Err = diag.Errorf(path, 0, 0, "%v", err)
 		return b
 	}
-	dir := MeetingDir(doc.Meta)
+	dir := o.meetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)
 	if public != nil {
 		files, pages, err := o.writeDoc(dir, public, date, write, forPack)
@@ -647,8 +736,292 @@ func htmlFilesOf(dir string, doc *model.Document) ([]outFile, error) {
 }
 
 // MeetingDir names a meeting's output folder: "2013-03-13-executive-board".
+// A committee whose name is not all ASCII gets a short hash of its exact
+// name after the name's letters ("2013-03-13-22f8d4d8" for 委員会,
+// "2013-03-13-pwyllgor-craffu-mon-3cfa6c68" for Pwyllgor Craffu Môn), so
+// different names never share a folder; a build also tells apart ASCII
+// names that differ only in case or punctuation (see folderNames).
 func MeetingDir(m model.Meta) string {
-	return m.Date.Format("2006-01-02") + "-" + Slug(m.Committee)
+	return m.Date.Format("2006-01-02") + "-" + committeeSlug(m.Committee)
+}
+
+// meetingDir is MeetingDir, but for a committee name this build found
+// sharing its folder with another of the same date.
+func (o Options) meetingDir(m model.Meta) string {
+	if o.proj != nil {
+		if dir, ok := o.proj.folders[folderKey{m.Date.Format("2006-01-02"), m.Committee}]; ok {
+			return dir
+		}
+	}
+	return MeetingDir(m)
+}
+
+// committeeSlug is a committee's name in its meetings' folders and in the
+// index's anchors. An ASCII name is Slug of it, as it always was, so no
+// published address changes; a name with other letters has its Latin
+// letters' accents taken off and a hash of the exact name added, since
+// what is left of it may be nothing ("委員会", "Комитет") or may be
+// another name's ("Môn", "Mon").
+func committeeSlug(name string) string {
+	ascii := true
+	for i := 0; i < len(name); i++ {
+		if name[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	s := Slug(name)
+	if ascii && s != "" {
+		return s
+	}
+	if !ascii {
+		s = Slug(foldLatin(name))
+	}
+	if s == "" {
+		return nameHash(name)
+	}
+	return s + "-" + nameHash(name)
+}
+
+// nameHash is a short hash of a committee's exact name: 8 hex digits.
+func nameHash(name string) string {
+	sum := sha256.Sum256([]byte(name))
+	return hex.EncodeToString(sum[:4])
+}
+
+// distinctSlugs gives the names, among those given, whose committeeSlug
+// another of them has too (names that differ only in case or
+// punctuation), a slug of their own: the one written most like a title
+// keeps the plain slug, so an established committee keeps its addresses
+// when a paper misspells its name; each other gets a hash of its exact
+// name added. Names that share no slug are not in the result.
+func distinctSlugs(names map[string]bool) map[string]string {
+	bySlug := map[string][]string{}
+	for n := range names {
+		s := committeeSlug(n)
+		bySlug[s] = append(bySlug[s], n)
+	}
+	out := map[string]string{}
+	for s, ns := range bySlug {
+		if len(ns) < 2 {
+			continue
+		}
+		sort.Slice(ns, func(i, j int) bool { return titleLess(ns[i], ns[j]) })
+		for _, n := range ns[1:] {
+			out[n] = s + "-" + nameHash(n)
+		}
+	}
+	return out
+}
+
+// titleLess orders names by how like a title each is written: fewest
+// capitals inside words, then fewest words begun in lower case
+// ("Executive Board", "Executive board", "EXECUTIVE BOARD"), then bytes.
+func titleLess(a, b string) bool {
+	ai, aw := caseMarks(a)
+	bi, bw := caseMarks(b)
+	if ai != bi {
+		return ai < bi
+	}
+	if aw != bw {
+		return aw < bw
+	}
+	return a < b
+}
+
+// caseMarks counts a name's capitals inside words and its words begun in
+// lower case.
+func caseMarks(name string) (inside, lowerStart int) {
+	start := true
+	for _, r := range name {
+		letter := unicode.IsLetter(r)
+		switch {
+		case letter && start && unicode.IsLower(r):
+			lowerStart++
+		case letter && !start && unicode.IsUpper(r):
+			inside++
+		}
+		start = !letter && !unicode.IsDigit(r)
+	}
+	return inside, lowerStart
+}
+
+// folderKey is a meeting: its date and its committee's exact name.
+type folderKey struct{ date, committee string }
+
+// folderNames names the folders of the meetings whose committee's name
+// shares its slug with another committee's on the same date: the names
+// are in the papers' front matter, so the whole project is read for them
+// (see readProject). It also words a note for each such date, since two
+// spellings of one committee are the likelier cause.
+func folderNames(papers []*projectPaper) (map[folderKey]string, []string) {
+	byDate := map[string]map[string]bool{}
+	firstPaper := map[folderKey]string{}
+	for _, pp := range papers {
+		if pp.paper == nil {
+			continue
+		}
+		date := pp.paper.Date.Format("2006-01-02")
+		if byDate[date] == nil {
+			byDate[date] = map[string]bool{}
+		}
+		byDate[date][pp.paper.ReportTo] = true
+		if k := (folderKey{date, pp.paper.ReportTo}); firstPaper[k] == "" {
+			firstPaper[k] = pp.path
+		}
+	}
+	folders := map[folderKey]string{}
+	var notes []string
+	dates := make([]string, 0, len(byDate))
+	for date := range byDate {
+		dates = append(dates, date)
+	}
+	sort.Strings(dates)
+	for _, date := range dates {
+		names := byDate[date]
+		if len(names) < 2 {
+			continue
+		}
+		apart := distinctSlugs(names)
+		if len(apart) == 0 {
+			continue
+		}
+		// Each group of alike names, in the order distinctSlugs kept them.
+		groups := map[string][]string{}
+		for name := range names {
+			s := committeeSlug(name)
+			groups[s] = append(groups[s], name)
+		}
+		slugs := make([]string, 0, len(groups))
+		for s, ns := range groups {
+			if len(ns) > 1 {
+				slugs = append(slugs, s)
+			}
+		}
+		sort.Strings(slugs)
+		for _, s := range slugs {
+			ns := groups[s]
+			sort.Slice(ns, func(i, j int) bool { return titleLess(ns[i], ns[j]) })
+			var spelt []string
+			for _, n := range ns {
+				folders[folderKey{date, n}] = date + "-" + s
+				if a, ok := apart[n]; ok {
+					folders[folderKey{date, n}] = date + "-" + a
+				}
+				spelt = append(spelt, fmt.Sprintf("%q (%s)", n, firstPaper[folderKey{date, n}]))
+			}
+			notes = append(notes, fmt.Sprintf("the committee of the meeting on %s is written %s: each is published as a committee of its own, in a folder of its own; if they are one committee, write its name the same way in every paper", format.LongDate(papersDate(date)), strings.Join(spelt, " and ")))
+		}
+	}
+	return folders, notes
+}
+
+func papersDate(date string) time.Time {
+	t, _ := time.Parse("2006-01-02", date)
+	return t
+}
+
+// foldLatin lower-cases s and writes its accented Latin letters without
+// their accents: "Môn" → "mon", "Ærø" → "aero".
+func foldLatin(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r < 0x80 {
+			b.WriteRune(r)
+			continue
+		}
+		if f, ok := latinFolds[r]; ok {
+			b.WriteString(f)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// latinFolds maps the lower-case letters of Latin-1, Latin Extended-A and
+// Welsh (ẁ ẃ ẅ ỳ) to ASCII.
+var latinFolds = func() map[rune]string {
+	m := map[rune]string{}
+	for _, g := range []struct{ to, from string }{
+		{"a", "àáâãäåāăą"}, {"ae", "æ"}, {"c", "çćĉċč"}, {"d", "ďđð"},
+		{"e", "èéêëēĕėęě"}, {"g", "ĝğġģ"}, {"h", "ĥħ"}, {"i", "ìíîïĩīĭįı"},
+		{"ij", "ĳ"}, {"j", "ĵ"}, {"k", "ķĸ"}, {"l", "ĺļľŀł"}, {"n", "ñńņňŉŋ"},
+		{"o", "òóôõöøōŏő"}, {"oe", "œ"}, {"r", "ŕŗř"}, {"s", "śŝşšſ"}, {"ss", "ß"},
+		{"t", "ţťŧ"}, {"th", "þ"}, {"u", "ùúûüũūŭůűų"}, {"w", "ŵẁẃẅ"},
+		{"y", "ýÿŷỳ"}, {"z", "źżž"},
+	} {
+		for _, r := range g.from {
+			m[r] = g.to
+		}
+	}
+	return m
+}()
+
+// projectPaper is one paper of the project as a build first reads it: its
+// bytes and front matter, for the meeting folders' names, the index and
+// the packs, and the incremental key of a paper not built again.
+type projectPaper struct {
+	path  string
+	src   []byte
+	paper *project.Paper // nil when the front matter does not read
+	err   error          // why paper is nil
+}
+
+// projectIndex is what a build knows of the whole project before it
+// builds any paper.
+type projectIndex struct {
+	papers  []*projectPaper // every templates/*.md and each paper asked for, by path
+	byPath  map[string]*projectPaper
+	folders map[folderKey]string // see folderNames
+	notes   []string             // see folderNames
+}
+
+// paper returns what the build first read of the paper path; nil when it
+// did not read it (or ix is nil).
+func (ix *projectIndex) paper(path string) *projectPaper {
+	if ix == nil {
+		return nil
+	}
+	return ix.byPath[path]
+}
+
+// readProject reads every paper's front matter, and the papers asked for
+// (paths) that are not among them. A paper that cannot be read is left
+// for its build, or its place in the index, to report.
+func readProject(o Options, paths []string) (*projectIndex, error) {
+	all, err := Templates(o.Root, nil)
+	if err != nil {
+		return nil, err
+	}
+	ix := &projectIndex{byPath: map[string]*projectPaper{}}
+	for _, path := range append(all, paths...) {
+		if ix.byPath[path] == nil {
+			pp := &projectPaper{path: path}
+			ix.byPath[path] = pp
+			ix.papers = append(ix.papers, pp)
+		}
+	}
+	sort.Slice(ix.papers, func(i, j int) bool { return ix.papers[i].path < ix.papers[j].path })
+	// On every processor: this is the reading an unchanged paper's key
+	// needs, done here instead.
+	parallel(o.Workers, len(ix.papers), func(i int) {
+		pp := ix.papers[i]
+		full, err := project.Resolve(o.Root, pp.path)
+		if err != nil {
+			pp.err = diag.Errorf(pp.path, 0, 0, "%v", err)
+			return
+		}
+		src, err := os.ReadFile(full)
+		if err != nil {
+			pp.err = diag.Errorf(pp.path, 0, 0, "%v", err)
+			return
+		}
+		pp.src = src
+		pp.paper, pp.err = project.ParsePaper(pp.path, src)
+	})
+	ix.folders, ix.notes = folderNames(ix.papers)
+	return ix, nil
 }
 
 // Slug lower-cases s and joins its words with hyphens: "Scrutiny Board

@@ -53,7 +53,7 @@ func LoadLayout(root, name string) (*Layout, error) {
 		return nil, errors.New("layout name " + strconv.Quote(name) + " should be lower-case letters, digits and hyphens")
 	}
 	rel := "templates/layouts/" + name + ".yaml"
-	src, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	src, err := readLayoutFile(root, rel)
 	if errors.Is(err, fs.ErrNotExist) {
 		src, err = fs.ReadFile(templates.Layouts, "layouts/"+name+".yaml")
 		rel = "(built in)/" + name + ".yaml"
@@ -64,6 +64,24 @@ func LoadLayout(root, name string) (*Layout, error) {
 		return nil, err
 	}
 	return parsedLayouts.parse(name, rel, src)
+}
+
+// readLayoutFile reads the project's layout file rel, refusing one that is
+// a symbolic link out of the project as a template or snapshot would be: a
+// layout decides what every paper in it looks like, and a link to a file
+// elsewhere would change the papers with nothing in the project changed.
+// A layout the project does not have returns an error that is
+// fs.ErrNotExist, for the one built in.
+func readLayoutFile(root, rel string) ([]byte, error) {
+	full := filepath.Join(root, filepath.FromSlash(rel))
+	if _, err := os.Lstat(full); errors.Is(err, fs.ErrNotExist) {
+		return nil, err
+	}
+	resolved, err := Resolve(root, rel)
+	if err != nil {
+		return nil, errors.New("layout: " + err.Error())
+	}
+	return os.ReadFile(resolved)
 }
 
 // parsedLayouts keeps each layout parsed once per process: every paper of

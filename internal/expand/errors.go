@@ -74,6 +74,18 @@ func (s source) execError(err error) error {
 	line, _ := strconv.Atoi(m[1])
 	col, _ := strconv.Atoi(m[2])
 	ctx, msg := m[3], m[4]
+	if fn, _, _ := strings.Cut(ctx, " "); internalFuncs[fn] {
+		// A limit reached by a call Parse inserted: name the action it
+		// was inserted for (its "{{range" or "{{template"), in the
+		// author's words alone.
+		if c := callingRE().FindStringSubmatch(msg); c != nil {
+			msg = c[2]
+		}
+		if open := strings.LastIndex(s.line(line)[:min(col, len(s.line(line)))], "{{"); open >= 0 {
+			col = open
+		}
+		return s.at(line, col, "%s", msg)
+	}
 	if isFieldChain(ctx) && (noEntryRE().MatchString(msg) || cantEvalRE().MatchString(msg) || nilPointerRE().MatchString(msg)) {
 		col = s.keyColumn(line, col, ctx)
 	}

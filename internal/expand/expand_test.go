@@ -2,7 +2,10 @@ package expand
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -177,8 +180,9 @@ func TestErrors(t *testing.T) {
 func TestRecursionStops(t *testing.T) {
 	body := "x\n{{define \"a\"}}{{template \"a\" .}}{{end}}{{template \"a\" .}}"
 	_, err := Body("p.md", 5, body, nil, nil)
-	if err == nil || !strings.HasPrefix(err.Error(), "p.md:6:") || !strings.Contains(err.Error(), "templates call each other without end") {
-		t.Errorf("got %v", err)
+	want := `p.md:6:15: templates call each other without end ({{template "a"}} is called inside itself, or inside a template it calls, more than 100 deep)`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 
@@ -198,26 +202,86 @@ func TestParseOnceExecuteMany(t *testing.T) {
 	}
 }
 
+// Runaway templates are stopped by counting their work, at the action
+// that ran away, whatever the machine's speed.
 func TestRunawayTemplatesStopWithAClearError(t *testing.T) {
-	cases := []struct {
-		name, body, want string
-		limit            time.Duration
-	}{
-		{"loops for ever", "Intro.\n\n{{ range 1000000000000 }}{{ end }}\n", "templates/p.md:12:1: expanding the template took longer than 100ms", 100 * time.Millisecond},
-		{"grows for ever", "Intro.\n\n{{ range 1000000000000 }}" + strings.Repeat("x", 4000) + "{{ end }}\n", "templates/p.md:12:1: the text grows past 4 MB as it is expanded", time.Minute},
-		{"calls itself", "{{ define \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}", "templates/p.md:10:", time.Minute},
+	doubled := `{{ $a := printf "%0999d" 1 }}` + strings.Repeat(`{{ $a = printf "%s%s" $a $a }}`, 40) + "{{ len $a }}"
+	fanOut := `{{ define "t0" }}x{{ end }}`
+	for i := 1; i <= 30; i++ {
+		fanOut += fmt.Sprintf(`{{ define "t%d" }}{{ template "t%d" }}{{ template "t%d" }}{{ end }}`, i, i-1, i-1)
+	}
+	fanOut += "\n{{ template \"t30\" }}"
+	cases := []struct{ name, body, want string }{
+		{"loops for ever", "Intro.\n\n{{ range 1000000000000 }}{{ end }}\n",
+			"templates/p.md:12:1: the template does more than 100,000 steps of work"},
+		{"loops for ever inside a loop", "Intro.\n\n{{ range 3 }}\n  {{- range 1000000000000 }}{{ end }}{{ end }}\n",
+			"templates/p.md:13:3: the template does more than 100,000 steps of work"},
+		{"sums for ever", "{{ range 1000000 }}{{ sum $.Data.list }}{{ end }}",
+			"templates/p.md:10:23: sum: the template does more than 100,000 steps of work"},
+		{"grows for ever", "Intro.\n\n{{ range 1000000000000 }}" + strings.Repeat("x", 4000) + "{{ end }}\n",
+			"templates/p.md:12:1: the text grows past 4 MB as it is expanded"},
+		{"calls itself", "{{ define \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}",
+			`templates/p.md:10:17: templates call each other without end ({{template "a"}}`},
+		{"calls itself twice", "{{ define \"a\" }}{{ template \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}",
+			`templates/p.md:10:17: templates call each other without end`},
+		{"calls two templates at each of 30 levels", fanOut,
+			"the template does more than 100,000 steps of work"},
+		{"doubles a variable", doubled,
+			"templates/p.md:10:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			old := TimeLimit
-			TimeLimit = c.limit
+			TimeLimit = time.Hour // so that only the counted limits can stop it
 			defer func() { TimeLimit = old }()
-			_, err := Body("templates/p.md", 10, c.body, map[string]any{}, map[string]any{})
+			data := map[string]any{"list": []any{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}
+			_, err := Body("templates/p.md", 10, c.body, data, map[string]any{})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want %s", err, c.want)
 			}
 		})
 	}
+	// The text made by printf counts even when it is never written.
+	_, err := Body("templates/p.md", 10, doubled, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "the expressions make more than 4 MB of text") {
+		t.Errorf("doubled variable: %v", err)
+	}
+}
+
+// The time limit is the last resort, for work the counts miss.
+func TestTimeLimitIsTheLastResort(t *testing.T) {
+	oldTime, oldSteps := TimeLimit, MaxSteps
+	TimeLimit, MaxSteps = 50*time.Millisecond, math.MaxInt
+	defer func() { TimeLimit, MaxSteps = oldTime, oldSteps }()
+	_, err := Body("templates/p.md", 10, "Intro.\n\n{{ range 1000000000000 }}{{ end }}\n", nil, nil)
+	want := "templates/p.md:12:1: expanding the template took longer than 50ms"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// Each expansion has the whole of each limit, however many ran before it
+// or run beside it; a {{range}} inside a template called with no data
+// works (the counting once needed the data to reach its flag).
+func TestEachExpansionCountsItsOwnWork(t *testing.T) {
+	body := `{{ define "a" }}{{ range 3 }}x{{ end }}{{ end }}{{ template "a" }}{{ range 60000 }}{{ end }}`
+	tmpl, err := Parse("p.md", 1, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 2 {
+				if got, err := tmpl.Execute(nil, nil); err != nil || got != "xxx" {
+					t.Errorf("got %q, %v", got, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // A {{slice}} through the middle of a character leaves U+FFFD, never bytes

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,8 +131,19 @@ func TestSnapshotLimits(t *testing.T) {
 		prev = name
 	}
 	_, err := ParseSnapshot("data/bomb.yaml", []byte(bomb))
-	if err == nil {
-		t.Fatal("an alias bomb was accepted")
+	if err == nil || err.Error() != "data/bomb.yaml:6:36: too many values (more than 1000000, counting aliases each time they are used)" {
+		t.Fatalf("an alias bomb: %v", err)
+	}
+	// The count is exact: a: 100 values; b: a list (1) of n uses of a
+	// (100 each); the map and its two keys 3 more.
+	aliases := func(n int) string {
+		return "a: &a [" + strings.Repeat("x, ", 98) + "x]\nb: [" + strings.Repeat("*a, ", n-1) + "*a]\n"
+	}
+	if s, err := ParseSnapshot("data/s.yaml", []byte(aliases(9998))); err != nil || len(s.Value["b"].([]any)) != 9998 {
+		t.Errorf("999,904 values were refused: %v", err)
+	}
+	if _, err := ParseSnapshot("data/s.yaml", []byte(aliases(9999))); err == nil || !strings.HasPrefix(err.Error(), fmt.Sprintf("data/s.yaml:2:%d: too many values", 5+4*9998)) {
+		t.Errorf("1,000,004 values: %v", err)
 	}
 	deep := strings.Repeat("[", 10000) + strings.Repeat("]", 10000)
 	if _, err := ParseSnapshot("data/deep.yaml", []byte("a: "+deep+"\n")); err == nil {

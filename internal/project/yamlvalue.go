@@ -23,17 +23,23 @@ const (
 // the strings written ("2013-01-25"); the formatting functions parse them.
 // Keys are kept as strings. path names the file for errors.
 func Value(path string, n *yaml.Node) (any, error) {
-	c := converter{path: path}
+	c := converter{path: path, root: n}
 	return c.value(n, 0)
 }
 
 type converter struct {
-	path  string
-	nodes int
+	path    string
+	root    *yaml.Node
+	nodes   int
+	aliases bool // the aliases have been counted (checkAliases)
 }
 
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
-	c.nodes++
+	if n.Kind != yaml.AliasNode {
+		// An alias is counted as the values it stands for, not as one
+		// more (checkAliases counts so).
+		c.nodes++
+	}
 	if c.nodes > MaxNodes {
 		return nil, diag.Errorf(c.path, n.Line, n.Column, "too many values (more than %d, counting aliases each time they are used)", MaxNodes)
 	}
@@ -47,6 +53,12 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		}
 		return c.value(n.Content[0], depth+1)
 	case yaml.AliasNode:
+		if !c.aliases {
+			c.aliases = true
+			if err := checkAliases(c.path, c.root); err != nil {
+				return nil, err
+			}
+		}
 		return c.value(n.Alias, depth+1)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
@@ -82,6 +94,60 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		return Scalar(n), nil
 	}
 	return nil, diag.Errorf(c.path, n.Line, n.Column, "unexpected YAML value")
+}
+
+// checkAliases counts the values a document expands to, each alias as
+// many values as its anchor holds, without expanding them: a "billion
+// laughs" file (ten aliases of ten aliases of ten …) is refused at the
+// alias that passes MaxNodes, having cost a walk of the file's own nodes
+// rather than the million values it would have been converted to first.
+// It runs only for documents that use an alias.
+func checkAliases(path string, root *yaml.Node) error {
+	size := map[*yaml.Node]int{} // values under an anchor, MaxNodes+1 for "too many"
+	var expanded func(n *yaml.Node, depth int) int
+	expanded = func(n *yaml.Node, depth int) int {
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		if v, ok := size[n]; ok {
+			return v // an anchor inside itself counts as 0: the nesting limit stops it
+		}
+		if depth > MaxDepth {
+			return 0 // the converter reports the nesting at its place
+		}
+		size[n] = 0
+		total := 1
+		for _, c := range n.Content {
+			total = min(total+expanded(c, depth+1), MaxNodes+1)
+		}
+		size[n] = total
+		return total
+	}
+	count := 0
+	var walk func(n *yaml.Node, depth int) error
+	walk = func(n *yaml.Node, depth int) error {
+		if depth > MaxDepth {
+			return nil
+		}
+		if n.Kind == yaml.AliasNode {
+			count += expanded(n.Alias, depth)
+		} else {
+			count++
+		}
+		if count > MaxNodes {
+			return diag.Errorf(path, n.Line, n.Column, "too many values (more than %d, counting aliases each time they are used)", MaxNodes)
+		}
+		if n.Kind == yaml.AliasNode {
+			return nil
+		}
+		for _, c := range n.Content {
+			if err := walk(c, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(root, 0)
 }
 
 // Scalar converts one scalar node: ints and floats to numbers (an int that

@@ -1,6 +1,7 @@
 package exhibit
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -168,7 +169,11 @@ func formatCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node, cells str
 	}
 	switch cells {
 	case cellCountShare:
-		return format.Share(x, rowTotal), true, true
+		s, err := format.Share(x, rowTotal)
+		if err != nil {
+			return bad("%s as a share of its row's total (%s) is %v: do the row's figures nearly cancel out?", v.Value, format.Count(rowTotal), err)
+		}
+		return s, true, true
 	case cellPercent:
 		return format.PercentCell(x), true, true
 	case cellRatio:
@@ -195,8 +200,12 @@ func ratioCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node) (string, b
 		return "", false, false
 	}
 	s, err := format.Ratio(n, of)
-	if err != nil {
+	if errors.Is(err, format.ErrZeroDenominator) {
 		errs.Errorf(snap.Path, fields["of"].Line, fields["of"].Column, "of: a ratio of 0 (%v)", err)
+		return "", false, false
+	}
+	if err != nil {
+		errs.Errorf(snap.Path, fields["of"].Line, fields["of"].Column, "of: %s out of %s is a share %v", fields["n"].Value, fields["of"].Value, err)
 		return "", false, false
 	}
 	return s, true, true

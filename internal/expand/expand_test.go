@@ -82,6 +82,9 @@ func TestFunctions(t *testing.T) {
 		{`{{ .Paper.report_to }}`, "Executive Board"},
 		{"{{define \"recs\"}}Note the figures.{{end}}A: {{template \"recs\" .}}\nB: {{template \"recs\" .}}", "A: Note the figures.\nB: Note the figures."},
 		{`{{ range .Data.looked_after.x }}{{ monthyear . }}; {{ end }}`, "November 2009; November 2010; March 2012; January 2013; "},
+		// Negative zero prints as 0, whatever makes it.
+		{`{{ mul -1 0 }} {{ num (mul -1 0) }} {{ div 0 -5 }} {{ abs (mul -1 0) }} {{ change 0 (mul -1 0) }}`, "0 0 0 0 did not change"},
+		{`{{ num 9007199254740992 }}`, "9,007,199,254,740,992"},
 	}
 	for _, tt := range tests {
 		got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
@@ -157,16 +160,43 @@ func TestErrors(t *testing.T) {
 			`templates/p.md:10:4: sum: item 1: want a number, got text "0"`},
 		{"undefined template", "x\n{{ template \"recs\" . }}",
 			`templates/p.md:11:13: no template named "recs" (write {{define "recs"}}…{{end}} somewhere in the paper)`},
+		{"a literal too large to print", "{{ num 1e308 }}",
+			`templates/p.md:10:4: num: 1e+308 is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"an argument too large to print", "{{ mul 1e308 10 }}",
+			`templates/p.md:10:4: mul: first argument: 1e+308 is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"a product too large to print", "a\n  {{ mul .Data.total 10000000000000 }}",
+			`templates/p.md:11:6: mul: the result is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"a difference too large to print", "{{ sub -9000000000000000 9000000000000000 }}",
+			`templates/p.md:10:4: sub: the result is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"a sum too large to print", "{{ add 9000000000000000 9000000000000000 }}",
+			`templates/p.md:10:4: add: the result is too large to print exactly`},
+		{"a quotient too large to print", "{{ div .Data.total 0.0000000000001 }}",
+			`templates/p.md:10:4: div: the result is too large to print exactly`},
+		{"a quotient that overflows", "{{ div 9000000000000000 1e-300 }}",
+			`templates/p.md:10:4: div: the result is too large to print exactly`},
+		{"a total too large to print", "{{ sum .Data.huge }}",
+			`templates/p.md:10:4: sum: the total is too large to print exactly`},
+		{"a change too large to print", "{{ change -9000000000000000 9000000000000000 }}",
+			`templates/p.md:10:4: change: the change is too large to print exactly`},
+		{"a share too large to print", "{{ pct 9000000000000000 0.00001 }}",
+			`templates/p.md:10:4: pct: the share is too large to print exactly`},
+		{"NaN from a Go caller", "{{ num .Data.nan }}",
+			`templates/p.md:10:4: num: want a number, got not a number (NaN)`},
+		{"infinity from a Go caller", "{{ add .Data.inf 1 }}",
+			`templates/p.md:10:4: add: first argument: +Inf is too large to print exactly`},
 		{"columns count characters", "é é {{ .Data.nope }}",
 			`templates/p.md:10:13: no figure "nope" in the data (.Data.nope)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
+			data := snapshot()
+			data["huge"] = []any{9e15, 9e15}
+			data["nan"], data["inf"] = math.NaN(), math.Inf(1)
+			got, err := Body("templates/p.md", 10, tt.body, data, paper)
 			if err == nil {
 				t.Fatalf("no error; output %q", got)
 			}
-			if err.Error() != tt.want {
+			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("\n got %s\nwant %s", err, tt.want)
 			}
 			var d *diag.Error

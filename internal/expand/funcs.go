@@ -19,7 +19,12 @@ import (
 // {{ add .Data.a .Data.b }} reads sensibly even without num.
 type Number float64
 
-func (n Number) String() string { return strconv.FormatFloat(float64(n), 'f', -1, 64) }
+func (n Number) String() string {
+	if n == 0 {
+		return "0" // not "-0"
+	}
+	return strconv.FormatFloat(float64(n), 'f', -1, 64)
+}
 
 // Funcs returns the template function map of FORMAT.md "Expressions".
 //
@@ -84,27 +89,51 @@ func describe(v any) string {
 
 // number reads a numeric argument. Text is not a number even when it
 // looks like one: a quoted "12" in a snapshot is a label, and treating it
-// as a figure would hide a data-entry mistake.
+// as a figure would hide a data-entry mistake. A number too large to print
+// exactly (a literal such as 1e308 in the template) is refused here, so
+// that no function starts from one.
 func number(v any) (float64, error) {
+	var f float64
 	switch v := v.(type) {
 	case Number:
-		return float64(v), nil
+		f = float64(v)
 	case float64:
-		return v, nil
+		f = v
 	case float32:
-		return float64(v), nil
+		f = float64(v)
 	case int:
-		return float64(v), nil
+		f = float64(v)
 	case int64:
-		return float64(v), nil
+		f = float64(v)
 	case int32:
-		return float64(v), nil
+		f = float64(v)
 	case uint:
-		return float64(v), nil
+		f = float64(v)
 	case uint64:
-		return float64(v), nil
+		f = float64(v)
+	default:
+		return 0, fmt.Errorf("want a number, got %s", describe(v))
 	}
-	return 0, fmt.Errorf("want a number, got %s", describe(v))
+	if err := format.Printable(f); errors.Is(err, format.ErrNotANumber) {
+		return 0, fmt.Errorf("want a number, got %w", err)
+	} else if err != nil {
+		return 0, fmt.Errorf("%s is %w", strconv.FormatFloat(f, 'g', -1, 64), err)
+	}
+	return f, nil
+}
+
+// result checks an arithmetic result before it becomes a figure: NaN and
+// the infinities, and figures past format.MaxExact (a product or quotient
+// of figures that each print exactly may not), are refused at the
+// expression rather than printed as "NaN" or "+Inf".
+func result(what string, x float64) (Number, error) {
+	if err := format.Printable(x); err != nil {
+		return 0, fmt.Errorf("%s is %w", what, err)
+	}
+	if x == 0 {
+		x = 0 // not -0, which would print "-0"
+	}
+	return Number(x), nil
 }
 
 func num(x any) (string, error) {
@@ -128,7 +157,10 @@ func pct(a, b any, places int) (string, error) {
 	if errors.Is(err, format.ErrZeroDenominator) {
 		return "", fmt.Errorf("zero denominator (a share of 0)")
 	}
-	return s, err
+	if err != nil {
+		return "", fmt.Errorf("the share is %w", err)
+	}
+	return s, nil
 }
 
 func two(a, b any) (float64, float64, error) {
@@ -149,7 +181,7 @@ func arith(op func(a, b float64) float64) func(a, b any) (Number, error) {
 		if err != nil {
 			return 0, err
 		}
-		return Number(op(x, y)), nil
+		return result("the result", op(x, y))
 	}
 }
 
@@ -161,7 +193,7 @@ func div(a, b any) (Number, error) {
 	if y == 0 {
 		return 0, errors.New("zero denominator (dividing by 0)")
 	}
-	return Number(x / y), nil
+	return result("the result", x/y)
 }
 
 func abs(a any) (Number, error) {
@@ -169,7 +201,7 @@ func abs(a any) (Number, error) {
 	if err != nil {
 		return 0, err
 	}
-	return Number(math.Abs(x)), nil
+	return result("the result", math.Abs(x))
 }
 
 // list reads any slice (a YAML list is []any; Go callers may pass typed
@@ -205,7 +237,7 @@ func sum(m *meter, v any) (Number, error) {
 		}
 		total += f
 	}
-	return Number(total), nil
+	return result("the total", total)
 }
 
 func first(v any) (any, error) {
@@ -406,6 +438,9 @@ func words(v any) (string, error) {
 func change(a, b any) (string, error) {
 	x, y, err := two(a, b)
 	if err != nil {
+		return "", err
+	}
+	if _, err := result("the change", y-x); err != nil {
 		return "", err
 	}
 	return format.Change(x, y), nil

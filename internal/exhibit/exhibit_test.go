@@ -75,14 +75,14 @@ mismatch:
   x: [Q1, Q2, Q3]
   series:
     - {name: Visits, values: [10, 20]}
-mixed:
-  x: [2012-01-31, Q2]
-  series:
-    - {name: Visits, values: [10, 20]}
-backwards:
-  x: [2012-03, 2012-01]
-  series:
-    - {name: Visits, values: [10, 20]}
+huge_share:
+  columns: [a, b]
+  rows:
+    - {label: r, values: [4000000000000000, -3999999999999999.5]}
+huge_ratio:
+  columns: [a]
+  rows:
+    - {label: r, values: [{n: 4000000000000000, of: 0.000001}]}
 text_value:
   x: [Q1, Q2]
   series:
@@ -236,28 +236,25 @@ func TestErrors(t *testing.T) {
 			snapPath + ":34:38: of: a ratio of 0 (zero denominator)"},
 		{"plain number among ratios", false, "data: plain_in_ratio\ncells: ratio", at20,
 			snapPath + ":38:27: a plain number (12) in a table of ratios: write {n: …, of: …}, or set cells: to count or percent"},
-		{"table from series", false, "data: quarters", at20,
-			snapPath + ":53:3: unknown key \"x\" in a table (known keys: columns, rows, corner)\n" +
-				snapPath + ":54:3: unknown key \"series\" in a table (known keys: columns, rows, corner)\n" +
-				snapPath + ":53:3: a table has no columns\n" +
-				snapPath + ":53:3: a table has no rows"},
+		{"table from series", false, "id: tbl-q\ndata: quarters", at20,
+			`templates/p.md:21:7: data: "quarters" is a series for a chart (it has x and series, ` + snapPath + `:53), not a table (columns and rows): show it in a chart block, or name a table`},
 		{"unknown chart key", true, "data: quarters\ny_lable: x\n", at20,
 			`templates/p.md:21:1: unknown key "y_lable" in a chart block (known keys: id, type, data, title, caption, y_label, x_label)`},
 		{"unknown chart type", true, "data: quarters\ntype: pie\n", at20,
 			`templates/p.md:21:7: type: "pie" is not one of line, bar, bar-line`},
 		{"values and x differ", true, "data: mismatch", at20,
 			snapPath + `:59:7: series "Visits" has 2 values but x has 3`},
-		{"mixed x", true, "data: mixed", at20,
-			snapPath + `:61:19: x mixes dates and labels: "2012-01-31" is a date but "Q2" is a label; write every x as a date (YYYY-MM-DD or YYYY-MM) or every x as a label`},
-		{"x backwards", true, "data: backwards", at20,
-			snapPath + `:65:16: x dates must run forward in time: 2012-01 does not come after 2012-03`},
+		{"share too large to print", false, "data: huge_share\ncells: count-share", at20,
+			snapPath + `:63:27: 4000000000000000 as a share of its row's total (0.5) is too large to print exactly (more than 9,007,199,254,740,992 either side of 0): do the row's figures nearly cancel out?` + "\n" +
+				snapPath + `:63:45: -3999999999999999.5 as a share of its row's total (0.5) is too large to print exactly (more than 9,007,199,254,740,992 either side of 0): do the row's figures nearly cancel out?`},
+		{"ratio too large to print", false, "data: huge_ratio", at20,
+			snapPath + `:67:53: of: 4000000000000000 out of 0.000001 is a share too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
 		{"text value", true, "data: text_value", at20,
 			snapPath + `:71:35: series "Visits": a chart value should be a number, not text (lots)`},
 		{"chart from table", true, "data: changes", at20,
-			snapPath + ":13:3: unknown key \"columns\" in a chart's data (known keys: x, series)\n" +
-				snapPath + ":14:3: unknown key \"rows\" in a chart's data (known keys: x, series)\n" +
-				snapPath + ":13:3: a chart's data has no x\n" +
-				snapPath + ":13:3: a chart's data has no series"},
+			`templates/p.md:20:7: data: "changes" is a table (it has columns and rows, ` + snapPath + `:13), not a series for a chart (x and series): show it in a table block, or name a series`},
+		{"chart from something else", true, "data: bad_values.rows", at20,
+			snapPath + ":25:5: a chart's data should be a map with x and series, not a list"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -142,6 +142,32 @@ func (f *fence) lookup(data *project.DataSet) (*yaml.Node, *project.Snapshot) {
 	return n, snap
 }
 
+// wrongKind reports, at the block's data: line, a table block that names a
+// series set or a chart block that names a table: one error where the
+// author chose the data, rather than a list of the keys the figures lack
+// at the snapshot's lines. It reports false when n is not clearly the
+// other kind.
+func (f *fence) wrongKind(n *yaml.Node, snap *project.Snapshot) bool {
+	if n.Kind != yaml.MappingNode {
+		return false
+	}
+	has := func(k string) bool { return mapGet(n, k) }
+	series := has("x") && has("series")
+	table := has("columns") || has("rows")
+	name := f.values["data"].Value
+	switch {
+	case f.kind == "table" && series && !table:
+		f.fail(f.values["data"], "data: %q is a series for a chart (it has x and series, %s:%d), not a table (columns and rows): show it in a chart block, or name a table", name, snap.Path, n.Line)
+	case f.kind == "chart" && table && !has("x") && !has("series"):
+		f.fail(f.values["data"], "data: %q is a table (it has columns and rows, %s:%d), not a series for a chart (x and series): show it in a table block, or name a series", name, snap.Path, n.Line)
+	default:
+		return false
+	}
+	return true
+}
+
+func mapGet(n *yaml.Node, k string) bool { return project.MapGet(n, k) != nil }
+
 // firstLine is the line of the block's first key, for errors about a key
 // that is missing.
 func (f *fence) firstLine() int {

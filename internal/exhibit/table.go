@@ -42,12 +42,14 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 	caption := f.str("caption")
 	cells := f.choice("cells", cellCount, cellKinds)
 	if t := f.values["total"]; t != nil {
-		if _, ok := project.Number(t); !ok {
+		if msg := project.FigureProblem(t); msg != "" {
+			f.fail(t, "total: %s", msg)
+		} else if _, ok := project.Number(t); !ok {
 			f.fail(t, "total: want a number, got %s", describe(t))
 		}
 	}
 	n, snap := f.lookup(data)
-	if n == nil || len(f.errs) > 0 {
+	if n == nil || len(f.errs) > 0 || f.wrongKind(n, snap) {
 		return nil, f.errs.Err()
 	}
 

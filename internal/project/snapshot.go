@@ -61,7 +61,7 @@ func ParseSnapshot(rel string, src []byte) (*Snapshot, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, diag.Errorf(rel, root.Line, root.Column, "a snapshot should be a map of names to figures, not %s", KindName(root))
 	}
-	v, err := Value(rel, root)
+	v, err := snapshotValue(rel, root)
 	if err != nil {
 		return nil, err
 	}

@@ -21,17 +21,28 @@ const (
 // Value converts a YAML node to plain Go values for templates:
 // map[string]any, []any, string, int, float64, bool or nil. Dates are kept as
 // the strings written ("2013-01-25"); the formatting functions parse them.
-// Keys are kept as strings. path names the file for errors.
+// Keys are kept as strings. path names the file for errors. A number that
+// cannot be a figure (FigureProblem) is an error at its line.
 func Value(path string, n *yaml.Node) (any, error) {
 	c := converter{path: path, root: n}
 	return c.value(n, 0)
 }
 
+// snapshotValue is Value for a snapshot, whose dates are checked as well:
+// text written as a day must be a real one, and a series set's x must be
+// what a chart can place (ReadX), so that a mistake is reported at its
+// line in the snapshot rather than in the template or block that reads it.
+func snapshotValue(path string, n *yaml.Node) (any, error) {
+	c := converter{path: path, root: n, snapshot: true}
+	return c.value(n, 0)
+}
+
 type converter struct {
-	path    string
-	root    *yaml.Node
-	nodes   int
-	aliases bool // the aliases have been counted (checkAliases)
+	path     string
+	root     *yaml.Node
+	nodes    int
+	aliases  bool // the aliases have been counted (checkAliases)
+	snapshot bool // check dates (snapshotValue)
 }
 
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
@@ -77,6 +88,11 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
+			if c.snapshot && k.Value == "x" {
+				if err := checkSeriesX(c.path, n); err != nil {
+					return nil, err
+				}
+			}
 			m[k.Value] = val
 		}
 		return m, nil
@@ -91,7 +107,16 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		}
 		return s, nil
 	case yaml.ScalarNode:
-		return Scalar(n), nil
+		if msg := FigureProblem(n); msg != "" {
+			return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
+		}
+		v := Scalar(n)
+		if s, ok := v.(string); ok && c.snapshot {
+			if msg := dateProblem(s); msg != "" {
+				return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
+			}
+		}
+		return v, nil
 	}
 	return nil, diag.Errorf(c.path, n.Line, n.Column, "unexpected YAML value")
 }
@@ -151,8 +176,8 @@ func checkAliases(path string, root *yaml.Node) error {
 }
 
 // Scalar converts one scalar node: ints and floats to numbers (an int that
-// does not fit stays a float), booleans and null as such, everything else
-// (dates included) as the string written.
+// does not fit stays a float; -0.0 is 0), booleans and null as such,
+// everything else (dates included) as the string written.
 func Scalar(n *yaml.Node) any {
 	switch n.ShortTag() {
 	case "!!int":
@@ -167,6 +192,9 @@ func Scalar(n *yaml.Node) any {
 	case "!!float":
 		var f float64
 		if err := n.Decode(&f); err == nil {
+			if f == 0 {
+				f = 0 // not -0, which would print "-0"
+			}
 			return f
 		}
 		return n.Value
@@ -184,7 +212,7 @@ func Scalar(n *yaml.Node) any {
 
 // Number reads a numeric scalar as a figure. ok is false for anything else:
 // quoted numbers (they are text), and .nan and .inf (YAML numbers, but not
-// figures).
+// figures; a snapshot holding one is refused as it is read).
 func Number(n *yaml.Node) (float64, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return 0, false

@@ -87,6 +87,10 @@ text_value:
   x: [Q1, Q2]
   series:
     - {name: Visits, values: [10, lots]}
+misspelt:
+  colums: [a]
+  rows:
+    - {label: r, values: [1]}
 `
 
 func dataSet(t *testing.T) *project.DataSet {
@@ -205,13 +209,19 @@ func TestErrors(t *testing.T) {
 		want  string
 	}{
 		{"unknown table key", false, "id: tbl-x\ndata: changes\ncaptoin: x\n", at20,
-			`templates/p.md:22:1: unknown key "captoin" in a table block (known keys: id, data, caption, cells, total)`},
+			`templates/p.md:22:1: unknown key "captoin" in a table block (did you mean "caption"?)`},
+		{"unknown table key far from any", false, "id: tbl-x\ndata: changes\ncolour: red\n", at20,
+			`templates/p.md:22:1: unknown key "colour" in a table block (known keys: id, data, caption, cells, total)`},
 		{"bad cells", false, "data: changes\ncells: counts\n", at20,
 			`templates/p.md:21:8: cells: "counts" is not one of count, count-share, percent, ratio, text`},
 		{"duplicate key", false, "data: changes\ndata: changes\n", at20,
 			`templates/p.md:21:1: key "data" is given twice`},
 		{"missing data path", false, "id: tbl-x\ndata: age_group\n", at20,
-			`templates/p.md:21:7: data: data/lac/2013-01-25.yaml has no "age_group"`},
+			`templates/p.md:21:7: data: data/lac/2013-01-25.yaml has no "age_group" (did you mean "age_groups"?)`},
+		{"missing nested data path", false, "data: age_groups.rowz\n", at20,
+			`templates/p.md:20:7: data: data/lac/2013-01-25.yaml has no "age_groups.rowz" (did you mean "age_groups.rows"?)`},
+		{"data path far from any", false, "data: placements\n", at20,
+			`templates/p.md:20:7: data: data/lac/2013-01-25.yaml has no "placements"`},
 		{"no data key", false, "id: tbl-x\ncaption: x\n", at20,
 			`templates/p.md:20:1: a table block needs data: (a dotted path into the paper's data, e.g. data: age_groups)`},
 		{"bad id", false, "id: tbl x\ndata: changes\n", at20,
@@ -238,8 +248,11 @@ func TestErrors(t *testing.T) {
 			snapPath + ":38:27: a plain number (12) in a table of ratios: write {n: …, of: …}, or set cells: to count or percent"},
 		{"table from series", false, "id: tbl-q\ndata: quarters", at20,
 			`templates/p.md:21:7: data: "quarters" is a series for a chart (it has x and series, ` + snapPath + `:53), not a table (columns and rows): show it in a chart block, or name a table`},
+		{"misspelt key in the figures", false, "data: misspelt", at20,
+			snapPath + ":73:3: unknown key \"colums\" in a table (did you mean \"columns\"?)\n" +
+				snapPath + ":73:3: a table has no columns"},
 		{"unknown chart key", true, "data: quarters\ny_lable: x\n", at20,
-			`templates/p.md:21:1: unknown key "y_lable" in a chart block (known keys: id, type, data, title, caption, y_label, x_label)`},
+			`templates/p.md:21:1: unknown key "y_lable" in a chart block (did you mean "y_label"?)`},
 		{"unknown chart type", true, "data: quarters\ntype: pie\n", at20,
 			`templates/p.md:21:7: type: "pie" is not one of line, bar, bar-line`},
 		{"values and x differ", true, "data: mismatch", at20,

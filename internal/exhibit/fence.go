@@ -52,7 +52,11 @@ func readFence(kind string, src []byte, pos diag.Pos, known []string) (*fence, e
 		k, v := root.Content[i], root.Content[i+1]
 		switch {
 		case !contains(known, k.Value):
-			f.fail(k, "unknown key %q in a %s block (known keys: %s)", k.Value, kind, strings.Join(known, ", "))
+			if near := diag.Nearest(k.Value, known); near != "" {
+				f.fail(k, "unknown key %q in a %s block (did you mean %q?)", k.Value, kind, near)
+			} else {
+				f.fail(k, "unknown key %q in a %s block (known keys: %s)", k.Value, kind, strings.Join(known, ", "))
+			}
 		case f.keys[k.Value] != nil:
 			f.fail(k, "key %q is given twice", k.Value)
 		default:
@@ -196,7 +200,12 @@ func shape(errs *diag.List, snap *project.Snapshot, n *yaml.Node, what string, r
 			v = v.Alias
 		}
 		if !contains(required, k.Value) && !contains(optional, k.Value) {
-			errs.Errorf(snap.Path, k.Line, k.Column, "unknown key %q in %s (known keys: %s)", k.Value, what, strings.Join(append(append([]string{}, required...), optional...), ", "))
+			known := append(append([]string{}, required...), optional...)
+			if near := diag.Nearest(k.Value, known); near != "" {
+				errs.Errorf(snap.Path, k.Line, k.Column, "unknown key %q in %s (did you mean %q?)", k.Value, what, near)
+			} else {
+				errs.Errorf(snap.Path, k.Line, k.Column, "unknown key %q in %s (known keys: %s)", k.Value, what, strings.Join(known, ", "))
+			}
 			ok = false
 			continue
 		}

@@ -83,13 +83,14 @@ func (t *Template) Execute(data, paper any) (string, error) {
 		err  error
 	}
 	done := make(chan result, 1)
+	root := map[string]any{"Data": data, "Paper": paper}
 	go func() {
 		var b limitedBuilder
 		// Room for about twice the template, which the text rarely
 		// outgrows: a Builder's room is not cleared, so what goes unused
 		// costs nothing, and the text is not copied at every doubling.
 		b.Grow(min(2*len(t.src.body), MaxOutput))
-		err := tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper})
+		err := tmpl.Execute(&b, root)
 		done <- result{b.String(), err}
 	}()
 	timer := time.NewTimer(TimeLimit)
@@ -100,7 +101,7 @@ func (t *Template) Execute(data, paper any) (string, error) {
 			return "", t.src.limitError(fmt.Sprintf("the text grows past %d MB as it is expanded", MaxOutput>>20))
 		}
 		if r.err != nil {
-			return "", t.src.execError(r.err)
+			return "", t.src.execError(r.err, root)
 		}
 		// Go's {{slice}} cuts text by bytes, so {{slice "café" 0 4}} leaves
 		// half an "é": show it as U+FFFD (�) rather than hand the writers

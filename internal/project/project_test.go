@@ -48,7 +48,10 @@ func TestParsePaper(t *testing.T) {
 
 func TestParsePaperErrors(t *testing.T) {
 	cases := []struct{ name, old, new, want string }{
-		{"unknown key", "call_in: true", "call_in: true\ncolour: blue", `templates/lac.md:9:1: unknown front-matter key "colour"`},
+		{"unknown key", "call_in: true", "call_in: true\ncolour: blue", `templates/lac.md:9:1: unknown front-matter key "colour" (known keys: layout, report_of`},
+		{"misspelt key", "call_in: true", "call_in: true\nequality_implication: true", `templates/lac.md:9:1: unknown front-matter key "equality_implication" (did you mean "equality_implications"?)`},
+		{"misspelt author key", "tel: 0113", "telephone: 0113", `templates/lac.md:10:28: unknown author key "telephone" (known: name, tel)`},
+		{"misspelt author key close", "tel: 0113", "tell: 0113", `templates/lac.md:10:28: unknown author key "tell" (did you mean "tel"?)`},
 		{"wrong type", "item: 7", "item: seven", `templates/lac.md:9:7: item should be a whole number, not "seven"`},
 		{"bad date", "2013-03-13", "2013-02-30", `templates/lac.md:5:7: date should be a date written YYYY-MM-DD, not "2013-02-30"`},
 		{"missing subject", "subject: \"Reducing the need for children to be looked after\"\n", "", `templates/lac.md:1:1: front matter lacks "subject"`},
@@ -163,6 +166,20 @@ func TestDataSetLookup(t *testing.T) {
 		t.Fatalf("Lookup = %v %v %v", n, snap, err)
 	}
 	if _, _, err := set.Lookup("tables.sizes"); err == nil || !strings.Contains(err.Error(), `data/a.yaml has no "tables.sizes"`) {
+		t.Errorf("missing: %v", err)
+	}
+}
+
+// A required key misspelt gets one message, where it is written, not a
+// second at line 1 saying the key is missing.
+func TestMisspeltRequiredKey(t *testing.T) {
+	_, err := ParsePaper("templates/lac.md", []byte(strings.Replace(good, "report_to:", "repot_to:", 1)))
+	want := `templates/lac.md:4:1: unknown front-matter key "repot_to" (did you mean "report_to"?)`
+	if err == nil || err.Error() != want {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	_, err = ParsePaper("templates/lac.md", []byte(strings.Replace(good, "report_to: Executive Board\n", "", 1)))
+	if err == nil || err.Error() != `templates/lac.md:1:1: front matter lacks "report_to"` {
 		t.Errorf("missing: %v", err)
 	}
 }

@@ -10,6 +10,7 @@
 package exhibit
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -33,6 +34,13 @@ type fence struct {
 func readFence(kind string, src []byte, pos diag.Pos, known []string) (*fence, error) {
 	doc, err := project.ParseYAML(pos.Path, pos.Line-1, src)
 	if err != nil {
+		var list diag.List
+		if pos.Col > 1 && errors.As(err, &list) {
+			// As below: the columns of the text as the file has it.
+			for _, e := range list {
+				e.Pos.Col += pos.Col - 1
+			}
+		}
 		return nil, err
 	}
 	if pos.Col > 1 {

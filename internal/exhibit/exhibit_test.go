@@ -2,6 +2,7 @@ package exhibit
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -91,6 +92,15 @@ misspelt:
   colums: [a]
   rows:
     - {label: r, values: [1]}
+minus_zero:
+  columns: [a, b]
+  rows:
+    - {label: r, values: [-0.0, 5]}
+    - {label: s, values: [{n: -0.0, of: 5}, -0.0]}
+minus_zero_series:
+  x: [Q1, Q2]
+  series:
+    - {name: Visits, values: [-0.0, -0.0]}
 `
 
 func dataSet(t *testing.T) *project.DataSet {
@@ -179,6 +189,36 @@ func TestTableCellKinds(t *testing.T) {
 		if got := texts(tbl.Rows); !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q:\n got %q\nwant %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+// Negative zero (-0.0 in a snapshot, or a spreadsheet's rounding) prints
+// as 0 in every cell kind and chart figure, never "-0" or "-0.0"; a text
+// cell shows it as written, less the minus sign.
+func TestMinusZeroPrintsZero(t *testing.T) {
+	for cells, want := range map[string][][]string{
+		"count":       {{"r", "0", "5"}, {"s", "0.0% (0/5)", "0"}},
+		"count-share": {{"r", "0 (0.0%)", "5 (100.0%)"}, {"s", "0.0% (0/5)", "0"}},
+		"percent":     {{"r", "0.0%", "5.0%"}, {"s", "0.0% (0/5)", "0.0%"}},
+		"text":        {{"r", "0.0", "5"}, {"s", "0.0% (0/5)", "0.0"}}, // as written, less the minus
+	} {
+		tbl, err := Table([]byte("data: minus_zero\ncells: "+cells), at20, dataSet(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := texts(tbl.Rows); !reflect.DeepEqual(got, want) {
+			t.Errorf("cells: %s\n got %q\nwant %q", cells, got, want)
+		}
+	}
+	c, err := Chart([]byte("data: minus_zero_series"), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(c.Table.Rows); !reflect.DeepEqual(got, [][]string{{"Q1", "0"}, {"Q2", "0"}}) {
+		t.Errorf("chart figures = %q", got)
+	}
+	if strings.Contains(c.Summary, "-0") || c.Series[0].Values[0] != 0 || math.Signbit(c.Series[0].Values[0]) {
+		t.Errorf("summary %q, values %v", c.Summary, c.Series[0].Values)
 	}
 }
 

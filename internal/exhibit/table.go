@@ -166,7 +166,11 @@ func formatCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node, cells str
 	}
 	x, isNumber := project.Number(v)
 	if !isNumber || cells == cellText {
-		// Text (quoted numbers and dates included) is shown as written.
+		// Text (quoted numbers and dates included) is shown as written;
+		// a number of nothing loses its minus sign ("-0.0" is "0.0").
+		if isNumber && x == 0 {
+			return strings.TrimPrefix(v.Value, "-"), false, true
+		}
 		return v.Value, false, true
 	}
 	switch cells {

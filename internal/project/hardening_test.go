@@ -93,11 +93,15 @@ func TestYAMLMistakesAreNamedWhereTheyAre(t *testing.T) {
 			true, `data/s.yaml:1:3: a tab after a list item's "-": use spaces`},
 		{"tab in front matter", "---\nlayout: scrutiny-board\n\treport_of: x\n---\n# A\n",
 			false, "templates/p.md:3:1: a tab in the indentation: indent with spaces"},
-		// What the scanner does not follow is worded from yaml.v3's message.
 		{"backslash in double quotes", "a: \"C:\\data\\x\"\n",
-			true, `data/s.yaml:1:1: a backslash inside double quotes starts an escape (\n, \t …): use single quotes for text with backslashes`},
-		{"an alias never defined", "a: *x\n",
-			true, `data/s.yaml:1:1: *x refers to an anchor &x that is not defined: put the value in quotes if the * is part of the text`},
+			true, `data/s.yaml:1:7: inside double quotes a backslash starts an escape, and "\d" is not one: put text with backslashes in single quotes, or write each backslash as \\`},
+		// What the scanner does not follow is worded from yaml.v3's message.
+		{"a control character", "a: 1\nb: x\x01y\n",
+			true, `data/s.yaml:2:5: the file holds a control character, which is not text: save it again as plain UTF-8 text`},
+		{"an alias never defined", "a: 1\nb: *x\n",
+			true, `data/s.yaml:2:4: *x refers to an anchor &x that is not defined above it: put the value in quotes if the * is part of the text`},
+		{"an alias in a list never defined", "a: &y 1\nb: [*y, *x]\n",
+			true, `data/s.yaml:2:9: *x refers to an anchor &x that is not defined above it: put the value in quotes if the * is part of the text`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -120,6 +120,7 @@ type blockScanner struct {
 		line, col int
 		key       string
 	}
+	anchors map[string]bool // the anchors defined so far
 	quote   byte
 	quoteAt bracket
 	last    struct{ line, col int } // the last structural line's first token
@@ -183,7 +184,7 @@ func (s *blockScanner) line(n int, l string) {
 		if key, _, isKey := splitKey(rest); isKey {
 			o := s.cont.owner
 			if o.key == "" {
-				s.fail(n, ind, "this key is indented under the list item on line %d, which already has a value: an item is either a value or keys (\"- %s: …\" starts an item of keys)", o.line, key)
+				s.fail(n, ind, "this key is indented under the list item on line %d, which holds a value (%q), not keys: give that value a key of its own (\"- name: %s\")", o.line, o.text, o.text)
 			}
 			s.leftTooSoon(n, ind, "key")
 			s.emptiedAbove(ind, &s.levels[len(s.levels)-1])
@@ -241,7 +242,7 @@ func (s *blockScanner) item(n int, l string, col int, aligned bool) {
 			s.item(n, l, after, false)
 			return
 		}
-		s.value(n, l, after, owner{col: col, line: n})
+		s.value(n, l, after, owner{col: col, line: n, text: stripComment(l[after:])})
 	case "key":
 		top := &s.levels[len(s.levels)-1]
 		top.key, top.keyLine = key, n
@@ -316,8 +317,10 @@ func (s *blockScanner) align(n, col int, kind, rest string) {
 		}
 		s.fail(n, col, "%s is lined up with the \"-\" of the list items above it (%s), where only another item can go: indent it under the item it belongs to, or line it up with the key the list belongs to", what, spaces(col))
 	case !top.seq && kind == "dash":
-		if inner != nil && inner.seq {
-			s.fail(n, col, "this list item is lined up with the key %q above it (%s), not with the list's other items (%s): indent it %s", top.key, spaces(col), spaces(inner.indent), spaces(inner.indent))
+		for i := len(popped) - 1; i >= 0; i-- {
+			if l := popped[i]; l.seq {
+				s.fail(n, col, "this list item is lined up with the key %q above it (%s), not with the list's other items (%s): indent it %s", top.key, spaces(col), spaces(l.indent), spaces(l.indent))
+			}
 		}
 		s.fail(n, col, "this list item is lined up with the key %q above it (%s): a list goes under its key, on the lines after it", top.key, spaces(col))
 	case !top.seq && kind == "scalar":
@@ -495,6 +498,7 @@ type owner struct {
 	col, line int
 	key       string // "" for a dash or a value alone
 	alone     bool
+	text      string // a dash's value, for messages
 }
 
 // value reads what follows a key's colon or a list item's dash, or a
@@ -505,6 +509,9 @@ func (s *blockScanner) value(n int, l string, at int, o owner) {
 	}
 	// An anchor or a tag before the value: skip it.
 	for at < len(l) && (l[at] == '&' || l[at] == '!') {
+		if l[at] == '&' {
+			s.anchor(l[at+1:])
+		}
 		for at < len(l) && l[at] != ' ' {
 			at++
 		}
@@ -535,6 +542,9 @@ func (s *blockScanner) value(n int, l string, at int, o owner) {
 		}
 		s.flowGoesOn = flowGoesOn(l)
 	case c == '"' || c == '\'':
+		if c == '"' {
+			s.escapes(n, l, at)
+		}
 		end := closingQuote(l, at+1, c)
 		if end < 0 {
 			s.quote, s.quoteAt = c, bracket{line: n, col: at, c: c}
@@ -547,6 +557,8 @@ func (s *blockScanner) value(n int, l string, at int, o owner) {
 		s.fail(n, at, "a value cannot start with %q: put the value in quotes", string(c))
 	case c == '*' && (len(v) == 1 || v[1] == ' '):
 		s.fail(n, at, "\"*\" starts an alias in YAML: write list items with \"- \", or put the text in quotes")
+	case c == '*':
+		s.alias(n, at, v[1:])
 	default:
 		text := stripComment(v)
 		if i := strings.Index(text, ": "); i >= 0 || strings.HasSuffix(text, ":") {
@@ -561,6 +573,45 @@ func (s *blockScanner) value(n int, l string, at int, o owner) {
 		if !o.alone {
 			s.cont.active, s.cont.minIndent, s.cont.owner = true, o.col, o
 		}
+	}
+}
+
+// anchor records the anchor named at the start of rest (after its "&").
+func (s *blockScanner) anchor(rest string) {
+	if s.anchors == nil {
+		s.anchors = map[string]bool{}
+	}
+	s.anchors[anchorName(rest)] = true
+}
+
+// alias checks that the alias at column at, named at the start of rest
+// (after its "*"), names an anchor defined above it.
+func (s *blockScanner) alias(n, at int, rest string) {
+	if name := anchorName(rest); name != "" && !s.anchors[name] {
+		s.fail(n, at, "*%s refers to an anchor &%s that is not defined above it: put the value in quotes if the * is part of the text", name, name)
+	}
+}
+
+// anchorName is the name at the start of rest: up to a space, a comma or
+// a closing bracket.
+func anchorName(rest string) string {
+	if i := strings.IndexAny(rest, " ,]}"); i >= 0 {
+		return rest[:i]
+	}
+	return rest
+}
+
+// escapes checks the backslashes of a double-quoted value starting at
+// column at: each must begin one of YAML's escapes.
+func (s *blockScanner) escapes(n int, l string, at int) {
+	for i := at + 1; i < len(l) && l[i] != '"'; i++ {
+		if l[i] != '\\' {
+			continue
+		}
+		if i+1 < len(l) && strings.IndexByte("0abt\tnvfre \"/\\N_LPxuU", l[i+1]) < 0 {
+			s.fail(n, i, "inside double quotes a backslash starts an escape, and \"\\%c\" is not one: put text with backslashes in single quotes, or write each backslash as \\\\", l[i+1])
+		}
+		i++
 	}
 }
 
@@ -623,6 +674,14 @@ func (s *blockScanner) scanFlow(n int, l string, from int) {
 		case ',':
 			if len(s.flow) > 0 {
 				s.flow[len(s.flow)-1].colons = 0
+			}
+		case '&', '*':
+			if j := strings.LastIndexAny(l[:i], "[{,:"); strings.TrimSpace(l[j+1:i]) == "" {
+				if c == '&' {
+					s.anchor(l[i+1:])
+				} else {
+					s.alias(n, i, l[i+1:])
+				}
 			}
 		case ':':
 			if len(s.flow) > 0 && (i+1 == len(l) || l[i+1] == ' ') {

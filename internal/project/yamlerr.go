@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/lazyregexp"
@@ -57,6 +58,10 @@ func yamlMessage(path string, lineOffset int, src []byte, err error) error {
 			line++
 		}
 		col := 1
+		if m == "control characters are not allowed" {
+			// yaml.v3 gives no line: find the character.
+			line, col = controlChar(src)
+		}
 		if m == "found a tab character that violates indentation" {
 			// yaml.v3 names the line where the value before the tab began;
 			// the tab can be lines further on.
@@ -128,6 +133,23 @@ var parserError = map[string]bool{
 	"found duplicate %YAML directive":        true,
 	"found incompatible YAML document":       true,
 	"found duplicate %TAG directive":         true,
+}
+
+// controlChar finds the first control character (other than a tab or a
+// line ending) in src, returning its line and column (1, 1 when there is
+// none).
+func controlChar(src []byte) (int, int) {
+	line, start := 1, 0
+	for i, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, start = line+1, i+1
+		case r == '\t' || r == '\r':
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			return line, utf8.RuneCount(src[start:i]) + 1
+		}
+	}
+	return 1, 1
 }
 
 // indentTab finds the first tab in a line's indentation from line on

@@ -23,7 +23,12 @@ func FigureProblem(n *yaml.Node) string {
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return ""
 	}
-	switch v := Scalar(n).(type) {
+	return figureProblem(n, Scalar(n))
+}
+
+// figureProblem is FigureProblem for the scalar n read as v (Scalar).
+func figureProblem(n *yaml.Node, v any) string {
+	switch v := v.(type) {
 	case int:
 		if v > format.MaxExact || v < -format.MaxExact {
 			return tooLarge(n.Value)

@@ -43,11 +43,17 @@ func ReadX(path string, xs []*yaml.Node) ([]XValue, error) {
 		if x.ShortTag() == "!!null" {
 			s = ""
 		}
-		t, monthOnly, err := format.ParseDate(s)
-		if err != nil && (dayShaped(s) || monthShaped().MatchString(s)) {
-			// Written as a date but not one (a 13th month, a 30th of
-			// February): say so, rather than treat it as a label.
-			return nil, diag.Errorf(path, x.Line, x.Column, "%q is not a real date", s)
+		var t time.Time
+		var monthOnly bool
+		isDate := false
+		if dayShaped(s) || monthShaped().MatchString(s) {
+			var err error
+			if t, monthOnly, err = format.ParseDate(s); err != nil {
+				// Written as a date but not one (a 13th month, a 30th
+				// of February): say so, rather than treat it as a label.
+				return nil, diag.Errorf(path, x.Line, x.Column, "%q is not a real date", s)
+			}
+			isDate = true
 		}
 		if m := dayMonthYear().FindStringSubmatch(s); m != nil {
 			fix := "YYYY-MM-DD"
@@ -56,7 +62,7 @@ func ReadX(path string, xs []*yaml.Node) ([]XValue, error) {
 			}
 			return nil, diag.Errorf(path, x.Line, x.Column, "%q is written day/month/year: write a date as YYYY-MM-DD (%s)", s, fix)
 		}
-		out[i] = XValue{Label: s, Time: t, MonthOnly: monthOnly, IsDate: err == nil}
+		out[i] = XValue{Label: s, Time: t, MonthOnly: monthOnly, IsDate: isDate}
 		first, v := out[0], out[i]
 		if v.IsDate != first.IsDate {
 			kind := func(v XValue) string {

@@ -107,10 +107,10 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		}
 		return s, nil
 	case yaml.ScalarNode:
-		if msg := FigureProblem(n); msg != "" {
+		v := Scalar(n)
+		if msg := figureProblem(n, v); msg != "" {
 			return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
 		}
-		v := Scalar(n)
 		if s, ok := v.(string); ok && c.snapshot {
 			if msg := dateProblem(s); msg != "" {
 				return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)

@@ -35,7 +35,7 @@ func blockProblem(src []byte) (line, col int, msg string, ok bool) {
 	}()
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	lines := strings.Split(string(src), "\n")
-	s.usual, s.lines = usualStep(lines), lines
+	s.usual, s.indentless, s.lines = usualStep(lines), indentlessLists(lines), lines
 	for i, l := range lines {
 		s.line(i+1, strings.TrimSuffix(l, "\r"))
 	}
@@ -106,6 +106,9 @@ type blockScanner struct {
 	// disagree is the odd one; 0 when no step is usual.
 	usual int
 	lines []string // the whole text, to look ahead
+	// indentless is set when the file's lists mostly line their dashes
+	// up with their key ("key:", "- a") rather than indent them.
+	indentless bool
 	// popped is the last line that ended blocks (was indented less than
 	// the lines above it), and the blocks it ended.
 	popped struct {
@@ -183,21 +186,63 @@ func (s *blockScanner) line(n int, l string) {
 	if s.cont.active && ind > s.cont.minIndent {
 		if key, _, isKey := splitKey(rest); isKey {
 			o := s.cont.owner
-			if o.key == "" {
-				s.fail(n, ind, "this key is indented under the list item on line %d, which holds a value (%q), not keys: give that value a key of its own (\"- name: %s\")", o.line, o.text, o.text)
+			if o.key == "" && ind == o.valueCol {
+				fix := "name: " + o.text
+				if w, rest, ok := strings.Cut(o.text, " "); ok && isIdentLike(w) {
+					fix = w + ": " + rest // a colon left out
+				}
+				s.fail(o.line, o.col, "this list item holds a value, not keys, yet the line below it is indented as one of its keys: write the item as a key and its value (\"- %s\")", fix)
 			}
 			s.leftTooSoon(n, ind, "key")
 			s.emptiedAbove(ind, &s.levels[len(s.levels)-1])
 			if len(s.levels) > 1 {
 				s.oddFirst(n, ind, "key", rest, &s.levels[len(s.levels)-1], &s.levels[len(s.levels)-2])
 			}
+			if o.key == "" {
+				s.fail(n, ind, "this line is indented %s, deeper than the list item above it (%s): line it up with the item's \"-\", or with its value if it is one of the item's keys", spaces(ind), spaces(o.col))
+			}
 			s.fail(n, ind, "this line is indented %s, deeper than the key %q above it (%s): line %q up with %q", spaces(ind), o.key, spaces(o.col), key, o.key)
 		}
 		return // the value above goes on over this line
 	}
 	s.cont.active = false
+	if propertiesOnly(rest) {
+		// An anchor or tag alone on its line, for the value below it.
+		if !s.open.active {
+			panic(bail{})
+		}
+		if rest[0] == '&' {
+			s.anchor(rest[1:])
+		}
+		return
+	}
 	s.item(n, l, ind, true)
 	s.gap = false
+}
+
+// isIdentLike reports whether w reads as a key a program would use
+// (total, osShortName, age_groups), not a word of prose (Looked).
+func isIdentLike(w string) bool {
+	if w == "" || w[0] < 'a' || w[0] > 'z' {
+		return false
+	}
+	for _, r := range w {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// propertiesOnly reports whether rest holds nothing but an anchor (&x)
+// and a tag (!!map), which belong to the value on the lines below.
+func propertiesOnly(rest string) bool {
+	for _, f := range strings.Fields(stripComment(rest)) {
+		if f[0] != '&' && f[0] != '!' {
+			return false
+		}
+	}
+	return rest[0] == '&' || rest[0] == '!'
 }
 
 // item reads the YAML at column col of line n: a list item, a key and
@@ -242,7 +287,7 @@ func (s *blockScanner) item(n int, l string, col int, aligned bool) {
 			s.item(n, l, after, false)
 			return
 		}
-		s.value(n, l, after, owner{col: col, line: n, text: stripComment(l[after:])})
+		s.value(n, l, after, owner{col: col, line: n, text: stripComment(l[after:]), valueCol: after})
 	case "key":
 		top := &s.levels[len(s.levels)-1]
 		top.key, top.keyLine = key, n
@@ -317,6 +362,14 @@ func (s *blockScanner) align(n, col int, kind, rest string) {
 		}
 		s.fail(n, col, "%s is lined up with the \"-\" of the list items above it (%s), where only another item can go: indent it under the item it belongs to, or line it up with the key the list belongs to", what, spaces(col))
 	case !top.seq && kind == "dash":
+		if len(popped) > 0 && len(popped) <= 2 {
+			if l := popped[len(popped)-1]; s.indentless && l.seq && l.opened && l.lines == 1 {
+				// The file lines its lists' dashes up with their keys,
+				// as this item does: the first item, indented, is the
+				// odd one.
+				s.fail(l.firstLine, l.indent, "this list item is indented %s, but the next item of its list (line %d) is lined up with the key %q (%s), as the file's lists are: line the dashes of one list up", spaces(l.indent), n, top.key, spaces(col))
+			}
+		}
 		for i := len(popped) - 1; i >= 0; i-- {
 			if l := popped[i]; l.seq {
 				s.fail(n, col, "this list item is lined up with the key %q above it (%s), not with the list's other items (%s): indent it %s", top.key, spaces(col), spaces(l.indent), spaces(l.indent))
@@ -350,6 +403,7 @@ func (s *blockScanner) misaligned(n, col int, kind, rest string, top, inner *lev
 		s.oddFirst(n, col, kind, rest, inner, top)
 		if len(s.levels) > 1 {
 			s.oddFirst(n, col, kind, rest, top, &s.levels[len(s.levels)-2])
+			s.oddFirstItem(n, col, kind, rest, inner, top, &s.levels[len(s.levels)-2])
 		}
 		s.fail(n, col, "%s, less than %s above it (%s) but more than %s (%s): line it up with one of them", what, name(inner), spaces(inner.indent), name(top), spaces(top.indent))
 	}
@@ -420,6 +474,22 @@ func (s *blockScanner) oddFirst(n, col int, kind, rest string, l, parent *level)
 	s.fail(l.firstLine, l.indent, "this line is indented %s, but the next key under %q (%q, line %d) is indented %s: keys of one map line up", spaces(l.indent), parent.key, firstWord(rest), n, spaces(col))
 }
 
+// oddFirstItem reports the first item of the list l, rather than line n,
+// when that item ("- name: …", its first key on its line, the map m) is
+// the odd one: line n lines up with m's keys as they would be had the
+// item's dash been at the list's usual place under parent (the usual step
+// in, or lined up with its key).
+func (s *blockScanner) oddFirstItem(n, col int, kind, rest string, m, l, parent *level) {
+	if kind != "key" || !l.seq || l.lines != 1 || !l.opened || m.seq || m.scalar || m.firstLine != l.firstLine {
+		return
+	}
+	dash := col - (m.indent - l.indent) // where the item's dash belongs
+	if dash == l.indent || dash < parent.indent || dash-parent.indent != s.usual && dash != parent.indent {
+		return
+	}
+	s.fail(l.firstLine, l.indent, "this list item is indented %s, but the key %q below it (line %d) lines up with an item indented %s: indent this item %s", spaces(l.indent), firstWord(rest), n, spaces(dash), spaces(dash))
+}
+
 // siblings counts the lines after line n indented exactly ind that hold
 // the same kind of item (a list item or a key), up to the first line
 // indented no more than parent.
@@ -475,6 +545,30 @@ func usualStep(lines []string) int {
 	return best
 }
 
+// indentlessLists reports whether more of the lists in lines have their
+// dashes lined up with their key than indented under it.
+func indentlessLists(lines []string) bool {
+	lined, indented := 0, 0
+	prev, opens := -1, false
+	for _, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		ind := len(l) - len(t)
+		if opens && (strings.HasPrefix(t, "- ") || t == "-") {
+			switch {
+			case ind == prev:
+				lined++
+			case ind > prev:
+				indented++
+			}
+		}
+		prev, opens = ind, strings.HasSuffix(stripComment(t), ":")
+	}
+	return lined > indented
+}
+
 // noColon reports a line of text where a key belongs.
 func (s *blockScanner) noColon(n, col int, text string) {
 	i := strings.IndexByte(text, ' ')
@@ -499,6 +593,7 @@ type owner struct {
 	key       string // "" for a dash or a value alone
 	alone     bool
 	text      string // a dash's value, for messages
+	valueCol  int    // where a dash's value begins
 }
 
 // value reads what follows a key's colon or a list item's dash, or a
@@ -520,8 +615,8 @@ func (s *blockScanner) value(n int, l string, at int, o owner) {
 		}
 	}
 	if at >= len(l) || l[at] == '#' {
-		if o.key != "" {
-			s.openBlock(n, o.col, true, o.key)
+		if !o.alone {
+			s.openBlock(n, o.col, o.key != "", o.key)
 		}
 		return
 	}

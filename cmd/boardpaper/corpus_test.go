@@ -59,21 +59,27 @@ func binary(t *testing.T) string {
 //
 //	# what is wrong
 //	args: --data data/2013-05.yaml     (optional: more build arguments)
-//	within: 1s                         (optional: the time it may take)
 //	want: path:line:col: message       (the first problem printed)
+//
+// A runaway input (an alias bomb, a template that loops or calls itself)
+// is stopped by a count of its work, and its case checks that count's
+// message; no case is timed, as a busy machine would fail it.
 type brokenCase struct {
-	name   string
-	dir    string
-	args   []string
-	within time.Duration
-	want   string // the problem line boardpaper must print
+	name string
+	dir  string
+	args []string
+	want string // the problem line boardpaper must print
 }
 
-// Every case must end within defaultWithin (no hang) and within maxRSS of
-// memory (an alias bomb or a huge snapshot must not fill the machine).
 const (
-	defaultWithin = 5 * time.Second
-	maxRSS        = 256 << 20
+	// maxRSS bounds each run's memory: an alias bomb or a huge snapshot
+	// must not fill the machine.
+	maxRSS = 256 << 20
+	// hangGuard stops a run that never ends, so that a hang fails its
+	// case instead of stalling the suite. It is not a speed test: every
+	// case ends in well under a second on an idle machine, and the
+	// counted limits that stop the runaway ones do not depend on time.
+	hangGuard = time.Minute
 )
 
 func readCase(t *testing.T, dir string) brokenCase {
@@ -89,15 +95,8 @@ func readCase(t *testing.T, dir string) brokenCase {
 		case strings.HasPrefix(line, "want: "):
 			c.want = strings.TrimPrefix(line, "want: ")
 		case strings.HasPrefix(line, "within: "):
-			d, err := time.ParseDuration(strings.TrimPrefix(line, "within: "))
-			if err != nil {
-				t.Fatalf("%s: %v", dir, err)
-			}
-			c.within = d
+			t.Fatalf("%s: within: is no longer read: a case is checked by its outcome, not its time", dir)
 		}
-	}
-	if c.within == 0 {
-		c.within = defaultWithin
 	}
 	return c
 }
@@ -158,7 +157,7 @@ func prepare(t *testing.T, c brokenCase, work string) {
 
 // TestBrokenInputs runs the real binary on every case of the corpus: each
 // must exit 1 with its message at its file and line, print no stack trace,
-// write nothing, and stay within its time and memory.
+// write nothing, stay within its memory, and end (hangGuard).
 func TestBrokenInputs(t *testing.T) {
 	bin := binary(t)
 	dirs, err := filepath.Glob(filepath.Join("..", "..", "testdata", "broken", "*"))
@@ -173,8 +172,7 @@ func TestBrokenInputs(t *testing.T) {
 			copyTree(t, c.dir, work)
 			os.Remove(filepath.Join(work, "case.txt"))
 			prepare(t, c, work)
-			// A hang is cut off at a minute rather than stalling the suite.
-			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+			ctx, cancel := context.WithTimeout(context.Background(), hangGuard)
 			defer cancel()
 			cmd := exec.CommandContext(ctx, bin, append([]string{"build"}, c.args...)...)
 			cmd.Dir = work
@@ -183,6 +181,9 @@ func TestBrokenInputs(t *testing.T) {
 			start := time.Now()
 			err := cmd.Run()
 			took := time.Since(start)
+			if ctx.Err() != nil {
+				t.Fatalf("still running after %s: a hang (killed)", hangGuard)
+			}
 			code := cmd.ProcessState.ExitCode()
 			first, _, _ := strings.Cut(stderr.String(), "\n")
 			if *updateCorpus {
@@ -203,9 +204,6 @@ func TestBrokenInputs(t *testing.T) {
 			}
 			if _, err := os.Stat(filepath.Join(work, "output")); !os.IsNotExist(err) {
 				t.Errorf("output/ was written for a broken paper")
-			}
-			if took > c.within {
-				t.Errorf("took %s, want at most %s", took.Round(time.Millisecond), c.within)
 			}
 			rss := maxResident(cmd.ProcessState)
 			if rss > maxRSS {

@@ -92,7 +92,7 @@ func TestInputErrors(t *testing.T) {
 			[]string{`templates/p.md:2:10: call_in should be true or false, not "maybe"`}},
 		{"front matter YAML syntax", map[string]string{
 			"templates/p.md": strings.Replace(front, "subject: Update", "subject: [Update", 1) + "# A\n\nText.\n"},
-			[]string{`templates/p.md:`, `YAML:`}},
+			[]string{`templates/p.md:6:10: this "[" is never closed`}},
 		{"missing layout", map[string]string{
 			"templates/p.md": strings.Replace(front, "scrutiny-board", "cabinet", 1) + "# A\n\nText.\n", "data/s.yaml": snapshot},
 			[]string{`templates/p.md:2:9: no layout "cabinet"`}},
@@ -107,7 +107,7 @@ func TestInputErrors(t *testing.T) {
 			[]string{`templates/p.md:7:7: data: path "/etc/passwd" is absolute`}},
 		{"snapshot YAML syntax", map[string]string{
 			"templates/p.md": front + "# A\n\nText.\n", "data/s.yaml": "homes: {total: 12\nother: 1\n"},
-			[]string{`data/s.yaml:`, `YAML:`}},
+			[]string{`data/s.yaml:1:8: this "{" is never closed`}},
 		{"missing key in an expression", map[string]string{
 			"templates/p.md": front + "# A\n\nThere are {{ num .Data.homes.count }} homes.\n", "data/s.yaml": snapshot},
 			[]string{`templates/p.md:11:`}},

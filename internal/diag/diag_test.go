@@ -40,8 +40,14 @@ func TestPositionWithoutLine(t *testing.T) {
 }
 
 func TestNearest(t *testing.T) {
-	names := []string{"pct", "pct0", "sum", "sec-main"}
-	for s, want := range map[string]string{"pcnt": "pct", "sec-mian": "sec-main", "zzzzzz": "", "xy": ""} {
+	names := []string{"pct", "pct0", "print", "printf", "sum", "sec-main", "report_to", "report_of"}
+	for s, want := range map[string]string{
+		"pcnt": "pct", "sec-mian": "sec-main", "zzzzzz": "", "xy": "",
+		"prinft":   "printf", // a swap is one slip, and printf is as long
+		"pirnt":    "print",
+		"repot_to": "report_to", "reprot_of": "report_of",
+		"sum": "sum", "smu": "sum", "xyz": "",
+	} {
 		if got := Nearest(s, names); got != want {
 			t.Errorf("Nearest(%q) = %q, want %q", s, got, want)
 		}

@@ -3,11 +3,9 @@ package exhibit
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
-	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"gopkg.in/yaml.v3"
@@ -34,7 +32,7 @@ func Chart(src []byte, pos diag.Pos, data *project.DataSet) (*model.Chart, error
 		XLabel:  f.str("x_label"),
 	}
 	n, snap := f.lookup(data)
-	if n == nil || len(f.errs) > 0 {
+	if n == nil || len(f.errs) > 0 || f.wrongKind(n, snap) {
 		return nil, f.errs.Err()
 	}
 	var errs diag.List
@@ -95,73 +93,37 @@ func readSeries(errs *diag.List, snap *project.Snapshot, n *yaml.Node, c *model.
 	return len(*errs) == 0
 }
 
-// dateShaped matches text written as a date, real or not.
-var dateShaped = lazyregexp.New(`^\d{4}-\d{2}(-\d{2})?$`)
-
-// readX reads the x values: all dates (a time axis) or all labels. Dates
-// must run forward, or the line would double back on itself.
+// readX reads the x values: all dates (a time axis) or all labels
+// (project.ReadX, which checked them as the snapshot was read).
 func readX(errs *diag.List, snap *project.Snapshot, xs []*yaml.Node, c *model.Chart) bool {
-	type point struct {
-		t         time.Time
-		monthOnly bool
-		isDate    bool
+	pts, err := project.ReadX(snap.Path, xs)
+	if err != nil {
+		errs.Add(err)
+		return false
 	}
-	pts := make([]point, len(xs))
-	for i, x := range xs {
-		s, ok := scalarText(errs, snap, x, "an x value")
-		if !ok {
-			return false
-		}
-		t, monthOnly, err := format.ParseDate(s)
-		if err != nil && dateShaped().MatchString(s) {
-			// Written as a date but not one (a 13th month, a 30th of
-			// February): say so, rather than treat it as a label.
-			errs.Errorf(snap.Path, x.Line, x.Column, "%q is not a real date", s)
-			return false
-		}
-		pts[i] = point{t, monthOnly, err == nil}
-		if pts[i].isDate != pts[0].isDate {
-			kind := func(p point) string {
-				if p.isDate {
-					return "a date"
-				}
-				return "a label"
-			}
-			errs.Errorf(snap.Path, x.Line, x.Column, "x mixes dates and labels: %q is %s but %q is %s; write every x as a date (YYYY-MM-DD or YYYY-MM) or every x as a label", xs[0].Value, kind(pts[0]), s, kind(pts[i]))
-			return false
-		}
-		if pts[i].isDate && pts[i].monthOnly != pts[0].monthOnly {
-			errs.Errorf(snap.Path, x.Line, x.Column, "x mixes months and days: %q and %q; write every x as YYYY-MM-DD or every x as YYYY-MM", xs[0].Value, s)
-			return false
-		}
-		if pts[i].isDate && i > 0 && !t.After(pts[i-1].t) {
-			errs.Errorf(snap.Path, x.Line, x.Column, "x dates must run forward in time: %s does not come after %s", s, xs[i-1].Value)
-			return false
-		}
-	}
-	c.IsTime = pts[0].isDate
+	c.IsTime = pts[0].IsDate
 	if !c.IsTime {
-		for _, x := range xs {
-			c.X = append(c.X, model.XPoint{Label: x.Value})
+		for _, p := range pts {
+			c.X = append(c.X, model.XPoint{Label: p.Label})
 		}
 		return true
 	}
 	// Label day dates by month ("Nov 2009") unless two fall in the same
 	// month, when the day is needed to tell them apart.
-	c.Monthly = pts[0].monthOnly
+	c.Monthly = pts[0].MonthOnly
 	sameMonth := false
 	seen := map[string]bool{}
 	for _, p := range pts {
-		m := format.ShortMonth(p.t)
+		m := format.ShortMonth(p.Time)
 		sameMonth = sameMonth || seen[m]
 		seen[m] = true
 	}
 	for _, p := range pts {
-		label := format.ShortMonth(p.t)
+		label := format.ShortMonth(p.Time)
 		if sameMonth && !c.Monthly {
-			label = format.ShortDay(p.t)
+			label = format.ShortDay(p.Time)
 		}
-		c.X = append(c.X, model.XPoint{Label: label, Time: p.t})
+		c.X = append(c.X, model.XPoint{Label: label, Time: p.Time})
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package exhibit
 
 import (
 	"errors"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -75,18 +76,31 @@ mismatch:
   x: [Q1, Q2, Q3]
   series:
     - {name: Visits, values: [10, 20]}
-mixed:
-  x: [2012-01-31, Q2]
-  series:
-    - {name: Visits, values: [10, 20]}
-backwards:
-  x: [2012-03, 2012-01]
-  series:
-    - {name: Visits, values: [10, 20]}
+huge_share:
+  columns: [a, b]
+  rows:
+    - {label: r, values: [4000000000000000, -3999999999999999.5]}
+huge_ratio:
+  columns: [a]
+  rows:
+    - {label: r, values: [{n: 4000000000000000, of: 0.000001}]}
 text_value:
   x: [Q1, Q2]
   series:
     - {name: Visits, values: [10, lots]}
+misspelt:
+  colums: [a]
+  rows:
+    - {label: r, values: [1]}
+minus_zero:
+  columns: [a, b]
+  rows:
+    - {label: r, values: [-0.0, 5]}
+    - {label: s, values: [{n: -0.0, of: 5}, -0.0]}
+minus_zero_series:
+  x: [Q1, Q2]
+  series:
+    - {name: Visits, values: [-0.0, -0.0]}
 `
 
 func dataSet(t *testing.T) *project.DataSet {
@@ -178,6 +192,36 @@ func TestTableCellKinds(t *testing.T) {
 	}
 }
 
+// Negative zero (-0.0 in a snapshot, or a spreadsheet's rounding) prints
+// as 0 in every cell kind and chart figure, never "-0" or "-0.0"; a text
+// cell shows it as written, less the minus sign.
+func TestMinusZeroPrintsZero(t *testing.T) {
+	for cells, want := range map[string][][]string{
+		"count":       {{"r", "0", "5"}, {"s", "0.0% (0/5)", "0"}},
+		"count-share": {{"r", "0 (0.0%)", "5 (100.0%)"}, {"s", "0.0% (0/5)", "0"}},
+		"percent":     {{"r", "0.0%", "5.0%"}, {"s", "0.0% (0/5)", "0.0%"}},
+		"text":        {{"r", "0.0", "5"}, {"s", "0.0% (0/5)", "0.0"}}, // as written, less the minus
+	} {
+		tbl, err := Table([]byte("data: minus_zero\ncells: "+cells), at20, dataSet(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := texts(tbl.Rows); !reflect.DeepEqual(got, want) {
+			t.Errorf("cells: %s\n got %q\nwant %q", cells, got, want)
+		}
+	}
+	c, err := Chart([]byte("data: minus_zero_series"), at20, dataSet(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(c.Table.Rows); !reflect.DeepEqual(got, [][]string{{"Q1", "0"}, {"Q2", "0"}}) {
+		t.Errorf("chart figures = %q", got)
+	}
+	if strings.Contains(c.Summary, "-0") || c.Series[0].Values[0] != 0 || math.Signbit(c.Series[0].Values[0]) {
+		t.Errorf("summary %q, values %v", c.Summary, c.Series[0].Values)
+	}
+}
+
 func TestTableNamedSnapshot(t *testing.T) {
 	ds := dataSet(t)
 	ds.Snapshots[0].Name = "lac"
@@ -205,13 +249,19 @@ func TestErrors(t *testing.T) {
 		want  string
 	}{
 		{"unknown table key", false, "id: tbl-x\ndata: changes\ncaptoin: x\n", at20,
-			`templates/p.md:22:1: unknown key "captoin" in a table block (known keys: id, data, caption, cells, total)`},
+			`templates/p.md:22:1: unknown key "captoin" in a table block (did you mean "caption"?)`},
+		{"unknown table key far from any", false, "id: tbl-x\ndata: changes\ncolour: red\n", at20,
+			`templates/p.md:22:1: unknown key "colour" in a table block (known keys: id, data, caption, cells, total)`},
 		{"bad cells", false, "data: changes\ncells: counts\n", at20,
 			`templates/p.md:21:8: cells: "counts" is not one of count, count-share, percent, ratio, text`},
 		{"duplicate key", false, "data: changes\ndata: changes\n", at20,
 			`templates/p.md:21:1: key "data" is given twice`},
 		{"missing data path", false, "id: tbl-x\ndata: age_group\n", at20,
-			`templates/p.md:21:7: data: data/lac/2013-01-25.yaml has no "age_group"`},
+			`templates/p.md:21:7: data: data/lac/2013-01-25.yaml has no "age_group" (did you mean "age_groups"?)`},
+		{"missing nested data path", false, "data: age_groups.rowz\n", at20,
+			`templates/p.md:20:7: data: data/lac/2013-01-25.yaml has no "age_groups.rowz" (did you mean "age_groups.rows"?)`},
+		{"data path far from any", false, "data: placements\n", at20,
+			`templates/p.md:20:7: data: data/lac/2013-01-25.yaml has no "placements"`},
 		{"no data key", false, "id: tbl-x\ncaption: x\n", at20,
 			`templates/p.md:20:1: a table block needs data: (a dotted path into the paper's data, e.g. data: age_groups)`},
 		{"bad id", false, "id: tbl x\ndata: changes\n", at20,
@@ -219,7 +269,9 @@ func TestErrors(t *testing.T) {
 		{"total not a number", false, "data: changes\ntotal: lots\n", at20,
 			`templates/p.md:21:8: total: want a number, got text (lots)`},
 		{"YAML syntax", false, "data: changes\ncaption: x: y\n", at20,
-			`templates/p.md:21:1: YAML: mapping values are not allowed in this context`},
+			`templates/p.md:21:11: the value of "caption" holds ": ", which YAML reads as the start of another key: put the value in quotes`},
+		{"YAML syntax in an indented fence", false, "data: changes\n caption: x\n", diag.Pos{Path: "templates/p.md", Line: 20, Col: 4},
+			`templates/p.md:21:5: this line is indented 1 space, deeper than the key "data" above it (0 spaces): line "caption" up with "data"`},
 		{"not a map", false, "- data\n", at20,
 			`templates/p.md:20:1: a table block holds keys and values (id:, data:, caption: …), not a list`},
 		{"indented fence", false, "data: changes\ncells: counts\n", diag.Pos{Path: "templates/p.md", Line: 20, Col: 4},
@@ -236,28 +288,28 @@ func TestErrors(t *testing.T) {
 			snapPath + ":34:38: of: a ratio of 0 (zero denominator)"},
 		{"plain number among ratios", false, "data: plain_in_ratio\ncells: ratio", at20,
 			snapPath + ":38:27: a plain number (12) in a table of ratios: write {n: …, of: …}, or set cells: to count or percent"},
-		{"table from series", false, "data: quarters", at20,
-			snapPath + ":53:3: unknown key \"x\" in a table (known keys: columns, rows, corner)\n" +
-				snapPath + ":54:3: unknown key \"series\" in a table (known keys: columns, rows, corner)\n" +
-				snapPath + ":53:3: a table has no columns\n" +
-				snapPath + ":53:3: a table has no rows"},
+		{"table from series", false, "id: tbl-q\ndata: quarters", at20,
+			`templates/p.md:21:7: data: "quarters" is a series for a chart (it has x and series, ` + snapPath + `:53), not a table (columns and rows): show it in a chart block, or name a table`},
+		{"misspelt key in the figures", false, "data: misspelt", at20,
+			snapPath + ":73:3: unknown key \"colums\" in a table (did you mean \"columns\"?)\n" +
+				snapPath + ":73:3: a table has no columns"},
 		{"unknown chart key", true, "data: quarters\ny_lable: x\n", at20,
-			`templates/p.md:21:1: unknown key "y_lable" in a chart block (known keys: id, type, data, title, caption, y_label, x_label)`},
+			`templates/p.md:21:1: unknown key "y_lable" in a chart block (did you mean "y_label"?)`},
 		{"unknown chart type", true, "data: quarters\ntype: pie\n", at20,
 			`templates/p.md:21:7: type: "pie" is not one of line, bar, bar-line`},
 		{"values and x differ", true, "data: mismatch", at20,
 			snapPath + `:59:7: series "Visits" has 2 values but x has 3`},
-		{"mixed x", true, "data: mixed", at20,
-			snapPath + `:61:19: x mixes dates and labels: "2012-01-31" is a date but "Q2" is a label; write every x as a date (YYYY-MM-DD or YYYY-MM) or every x as a label`},
-		{"x backwards", true, "data: backwards", at20,
-			snapPath + `:65:16: x dates must run forward in time: 2012-01 does not come after 2012-03`},
+		{"share too large to print", false, "data: huge_share\ncells: count-share", at20,
+			snapPath + `:63:27: 4000000000000000 as a share of its row's total (0.5) is too large to print exactly (more than 9,007,199,254,740,992 either side of 0): do the row's figures nearly cancel out?` + "\n" +
+				snapPath + `:63:45: -3999999999999999.5 as a share of its row's total (0.5) is too large to print exactly (more than 9,007,199,254,740,992 either side of 0): do the row's figures nearly cancel out?`},
+		{"ratio too large to print", false, "data: huge_ratio", at20,
+			snapPath + `:67:53: of: 4000000000000000 out of 0.000001 is a share too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
 		{"text value", true, "data: text_value", at20,
 			snapPath + `:71:35: series "Visits": a chart value should be a number, not text (lots)`},
 		{"chart from table", true, "data: changes", at20,
-			snapPath + ":13:3: unknown key \"columns\" in a chart's data (known keys: x, series)\n" +
-				snapPath + ":14:3: unknown key \"rows\" in a chart's data (known keys: x, series)\n" +
-				snapPath + ":13:3: a chart's data has no x\n" +
-				snapPath + ":13:3: a chart's data has no series"},
+			`templates/p.md:20:7: data: "changes" is a table (it has columns and rows, ` + snapPath + `:13), not a series for a chart (x and series): show it in a table block, or name a series`},
+		{"chart from something else", true, "data: bad_values.rows", at20,
+			snapPath + ":25:5: a chart's data should be a map with x and series, not a list"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -10,6 +10,7 @@
 package exhibit
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -33,6 +34,13 @@ type fence struct {
 func readFence(kind string, src []byte, pos diag.Pos, known []string) (*fence, error) {
 	doc, err := project.ParseYAML(pos.Path, pos.Line-1, src)
 	if err != nil {
+		var list diag.List
+		if pos.Col > 1 && errors.As(err, &list) {
+			// As below: the columns of the text as the file has it.
+			for _, e := range list {
+				e.Pos.Col += pos.Col - 1
+			}
+		}
 		return nil, err
 	}
 	if pos.Col > 1 {
@@ -52,7 +60,11 @@ func readFence(kind string, src []byte, pos diag.Pos, known []string) (*fence, e
 		k, v := root.Content[i], root.Content[i+1]
 		switch {
 		case !contains(known, k.Value):
-			f.fail(k, "unknown key %q in a %s block (known keys: %s)", k.Value, kind, strings.Join(known, ", "))
+			if near := diag.Nearest(k.Value, known); near != "" {
+				f.fail(k, "unknown key %q in a %s block (did you mean %q?)", k.Value, kind, near)
+			} else {
+				f.fail(k, "unknown key %q in a %s block (known keys: %s)", k.Value, kind, strings.Join(known, ", "))
+			}
 		case f.keys[k.Value] != nil:
 			f.fail(k, "key %q is given twice", k.Value)
 		default:
@@ -142,6 +154,32 @@ func (f *fence) lookup(data *project.DataSet) (*yaml.Node, *project.Snapshot) {
 	return n, snap
 }
 
+// wrongKind reports, at the block's data: line, a table block that names a
+// series set or a chart block that names a table: one error where the
+// author chose the data, rather than a list of the keys the figures lack
+// at the snapshot's lines. It reports false when n is not clearly the
+// other kind.
+func (f *fence) wrongKind(n *yaml.Node, snap *project.Snapshot) bool {
+	if n.Kind != yaml.MappingNode {
+		return false
+	}
+	has := func(k string) bool { return mapGet(n, k) }
+	series := has("x") && has("series")
+	table := has("columns") || has("rows")
+	name := f.values["data"].Value
+	switch {
+	case f.kind == "table" && series && !table:
+		f.fail(f.values["data"], "data: %q is a series for a chart (it has x and series, %s:%d), not a table (columns and rows): show it in a chart block, or name a table", name, snap.Path, n.Line)
+	case f.kind == "chart" && table && !has("x") && !has("series"):
+		f.fail(f.values["data"], "data: %q is a table (it has columns and rows, %s:%d), not a series for a chart (x and series): show it in a table block, or name a series", name, snap.Path, n.Line)
+	default:
+		return false
+	}
+	return true
+}
+
+func mapGet(n *yaml.Node, k string) bool { return project.MapGet(n, k) != nil }
+
 // firstLine is the line of the block's first key, for errors about a key
 // that is missing.
 func (f *fence) firstLine() int {
@@ -170,7 +208,12 @@ func shape(errs *diag.List, snap *project.Snapshot, n *yaml.Node, what string, r
 			v = v.Alias
 		}
 		if !contains(required, k.Value) && !contains(optional, k.Value) {
-			errs.Errorf(snap.Path, k.Line, k.Column, "unknown key %q in %s (known keys: %s)", k.Value, what, strings.Join(append(append([]string{}, required...), optional...), ", "))
+			known := append(append([]string{}, required...), optional...)
+			if near := diag.Nearest(k.Value, known); near != "" {
+				errs.Errorf(snap.Path, k.Line, k.Column, "unknown key %q in %s (did you mean %q?)", k.Value, what, near)
+			} else {
+				errs.Errorf(snap.Path, k.Line, k.Column, "unknown key %q in %s (known keys: %s)", k.Value, what, strings.Join(known, ", "))
+			}
 			ok = false
 			continue
 		}

@@ -1,6 +1,7 @@
 package exhibit
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -41,12 +42,14 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 	caption := f.str("caption")
 	cells := f.choice("cells", cellCount, cellKinds)
 	if t := f.values["total"]; t != nil {
-		if _, ok := project.Number(t); !ok {
+		if msg := project.FigureProblem(t); msg != "" {
+			f.fail(t, "total: %s", msg)
+		} else if _, ok := project.Number(t); !ok {
 			f.fail(t, "total: want a number, got %s", describe(t))
 		}
 	}
 	n, snap := f.lookup(data)
-	if n == nil || len(f.errs) > 0 {
+	if n == nil || len(f.errs) > 0 || f.wrongKind(n, snap) {
 		return nil, f.errs.Err()
 	}
 
@@ -163,12 +166,20 @@ func formatCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node, cells str
 	}
 	x, isNumber := project.Number(v)
 	if !isNumber || cells == cellText {
-		// Text (quoted numbers and dates included) is shown as written.
+		// Text (quoted numbers and dates included) is shown as written;
+		// a number of nothing loses its minus sign ("-0.0" is "0.0").
+		if isNumber && x == 0 {
+			return strings.TrimPrefix(v.Value, "-"), false, true
+		}
 		return v.Value, false, true
 	}
 	switch cells {
 	case cellCountShare:
-		return format.Share(x, rowTotal), true, true
+		s, err := format.Share(x, rowTotal)
+		if err != nil {
+			return bad("%s as a share of its row's total (%s) is %v: do the row's figures nearly cancel out?", v.Value, format.Count(rowTotal), err)
+		}
+		return s, true, true
 	case cellPercent:
 		return format.PercentCell(x), true, true
 	case cellRatio:
@@ -195,8 +206,12 @@ func ratioCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node) (string, b
 		return "", false, false
 	}
 	s, err := format.Ratio(n, of)
-	if err != nil {
+	if errors.Is(err, format.ErrZeroDenominator) {
 		errs.Errorf(snap.Path, fields["of"].Line, fields["of"].Column, "of: a ratio of 0 (%v)", err)
+		return "", false, false
+	}
+	if err != nil {
+		errs.Errorf(snap.Path, fields["of"].Line, fields["of"].Column, "of: %s out of %s is a share %v", fields["n"].Value, fields["of"].Value, err)
 		return "", false, false
 	}
 	return s, true, true

@@ -2,6 +2,7 @@ package expand
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -65,8 +66,9 @@ var (
 	notFuncRE    = lazyregexp.New(`^function "(.*)" not defined$`)
 )
 
-// execError maps an error from Template.Execute.
-func (s source) execError(err error) error {
+// execError maps an error from Template.Execute; root is what the
+// template was executed with, to suggest the key meant when one is missing.
+func (s source) execError(err error, root map[string]any) error {
 	m := execRE().FindStringSubmatch(err.Error())
 	if m == nil {
 		return s.fallback(err)
@@ -74,10 +76,65 @@ func (s source) execError(err error) error {
 	line, _ := strconv.Atoi(m[1])
 	col, _ := strconv.Atoi(m[2])
 	ctx, msg := m[3], m[4]
+	if fn, _, _ := strings.Cut(ctx, " "); internalFuncs[fn] {
+		// A limit reached by a call Parse inserted: name the action it
+		// was inserted for (its "{{range" or "{{template"), in the
+		// author's words alone.
+		if c := callingRE().FindStringSubmatch(msg); c != nil {
+			msg = c[2]
+		}
+		if open := strings.LastIndex(s.line(line)[:min(col, len(s.line(line)))], "{{"); open >= 0 {
+			col = open
+		}
+		return s.at(line, col, "%s", msg)
+	}
 	if isFieldChain(ctx) && (noEntryRE().MatchString(msg) || cantEvalRE().MatchString(msg) || nilPointerRE().MatchString(msg)) {
 		col = s.keyColumn(line, col, ctx)
 	}
-	return s.at(line, col, "%s", execMessage(ctx, msg))
+	text := execMessage(ctx, msg)
+	if m := noEntryRE().FindStringSubmatch(msg); m != nil && isFieldChain(ctx) {
+		if at, near := missingKey(root, ctx, m[1]); at >= 0 {
+			// keyColumn named the chain's last key; the one missing may
+			// come before it (.Data.lookd_after.x).
+			col -= strings.LastIndex(ctx, ".") - at
+			if near != "" {
+				text += fmt.Sprintf(" (did you mean %q?)", near)
+			}
+		}
+	}
+	return s.at(line, col, "%s", text)
+}
+
+// missingKey finds where in the chain ctx (".Data.lookd_after.x") the key
+// missing was looked for, as a byte offset of its "." in ctx, and the key
+// beside it most likely meant ("" for none). at is -1 unless the chain
+// leads from root to a map that lacks exactly that key: a chain read from
+// inside {{with}} or {{range}} starts elsewhere, and is left alone rather
+// than given a wrong suggestion.
+func missingKey(root map[string]any, ctx, missing string) (at int, near string) {
+	var cur any = root
+	at = 0
+	for _, part := range strings.Split(ctx[1:], ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return -1, ""
+		}
+		next, found := m[part]
+		if !found {
+			if part != missing {
+				return -1, ""
+			}
+			keys := make([]string, 0, len(m))
+			for k := range m {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			return at, diag.Nearest(missing, keys)
+		}
+		cur = next
+		at += 1 + len(part)
+	}
+	return -1, ""
 }
 
 // isFieldChain reports whether ctx is a plain chain like .Data.x.y.

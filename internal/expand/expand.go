@@ -13,9 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"sync/atomic"
 	"text/template"
-	"text/template/parse"
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -36,20 +34,20 @@ type Template struct {
 // firstLine is the file line on which the body starts.
 func Parse(path string, firstLine int, body string) (*Template, error) {
 	src := source{path: path, firstLine: firstLine, body: body}
-	t, err := template.New(parseName).Option("missingkey=error").Funcs(Funcs()).Funcs(template.FuncMap{stopFunc: checkStop}).Parse(body)
+	t, err := template.New(parseName).Option("missingkey=error").Funcs((*meter)(nil).funcs()).Parse(body)
 	if err != nil {
 		return nil, src.parseError(err)
 	}
 	for _, tt := range t.Templates() {
-		addStopChecks(tt.Tree.Root)
+		instrument(tt.Tree.Root)
 	}
 	return &Template{src: src, tmpl: t}, nil
 }
 
-// Limits on one expansion. A paper expands to tens of kilobytes in
-// milliseconds; these stop a mistaken template (a {{range}} over a huge
-// number, which Go's templates allow) with a clear error instead of
-// filling memory or running for ever.
+// Limits on one expansion besides the work counted (see MaxSteps). A
+// paper expands to tens of kilobytes in milliseconds. The time limit is a
+// last resort, far above any paper's cost: the counted limits stop a
+// runaway template long before it.
 var (
 	MaxOutput = 4 << 20          // bytes of expanded text
 	TimeLimit = 10 * time.Second // per paper
@@ -71,19 +69,28 @@ func (b *limitedBuilder) Write(p []byte) (int, error) {
 // Execute expands the body with data as .Data and paper (the front matter
 // as written) as .Paper.
 func (t *Template) Execute(data, paper any) (string, error) {
+	// Each expansion counts its own work: the functions are bound to a
+	// meter of their own in a copy of the template (the parsed trees are
+	// shared, not copied).
+	m := new(meter)
+	tmpl, err := t.tmpl.Clone()
+	if err != nil {
+		return "", t.src.fallback(err)
+	}
+	tmpl.Funcs(m.funcs())
 	type result struct {
 		text string
 		err  error
 	}
 	done := make(chan result, 1)
-	stop := new(atomic.Bool)
+	root := map[string]any{"Data": data, "Paper": paper}
 	go func() {
 		var b limitedBuilder
 		// Room for about twice the template, which the text rarely
 		// outgrows: a Builder's room is not cleared, so what goes unused
 		// costs nothing, and the text is not copied at every doubling.
 		b.Grow(min(2*len(t.src.body), MaxOutput))
-		err := t.tmpl.Execute(&b, map[string]any{"Data": data, "Paper": paper, stopKey: stop})
+		err := tmpl.Execute(&b, root)
 		done <- result{b.String(), err}
 	}()
 	timer := time.NewTimer(TimeLimit)
@@ -94,67 +101,18 @@ func (t *Template) Execute(data, paper any) (string, error) {
 			return "", t.src.limitError(fmt.Sprintf("the text grows past %d MB as it is expanded", MaxOutput>>20))
 		}
 		if r.err != nil {
-			return "", t.src.execError(r.err)
+			return "", t.src.execError(r.err, root)
 		}
 		// Go's {{slice}} cuts text by bytes, so {{slice "café" 0 4}} leaves
 		// half an "é": show it as U+FFFD (�) rather than hand the writers
 		// bytes that are not UTF-8 (the PDF library panics on them).
 		return strings.ToValidUTF8(r.text, "\uFFFD"), nil
 	case <-timer.C:
-		// Every {{range}} checks the flag on each pass (addStopChecks), so
-		// the abandoned expansion ends promptly rather than running on.
-		stop.Store(true)
+		// Every {{range}} pass and {{template}} call checks the flag
+		// (instrument), so the abandoned expansion ends promptly rather
+		// than running on.
+		m.stop.Store(true)
 		return "", t.src.limitError(fmt.Sprintf("expanding the template took longer than %s", TimeLimit))
-	}
-}
-
-// text/template cannot be interrupted, and Go's templates can {{range}}
-// over an integer, so a body can loop for as long as it likes without
-// writing anything. Parse therefore puts a call to stopFunc at the start of
-// every range body: {{__boardpaperStop $.__boardpaperStop}}. It prints
-// nothing, and fails once Execute's time is up, which ends the execution.
-const (
-	stopFunc = "__boardpaperStop"
-	stopKey  = "__boardpaperStop"
-)
-
-var errStopped = errors.New("stopped: time limit")
-
-func checkStop(flag *atomic.Bool) (string, error) {
-	if flag.Load() {
-		return "", errStopped
-	}
-	return "", nil
-}
-
-func addStopChecks(n parse.Node) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			addStopChecks(c)
-		}
-	case *parse.RangeNode:
-		if n.List != nil {
-			check := &parse.ActionNode{NodeType: parse.NodeAction, Pos: n.Pos, Line: n.Line, Pipe: &parse.PipeNode{
-				NodeType: parse.NodePipe, Pos: n.Pos, Line: n.Line,
-				Cmds: []*parse.CommandNode{{NodeType: parse.NodeCommand, Pos: n.Pos, Args: []parse.Node{
-					parse.NewIdentifier(stopFunc).SetPos(n.Pos),
-					&parse.VariableNode{NodeType: parse.NodeVariable, Pos: n.Pos, Ident: []string{"$", stopKey}},
-				}}},
-			}}
-			n.List.Nodes = append([]parse.Node{check}, n.List.Nodes...)
-		}
-		addStopChecks(n.List)
-		addStopChecks(n.ElseList)
-	case *parse.IfNode:
-		addStopChecks(n.List)
-		addStopChecks(n.ElseList)
-	case *parse.WithNode:
-		addStopChecks(n.List)
-		addStopChecks(n.ElseList)
 	}
 }
 

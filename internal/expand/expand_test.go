@@ -2,7 +2,10 @@ package expand
 
 import (
 	"errors"
+	"fmt"
+	"math"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -79,6 +82,9 @@ func TestFunctions(t *testing.T) {
 		{`{{ .Paper.report_to }}`, "Executive Board"},
 		{"{{define \"recs\"}}Note the figures.{{end}}A: {{template \"recs\" .}}\nB: {{template \"recs\" .}}", "A: Note the figures.\nB: Note the figures."},
 		{`{{ range .Data.looked_after.x }}{{ monthyear . }}; {{ end }}`, "November 2009; November 2010; March 2012; January 2013; "},
+		// Negative zero prints as 0, whatever makes it.
+		{`{{ mul -1 0 }} {{ num (mul -1 0) }} {{ div 0 -5 }} {{ abs (mul -1 0) }} {{ change 0 (mul -1 0) }}`, "0 0 0 0 did not change"},
+		{`{{ num 9007199254740992 }}`, "9,007,199,254,740,992"},
 	}
 	for _, tt := range tests {
 		got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
@@ -106,6 +112,18 @@ func TestErrors(t *testing.T) {
 	}{
 		{"missing key", "Intro.\n\nWe have {{ .Data.totl }} children.",
 			`templates/p.md:12:17: no figure "totl" in the data (.Data.totl)`},
+		{"misspelt key", "{{ .Data.lookd_after.x }}",
+			`templates/p.md:10:9: no figure "lookd_after" in the data (.Data.lookd_after.x) (did you mean "looked_after"?)`},
+		{"misspelt nested key", "{{ num (first (values .Data.looked_after.serise)) }}",
+			`templates/p.md:10:41: no figure "serise" in the data (.Data.looked_after.serise) (did you mean "series"?)`},
+		{"misspelt front-matter key", "{{ .Paper.reprot_to }}",
+			`templates/p.md:10:10: no key "reprot_to" in the front matter (.Paper.reprot_to) (did you mean "report_to"?)`},
+		{"missing key named twice in the chain", "{{ .Data.years.years }}",
+			`templates/p.md:10:15: no figure "years" in the data (.Data.years.years)`},
+		{"key far from any", "{{ .Data.placements }}",
+			`templates/p.md:10:9: no figure "placements" in the data (.Data.placements)`},
+		{"misspelt key inside with", "{{ with .Data.looked_after }}{{ .serise }}{{ end }}",
+			`templates/p.md:10:33: there is no .serise here: a paper's template sees .Data (the snapshot) and .Paper (the front matter)`},
 		{"missing nested key", "{{ .Data.looked_after.y }}",
 			`templates/p.md:10:22: no figure "y" in the data (.Data.looked_after.y)`},
 		{"missing front-matter key", "x\n  {{ .Paper.dat }}",
@@ -154,16 +172,43 @@ func TestErrors(t *testing.T) {
 			`templates/p.md:10:4: sum: item 1: want a number, got text "0"`},
 		{"undefined template", "x\n{{ template \"recs\" . }}",
 			`templates/p.md:11:13: no template named "recs" (write {{define "recs"}}…{{end}} somewhere in the paper)`},
+		{"a literal too large to print", "{{ num 1e308 }}",
+			`templates/p.md:10:4: num: 1e+308 is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"an argument too large to print", "{{ mul 1e308 10 }}",
+			`templates/p.md:10:4: mul: first argument: 1e+308 is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"a product too large to print", "a\n  {{ mul .Data.total 10000000000000 }}",
+			`templates/p.md:11:6: mul: the result is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"a difference too large to print", "{{ sub -9000000000000000 9000000000000000 }}",
+			`templates/p.md:10:4: sub: the result is too large to print exactly (more than 9,007,199,254,740,992 either side of 0)`},
+		{"a sum too large to print", "{{ add 9000000000000000 9000000000000000 }}",
+			`templates/p.md:10:4: add: the result is too large to print exactly`},
+		{"a quotient too large to print", "{{ div .Data.total 0.0000000000001 }}",
+			`templates/p.md:10:4: div: the result is too large to print exactly`},
+		{"a quotient that overflows", "{{ div 9000000000000000 1e-300 }}",
+			`templates/p.md:10:4: div: the result is too large to print exactly`},
+		{"a total too large to print", "{{ sum .Data.huge }}",
+			`templates/p.md:10:4: sum: the total is too large to print exactly`},
+		{"a change too large to print", "{{ change -9000000000000000 9000000000000000 }}",
+			`templates/p.md:10:4: change: the change is too large to print exactly`},
+		{"a share too large to print", "{{ pct 9000000000000000 0.00001 }}",
+			`templates/p.md:10:4: pct: the share is too large to print exactly`},
+		{"NaN from a Go caller", "{{ num .Data.nan }}",
+			`templates/p.md:10:4: num: want a number, got not a number (NaN)`},
+		{"infinity from a Go caller", "{{ add .Data.inf 1 }}",
+			`templates/p.md:10:4: add: first argument: +Inf is too large to print exactly`},
 		{"columns count characters", "é é {{ .Data.nope }}",
 			`templates/p.md:10:13: no figure "nope" in the data (.Data.nope)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
+			data := snapshot()
+			data["huge"] = []any{9e15, 9e15}
+			data["nan"], data["inf"] = math.NaN(), math.Inf(1)
+			got, err := Body("templates/p.md", 10, tt.body, data, paper)
 			if err == nil {
 				t.Fatalf("no error; output %q", got)
 			}
-			if err.Error() != tt.want {
+			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("\n got %s\nwant %s", err, tt.want)
 			}
 			var d *diag.Error
@@ -177,8 +222,9 @@ func TestErrors(t *testing.T) {
 func TestRecursionStops(t *testing.T) {
 	body := "x\n{{define \"a\"}}{{template \"a\" .}}{{end}}{{template \"a\" .}}"
 	_, err := Body("p.md", 5, body, nil, nil)
-	if err == nil || !strings.HasPrefix(err.Error(), "p.md:6:") || !strings.Contains(err.Error(), "templates call each other without end") {
-		t.Errorf("got %v", err)
+	want := `p.md:6:15: templates call each other without end ({{template "a"}} is called inside itself, or inside a template it calls, more than 100 deep)`
+	if err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 
@@ -198,26 +244,86 @@ func TestParseOnceExecuteMany(t *testing.T) {
 	}
 }
 
+// Runaway templates are stopped by counting their work, at the action
+// that ran away, whatever the machine's speed.
 func TestRunawayTemplatesStopWithAClearError(t *testing.T) {
-	cases := []struct {
-		name, body, want string
-		limit            time.Duration
-	}{
-		{"loops for ever", "Intro.\n\n{{ range 1000000000000 }}{{ end }}\n", "templates/p.md:12:1: expanding the template took longer than 100ms", 100 * time.Millisecond},
-		{"grows for ever", "Intro.\n\n{{ range 1000000000000 }}" + strings.Repeat("x", 4000) + "{{ end }}\n", "templates/p.md:12:1: the text grows past 4 MB as it is expanded", time.Minute},
-		{"calls itself", "{{ define \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}", "templates/p.md:10:", time.Minute},
+	doubled := `{{ $a := printf "%0999d" 1 }}` + strings.Repeat(`{{ $a = printf "%s%s" $a $a }}`, 40) + "{{ len $a }}"
+	fanOut := `{{ define "t0" }}x{{ end }}`
+	for i := 1; i <= 30; i++ {
+		fanOut += fmt.Sprintf(`{{ define "t%d" }}{{ template "t%d" }}{{ template "t%d" }}{{ end }}`, i, i-1, i-1)
+	}
+	fanOut += "\n{{ template \"t30\" }}"
+	cases := []struct{ name, body, want string }{
+		{"loops for ever", "Intro.\n\n{{ range 1000000000000 }}{{ end }}\n",
+			"templates/p.md:12:1: the template does more than 100,000 steps of work"},
+		{"loops for ever inside a loop", "Intro.\n\n{{ range 3 }}\n  {{- range 1000000000000 }}{{ end }}{{ end }}\n",
+			"templates/p.md:13:3: the template does more than 100,000 steps of work"},
+		{"sums for ever", "{{ range 1000000 }}{{ sum $.Data.list }}{{ end }}",
+			"templates/p.md:10:23: sum: the template does more than 100,000 steps of work"},
+		{"grows for ever", "Intro.\n\n{{ range 1000000000000 }}" + strings.Repeat("x", 4000) + "{{ end }}\n",
+			"templates/p.md:12:1: the text grows past 4 MB as it is expanded"},
+		{"calls itself", "{{ define \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}",
+			`templates/p.md:10:17: templates call each other without end ({{template "a"}}`},
+		{"calls itself twice", "{{ define \"a\" }}{{ template \"a\" }}{{ template \"a\" }}{{ end }}{{ template \"a\" }}",
+			`templates/p.md:10:17: templates call each other without end`},
+		{"calls two templates at each of 30 levels", fanOut,
+			"the template does more than 100,000 steps of work"},
+		{"doubles a variable", doubled,
+			"templates/p.md:10:"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			old := TimeLimit
-			TimeLimit = c.limit
+			TimeLimit = time.Hour // so that only the counted limits can stop it
 			defer func() { TimeLimit = old }()
-			_, err := Body("templates/p.md", 10, c.body, map[string]any{}, map[string]any{})
+			data := map[string]any{"list": []any{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}}
+			_, err := Body("templates/p.md", 10, c.body, data, map[string]any{})
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want %s", err, c.want)
 			}
 		})
 	}
+	// The text made by printf counts even when it is never written.
+	_, err := Body("templates/p.md", 10, doubled, nil, nil)
+	if err == nil || !strings.Contains(err.Error(), "the expressions make more than 4 MB of text") {
+		t.Errorf("doubled variable: %v", err)
+	}
+}
+
+// The time limit is the last resort, for work the counts miss.
+func TestTimeLimitIsTheLastResort(t *testing.T) {
+	oldTime, oldSteps := TimeLimit, MaxSteps
+	TimeLimit, MaxSteps = 50*time.Millisecond, math.MaxInt
+	defer func() { TimeLimit, MaxSteps = oldTime, oldSteps }()
+	_, err := Body("templates/p.md", 10, "Intro.\n\n{{ range 1000000000000 }}{{ end }}\n", nil, nil)
+	want := "templates/p.md:12:1: expanding the template took longer than 50ms"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// Each expansion has the whole of each limit, however many ran before it
+// or run beside it; a {{range}} inside a template called with no data
+// works (the counting once needed the data to reach its flag).
+func TestEachExpansionCountsItsOwnWork(t *testing.T) {
+	body := `{{ define "a" }}{{ range 3 }}x{{ end }}{{ end }}{{ template "a" }}{{ range 60000 }}{{ end }}`
+	tmpl, err := Parse("p.md", 1, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 2 {
+				if got, err := tmpl.Execute(nil, nil); err != nil || got != "xxx" {
+					t.Errorf("got %q, %v", got, err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // A {{slice}} through the middle of a character leaves U+FFFD, never bytes

@@ -19,7 +19,12 @@ import (
 // {{ add .Data.a .Data.b }} reads sensibly even without num.
 type Number float64
 
-func (n Number) String() string { return strconv.FormatFloat(float64(n), 'f', -1, 64) }
+func (n Number) String() string {
+	if n == 0 {
+		return "0" // not "-0"
+	}
+	return strconv.FormatFloat(float64(n), 'f', -1, 64)
+}
 
 // Funcs returns the template function map of FORMAT.md "Expressions".
 //
@@ -27,7 +32,12 @@ func (n Number) String() string { return strconv.FormatFloat(float64(n), 'f', -1
 // wrong type is reported in the author's terms (`num: want a number, got
 // text "12a"`) rather than Go's. Errors do not repeat the function's name:
 // the template engine adds it, and Body's messages keep it.
-func Funcs() template.FuncMap {
+func Funcs() template.FuncMap { return funcs(nil) }
+
+// funcs is Funcs with the work of each call counted by m (nil counts
+// nothing). Go's own printf, print, println, html, js and urlquery are
+// replaced by the same functions with the text they make counted.
+func funcs(m *meter) template.FuncMap {
 	return template.FuncMap{
 		"num":       num,
 		"pct":       func(a, b any) (string, error) { return pct(a, b, 1) },
@@ -37,17 +47,24 @@ func Funcs() template.FuncMap {
 		"mul":       arith(func(a, b float64) float64 { return a * b }),
 		"div":       div,
 		"abs":       abs,
-		"sum":       sum,
+		"sum":       func(v any) (Number, error) { return sum(m, v) },
 		"first":     first,
 		"last":      last,
-		"values":    values,
-		"at":        at,
-		"row":       row,
+		"values":    func(set any, name ...any) ([]any, error) { return series(m, set, name) },
+		"at":        func(set, x any, name ...any) (any, error) { return at(m, set, x, name) },
+		"row":       func(table, label any) ([]any, error) { return row(m, table, label) },
 		"longdate":  longdate,
 		"monthyear": monthyear,
 		"words":     words,
 		"change":    change,
 		"updown":    updown,
+
+		"printf":   func(f string, args ...any) (string, error) { return m.makes(fmt.Sprintf(f, args...)) },
+		"print":    func(args ...any) (string, error) { return m.makes(fmt.Sprint(args...)) },
+		"println":  func(args ...any) (string, error) { return m.makes(fmt.Sprintln(args...)) },
+		"html":     func(args ...any) (string, error) { return m.makes(template.HTMLEscaper(args...)) },
+		"js":       func(args ...any) (string, error) { return m.makes(template.JSEscaper(args...)) },
+		"urlquery": func(args ...any) (string, error) { return m.makes(template.URLQueryEscaper(args...)) },
 	}
 }
 
@@ -72,27 +89,51 @@ func describe(v any) string {
 
 // number reads a numeric argument. Text is not a number even when it
 // looks like one: a quoted "12" in a snapshot is a label, and treating it
-// as a figure would hide a data-entry mistake.
+// as a figure would hide a data-entry mistake. A number too large to print
+// exactly (a literal such as 1e308 in the template) is refused here, so
+// that no function starts from one.
 func number(v any) (float64, error) {
+	var f float64
 	switch v := v.(type) {
 	case Number:
-		return float64(v), nil
+		f = float64(v)
 	case float64:
-		return v, nil
+		f = v
 	case float32:
-		return float64(v), nil
+		f = float64(v)
 	case int:
-		return float64(v), nil
+		f = float64(v)
 	case int64:
-		return float64(v), nil
+		f = float64(v)
 	case int32:
-		return float64(v), nil
+		f = float64(v)
 	case uint:
-		return float64(v), nil
+		f = float64(v)
 	case uint64:
-		return float64(v), nil
+		f = float64(v)
+	default:
+		return 0, fmt.Errorf("want a number, got %s", describe(v))
 	}
-	return 0, fmt.Errorf("want a number, got %s", describe(v))
+	if err := format.Printable(f); errors.Is(err, format.ErrNotANumber) {
+		return 0, fmt.Errorf("want a number, got %w", err)
+	} else if err != nil {
+		return 0, fmt.Errorf("%s is %w", strconv.FormatFloat(f, 'g', -1, 64), err)
+	}
+	return f, nil
+}
+
+// result checks an arithmetic result before it becomes a figure: NaN and
+// the infinities, and figures past format.MaxExact (a product or quotient
+// of figures that each print exactly may not), are refused at the
+// expression rather than printed as "NaN" or "+Inf".
+func result(what string, x float64) (Number, error) {
+	if err := format.Printable(x); err != nil {
+		return 0, fmt.Errorf("%s is %w", what, err)
+	}
+	if x == 0 {
+		x = 0 // not -0, which would print "-0"
+	}
+	return Number(x), nil
 }
 
 func num(x any) (string, error) {
@@ -116,7 +157,10 @@ func pct(a, b any, places int) (string, error) {
 	if errors.Is(err, format.ErrZeroDenominator) {
 		return "", fmt.Errorf("zero denominator (a share of 0)")
 	}
-	return s, err
+	if err != nil {
+		return "", fmt.Errorf("the share is %w", err)
+	}
+	return s, nil
 }
 
 func two(a, b any) (float64, float64, error) {
@@ -137,7 +181,7 @@ func arith(op func(a, b float64) float64) func(a, b any) (Number, error) {
 		if err != nil {
 			return 0, err
 		}
-		return Number(op(x, y)), nil
+		return result("the result", op(x, y))
 	}
 }
 
@@ -149,7 +193,7 @@ func div(a, b any) (Number, error) {
 	if y == 0 {
 		return 0, errors.New("zero denominator (dividing by 0)")
 	}
-	return Number(x / y), nil
+	return result("the result", x/y)
 }
 
 func abs(a any) (Number, error) {
@@ -157,7 +201,7 @@ func abs(a any) (Number, error) {
 	if err != nil {
 		return 0, err
 	}
-	return Number(math.Abs(x)), nil
+	return result("the result", math.Abs(x))
 }
 
 // list reads any slice (a YAML list is []any; Go callers may pass typed
@@ -177,9 +221,12 @@ func list(v any) ([]any, error) {
 	return out, nil
 }
 
-func sum(v any) (Number, error) {
+func sum(m *meter, v any) (Number, error) {
 	l, err := list(v)
 	if err != nil {
+		return 0, err
+	}
+	if err := m.step(len(l)); err != nil {
 		return 0, err
 	}
 	var total float64
@@ -190,7 +237,7 @@ func sum(v any) (Number, error) {
 		}
 		total += f
 	}
-	return Number(total), nil
+	return result("the total", total)
 }
 
 func first(v any) (any, error) {
@@ -226,15 +273,17 @@ func mapping(v any, what string) (map[string]any, error) {
 }
 
 // series finds a series set's values: the first series, or the one named.
-func series(set any, name []any) ([]any, error) {
+func series(m *meter, set any, name []any) ([]any, error) {
 	const what = "a series set (a map with x and series)"
-	m, err := mapping(set, what)
-	if err != nil {
+	if _, err := mapping(set, what); err != nil {
 		return nil, err
 	}
-	ss, ok := m["series"].([]any)
+	ss, ok := set.(map[string]any)["series"].([]any)
 	if !ok {
 		return nil, fmt.Errorf("want %s, got a map without a series list", what)
+	}
+	if err := m.step(len(ss)); err != nil {
+		return nil, err
 	}
 	if len(name) > 1 {
 		return nil, fmt.Errorf("give at most one series name, got %d", len(name))
@@ -261,8 +310,6 @@ func series(set any, name []any) ([]any, error) {
 	return nil, fmt.Errorf("no series named %q (the set has %s)", key(name[0]), strings.Join(names, ", "))
 }
 
-func values(set any, name ...any) ([]any, error) { return series(set, name) }
-
 // key writes an x value or label the way it was written in the YAML, so
 // `at .Data.lac "2013-01-25"` and `at .Data.years 2012` both match.
 func key(v any) string {
@@ -279,14 +326,17 @@ func key(v any) string {
 	return fmt.Sprint(v)
 }
 
-func at(set, x any, name ...any) (any, error) {
-	vals, err := series(set, name)
+func at(m *meter, set, x any, name []any) (any, error) {
+	vals, err := series(m, set, name)
 	if err != nil {
 		return nil, err
 	}
 	xs, err := list(set.(map[string]any)["x"])
 	if err != nil {
 		return nil, fmt.Errorf("x: %w", err)
+	}
+	if err := m.step(len(xs)); err != nil {
+		return nil, err
 	}
 	want := key(x)
 	for i, got := range xs {
@@ -312,15 +362,18 @@ func span(xs []any) string {
 	return strings.Join(ks, ", ")
 }
 
-func row(table, label any) ([]any, error) {
+func row(m *meter, table, label any) ([]any, error) {
 	const what = "a table (a map with columns and rows)"
-	m, err := mapping(table, what)
+	t, err := mapping(table, what)
 	if err != nil {
 		return nil, err
 	}
-	rows, ok := m["rows"].([]any)
+	rows, ok := t["rows"].([]any)
 	if !ok {
 		return nil, fmt.Errorf("want %s, got a map without a rows list", what)
+	}
+	if err := m.step(len(rows)); err != nil {
+		return nil, err
 	}
 	want := key(label)
 	var labels []any
@@ -387,6 +440,9 @@ func change(a, b any) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if _, err := result("the change", y-x); err != nil {
+		return "", err
+	}
 	return format.Change(x, y), nil
 }
 
@@ -412,9 +468,10 @@ func updown(a, b, up, down, same any) (string, error) {
 	return same.(string), nil
 }
 
-// FuncNames lists the functions, sorted, for "did you mean" messages.
+// FuncNames lists the functions, Go's own included, sorted, for "did you
+// mean" messages.
 func FuncNames() []string {
-	var names []string
+	names := []string{"and", "call", "eq", "ge", "gt", "index", "le", "len", "lt", "ne", "not", "or", "slice"}
 	for n := range Funcs() {
 		names = append(names, n)
 	}

@@ -10,11 +10,17 @@ import (
 // "2013-01-25", or "2013-01" for a month (monthOnly is then true and t is
 // the first of the month). Times are UTC midnight.
 func ParseDate(s string) (t time.Time, monthOnly bool, err error) {
-	if t, err := time.Parse("2006-01-02", s); err == nil {
-		return t, false, nil
-	}
-	if t, err := time.Parse("2006-01", s); err == nil {
-		return t, true, nil
+	// The length picks the one layout to try: a failed time.Parse makes
+	// an error, and snapshots hold many months.
+	switch len(s) {
+	case len("2006-01-02"):
+		if t, err := time.Parse("2006-01-02", s); err == nil {
+			return t, false, nil
+		}
+	case len("2006-01"):
+		if t, err := time.Parse("2006-01", s); err == nil {
+			return t, true, nil
+		}
 	}
 	return time.Time{}, false, fmt.Errorf("%q is not a date (write YYYY-MM-DD or YYYY-MM)", s)
 }

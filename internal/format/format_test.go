@@ -2,6 +2,7 @@ package format
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 )
@@ -28,6 +29,8 @@ func TestCount(t *testing.T) {
 		{0.04, "0.0"},
 		{-0.04, "0.0"}, // no "-0.0"
 		{999.95, "1,000.0"},
+		{math.Copysign(0, -1), "0"}, // negative zero (0 × -1) is plain 0
+		{MaxExact, "9,007,199,254,740,992"},
 	}
 	for _, tt := range tests {
 		if got := Count(tt.in); got != tt.want {
@@ -87,6 +90,30 @@ func TestPercent(t *testing.T) {
 	if _, err := Percent(1, 0, 1); !errors.Is(err, ErrZeroDenominator) {
 		t.Errorf("Percent(1, 0) error = %v, want ErrZeroDenominator", err)
 	}
+	// A share of a tiny figure can pass what prints exactly, or overflow.
+	for _, b := range []float64{1e-300, 1e-320, -1e-10} {
+		if got, err := Percent(MaxExact, b, 1); !errors.Is(err, ErrTooLarge) {
+			t.Errorf("Percent(2^53, %g) = %q, %v; want ErrTooLarge", b, got, err)
+		}
+	}
+	if got, err := Percent(math.Copysign(0, -1), 5, 1); err != nil || got != "0.0%" {
+		t.Errorf("Percent(-0, 5) = %q, %v", got, err)
+	}
+}
+
+// Printable refuses what a paper cannot print exactly: NaN, the
+// infinities, and figures beyond 2^53, where float64 stops holding every
+// whole number.
+func TestPrintable(t *testing.T) {
+	for x, want := range map[float64]error{
+		0: nil, -MaxExact: nil, MaxExact: nil, 1.5: nil, math.Copysign(0, -1): nil,
+		MaxExact + 2: ErrTooLarge, -MaxExact - 2: ErrTooLarge, 1e20: ErrTooLarge,
+		math.Inf(1): ErrTooLarge, math.Inf(-1): ErrTooLarge, math.NaN(): ErrNotANumber,
+	} {
+		if err := Printable(x); err != want {
+			t.Errorf("Printable(%g) = %v, want %v", x, err, want)
+		}
+	}
 }
 
 func TestShareRatioPercentCell(t *testing.T) {
@@ -98,11 +125,16 @@ func TestShareRatioPercentCell(t *testing.T) {
 		{431, 1444, "431 (29.8%)"},
 		{1444, 1444, "1,444 (100.0%)"},
 		{0, 0, "0"}, // a row of zeros has no shares
+		{math.Copysign(0, -1), 10, "0 (0.0%)"},
 	}
 	for _, tt := range shares {
-		if got := Share(tt.n, tt.total); got != tt.want {
-			t.Errorf("Share(%v, %v) = %q, want %q", tt.n, tt.total, got, tt.want)
+		if got, err := Share(tt.n, tt.total); err != nil || got != tt.want {
+			t.Errorf("Share(%v, %v) = %q, %v; want %q", tt.n, tt.total, got, err, tt.want)
 		}
+	}
+	// Figures of both signs that nearly cancel leave a tiny total.
+	if got, err := Share(4e15, 1e-3); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("Share of a tiny total = %q, %v; want ErrTooLarge", got, err)
 	}
 
 	ratios := []struct {
@@ -269,7 +301,7 @@ func TestFixed(t *testing.T) {
 		want   string
 	}{
 		{0, 0, "0"}, {1400, 0, "1,400"}, {-815, 0, "-815"}, {1234567, 0, "1,234,567"},
-		{-0.0001, 0, "0"}, {2500.5, 1, "2,500.5"}, {0.3, 1, "0.3"}, {2.25, 1, "2.3"},
+		{-0.0001, 0, "0"}, {math.Copysign(0, -1), 1, "0.0"}, {2500.5, 1, "2,500.5"}, {0.3, 1, "0.3"}, {2.25, 1, "2.3"},
 	} {
 		if got := Fixed(c.x, c.places); got != c.want {
 			t.Errorf("Fixed(%g, %d) = %q, want %q", c.x, c.places, got, c.want)

@@ -23,12 +23,43 @@ import (
 // ErrZeroDenominator is returned when a share or ratio is taken of zero.
 var ErrZeroDenominator = errors.New("zero denominator")
 
+// MaxExact is the largest figure a paper prints, either side of zero:
+// 2^53, 9,007,199,254,740,992. Figures are held as float64, which holds
+// every whole number up to 2^53 and only every second one above it, so
+// 9007199254740993 written in a snapshot would be printed one less. No
+// council figure comes near it (a budget in pence is twelve digits); a
+// number beyond it is a reference number or a slip, and is refused rather
+// than printed wrongly.
+const MaxExact = 1 << 53
+
+// ErrTooLarge is returned for a figure beyond MaxExact, infinite included.
+var ErrTooLarge = errors.New("too large to print exactly (more than 9,007,199,254,740,992 either side of 0)")
+
+// ErrNotANumber is returned for NaN, which arithmetic on figures never
+// gives but a Go caller may pass.
+var ErrNotANumber = errors.New("not a number (NaN)")
+
+// Printable reports whether x can be printed as a figure: nil, or
+// ErrNotANumber or ErrTooLarge.
+func Printable(x float64) error {
+	switch {
+	case math.IsNaN(x):
+		return ErrNotANumber
+	case math.Abs(x) > MaxExact:
+		return ErrTooLarge
+	}
+	return nil
+}
+
 // Count writes a count: "1,414", "-815"; a value that is not a whole number
 // gets one decimal place ("3.5", "1,234.5", and "4.0" for 3.96, so a
-// non-integer never passes for a whole number).
+// non-integer never passes for a whole number). Negative zero is "0".
 func Count(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return strconv.FormatFloat(x, 'f', -1, 64)
+	}
+	if x == 0 {
+		x = 0 // not -0
 	}
 	if x == math.Trunc(x) {
 		return groupThousands(strconv.FormatFloat(x, 'f', 0, 64))
@@ -117,12 +148,17 @@ func groupThousands(s string) string {
 }
 
 // Percent writes a as a share of b with the given decimal places: (1, 12,
-// 1) is "8.3%", (122, 313, 0) is "39%". A zero b is ErrZeroDenominator.
+// 1) is "8.3%", (122, 313, 0) is "39%". A zero b is ErrZeroDenominator; a
+// share too large to print (of a tiny b) is ErrTooLarge.
 func Percent(a, b float64, places int) (string, error) {
 	if b == 0 {
 		return "", ErrZeroDenominator
 	}
-	return Round(a*100/b, places) + "%", nil
+	p := a * 100 / b
+	if err := Printable(p); err != nil {
+		return "", err
+	}
+	return Round(p, places) + "%", nil
 }
 
 // PercentCell writes a value that is already a percentage: 11.3 is
@@ -133,13 +169,17 @@ func PercentCell(x float64) string {
 
 // Share writes a count with its share of a row's total: "90 (6.2%)". When
 // the total is zero (a row of zeros) there is no share to give and the
-// count is written alone.
-func Share(n, rowTotal float64) string {
+// count is written alone. A share too large to print (a row whose figures
+// of both signs nearly cancel) is ErrTooLarge.
+func Share(n, rowTotal float64) (string, error) {
 	p, err := Percent(n, rowTotal, 1)
-	if err != nil {
-		return Count(n)
+	if errors.Is(err, ErrZeroDenominator) {
+		return Count(n), nil
 	}
-	return Count(n) + " (" + p + ")"
+	if err != nil {
+		return "", err
+	}
+	return Count(n) + " (" + p + ")", nil
 }
 
 // Ratio writes n out of "of" as a percentage with its figures:

@@ -88,6 +88,7 @@ func ParsePaper(relPath string, src []byte) (*Paper, error) {
 
 	var errs diag.List
 	d := decoder{path: relPath, errs: &errs}
+	meant := map[string]bool{} // known keys suggested for unknown ones
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, val := root.Content[i], root.Content[i+1]
 		p.Keys[k.Value] = diag.Pos{Path: relPath, Line: val.Line, Col: val.Column}
@@ -123,11 +124,17 @@ func ParsePaper(relPath string, src []byte) (*Paper, error) {
 		case "data":
 			p.Data = d.data(val)
 		default:
-			errs.Errorf(relPath, k.Line, k.Column, "unknown front-matter key %q (known keys: %s)", k.Value, strings.Join(knownKeys, ", "))
+			if near := diag.Nearest(k.Value, knownKeys); near != "" {
+				errs.Errorf(relPath, k.Line, k.Column, "unknown front-matter key %q (did you mean %q?)", k.Value, near)
+				meant[near] = true
+			} else {
+				errs.Errorf(relPath, k.Line, k.Column, "unknown front-matter key %q (known keys: %s)", k.Value, strings.Join(knownKeys, ", "))
+			}
 		}
 	}
 	for _, req := range []string{"layout", "report_of", "report_to", "date", "subject"} {
-		if _, ok := p.Keys[req]; !ok {
+		// A key misspelt is missing too, but one message says it.
+		if _, ok := p.Keys[req]; !ok && !meant[req] {
 			errs.Errorf(relPath, 1, 1, "front matter lacks %q", req)
 		}
 	}
@@ -262,7 +269,11 @@ func (d decoder) author(n *yaml.Node) (name, tel string) {
 		case "tel":
 			tel = d.str(v, "author.tel")
 		default:
-			d.fail(k, "unknown author key %q (known: name, tel)", k.Value)
+			if near := diag.Nearest(k.Value, []string{"name", "tel"}); near != "" {
+				d.fail(k, "unknown author key %q (did you mean %q?)", k.Value, near)
+			} else {
+				d.fail(k, "unknown author key %q (known: name, tel)", k.Value)
+			}
 		}
 	}
 	return

@@ -61,7 +61,7 @@ func ParseSnapshot(rel string, src []byte) (*Snapshot, error) {
 	if root.Kind != yaml.MappingNode {
 		return nil, diag.Errorf(rel, root.Line, root.Column, "a snapshot should be a map of names to figures, not %s", KindName(root))
 	}
-	v, err := Value(rel, root)
+	v, err := snapshotValue(rel, root)
 	if err != nil {
 		return nil, err
 	}
@@ -110,6 +110,13 @@ func (d *DataSet) Lookup(dotted string) (*yaml.Node, *Snapshot, error) {
 			}
 		}
 		if snap == nil {
+			var names []string
+			for _, s := range d.Snapshots {
+				names = append(names, s.Name)
+			}
+			if near := diag.Nearest(parts[0], names); near != "" {
+				return nil, nil, fmt.Errorf("no snapshot named %q (did you mean %q? the paper's data names %s)", parts[0], near, d.names())
+			}
 			return nil, nil, fmt.Errorf("no snapshot named %q (the paper's data names %s)", parts[0], d.names())
 		}
 		parts = parts[1:]
@@ -124,6 +131,13 @@ func (d *DataSet) Lookup(dotted string) (*yaml.Node, *Snapshot, error) {
 		}
 		next := mapGet(n, p)
 		if next == nil {
+			var keys []string
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				keys = append(keys, n.Content[j].Value)
+			}
+			if near := diag.Nearest(p, keys); near != "" {
+				return nil, nil, fmt.Errorf("%s has no %q (did you mean %q?)", snap.Path, strings.Join(parts[:i+1], "."), strings.Join(append(parts[:i:i], near), "."))
+			}
 			return nil, nil, fmt.Errorf("%s has no %q", snap.Path, strings.Join(parts[:i+1], "."))
 		}
 		n = next

@@ -2,8 +2,10 @@ package project
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/lazyregexp"
@@ -21,8 +23,20 @@ func YAMLError(path string, lineOffset int, err error) error {
 }
 
 // yamlError is YAMLError with the YAML's source at hand, to find what
-// yaml.v3's message does not place.
+// yaml.v3's message does not place: the line that is wrong, read as an
+// author lines it up (blockProblem), and failing that yaml.v3's own
+// message in plainer words.
 func yamlError(path string, lineOffset int, src []byte, err error) error {
+	if _, isType := err.(*yaml.TypeError); !isType && src != nil {
+		if line, col, msg, ok := blockProblem(src); ok {
+			return diag.List{diag.Errorf(path, lineOffset+line, col, "%s", msg)}
+		}
+	}
+	return yamlMessage(path, lineOffset, src, err)
+}
+
+// yamlMessage places and words yaml.v3's own message(s).
+func yamlMessage(path string, lineOffset int, src []byte, err error) error {
 	var list diag.List
 	msgs := []string{err.Error()}
 	if te, ok := err.(*yaml.TypeError); ok {
@@ -44,20 +58,66 @@ func yamlError(path string, lineOffset int, src []byte, err error) error {
 			line++
 		}
 		col := 1
+		if m == "control characters are not allowed" {
+			// yaml.v3 gives no line: find the character.
+			line, col = controlChar(src)
+		}
 		if m == "found a tab character that violates indentation" {
 			// yaml.v3 names the line where the value before the tab began;
 			// the tab can be lines further on.
 			line, col = indentTab(src, line)
-			m = "a tab in the indentation: indent with spaces"
 		}
 		if line > 0 {
 			line += lineOffset
 		} else {
 			line = lineOffset + 1
 		}
-		list.Errorf(path, line, col, "YAML: %s", m)
+		if plain, ok := plainYAML(m); ok {
+			list.Errorf(path, line, col, "%s", plain)
+		} else {
+			list.Errorf(path, line, col, "YAML: %s", m)
+		}
 	}
 	return list
+}
+
+// plainYAML words yaml.v3's messages as an author can act on them. The
+// ones left are rare enough to pass on as YAML's own, prefixed "YAML:".
+func plainYAML(m string) (string, bool) {
+	if strings.HasPrefix(m, "unknown anchor ") {
+		name := strings.Trim(strings.TrimSuffix(strings.TrimPrefix(m, "unknown anchor "), " referenced"), "'")
+		return fmt.Sprintf("*%s refers to an anchor &%s that is not defined: put the value in quotes if the * is part of the text", name, name), true
+	}
+	if strings.HasPrefix(m, "exceeded max depth") {
+		return fmt.Sprintf("nested more than %d levels deep", MaxDepth), true
+	}
+	switch m {
+	case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
+		return "a tab in the indentation: indent with spaces", true
+	case "did not find expected key", "did not find expected '-' indicator":
+		return "a line here is not lined up with the lines above it: keys of one map, and the dashes of one list, line up", true
+	case "mapping values are not allowed in this context":
+		return `a ": " here reads as the start of a key where none can go: put a value that holds ": " in quotes, or line the key up with the keys above it`, true
+	case "could not find expected ':'":
+		return `a line here has no colon: a key and its value are written "name: value"`, true
+	case "did not find expected ',' or ']'":
+		return `a "[" is not closed with "]", or two of its items have no comma between them`, true
+	case "did not find expected ',' or '}'":
+		return `a "{" is not closed with "}", or two of its items have no comma between them`, true
+	case "found character that cannot start any token":
+		return "a character here cannot start a value (such as @ or `, or a tab): put the value in quotes, and indent with spaces", true
+	case "found unexpected end of stream":
+		return "the file ends inside a quoted value: a quotation mark is not closed", true
+	case "found unknown escape character":
+		return `a backslash inside double quotes starts an escape (\n, \t …): use single quotes for text with backslashes`, true
+	case "block sequence entries are not allowed in this context":
+		return `a list cannot start on the line of its key: put each "- " item on a line of its own, indented under the key`, true
+	case "did not find expected alphabetic or numeric character":
+		return `"*" or "&" needs a name after it in YAML: write list items with "- ", or put the text in quotes`, true
+	case "control characters are not allowed":
+		return "the file holds a control character, which is not text: save it again as plain UTF-8 text", true
+	}
+	return "", false
 }
 
 // parserError holds the messages of yaml.v3's parser (parserc.go), as
@@ -73,6 +133,23 @@ var parserError = map[string]bool{
 	"found duplicate %YAML directive":        true,
 	"found incompatible YAML document":       true,
 	"found duplicate %TAG directive":         true,
+}
+
+// controlChar finds the first control character (other than a tab or a
+// line ending) in src, returning its line and column (1, 1 when there is
+// none).
+func controlChar(src []byte) (int, int) {
+	line, start := 1, 0
+	for i, r := range string(src) {
+		switch {
+		case r == '\n':
+			line, start = line+1, i+1
+		case r == '\t' || r == '\r':
+		case r < 0x20 || r >= 0x7f && r < 0xa0:
+			return line, utf8.RuneCount(src[start:i]) + 1
+		}
+	}
+	return 1, 1
 }
 
 // indentTab finds the first tab in a line's indentation from line on

@@ -21,19 +21,36 @@ const (
 // Value converts a YAML node to plain Go values for templates:
 // map[string]any, []any, string, int, float64, bool or nil. Dates are kept as
 // the strings written ("2013-01-25"); the formatting functions parse them.
-// Keys are kept as strings. path names the file for errors.
+// Keys are kept as strings. path names the file for errors. A number that
+// cannot be a figure (FigureProblem) is an error at its line.
 func Value(path string, n *yaml.Node) (any, error) {
-	c := converter{path: path}
+	c := converter{path: path, root: n}
+	return c.value(n, 0)
+}
+
+// snapshotValue is Value for a snapshot, whose dates are checked as well:
+// text written as a day must be a real one, and a series set's x must be
+// what a chart can place (ReadX), so that a mistake is reported at its
+// line in the snapshot rather than in the template or block that reads it.
+func snapshotValue(path string, n *yaml.Node) (any, error) {
+	c := converter{path: path, root: n, snapshot: true}
 	return c.value(n, 0)
 }
 
 type converter struct {
-	path  string
-	nodes int
+	path     string
+	root     *yaml.Node
+	nodes    int
+	aliases  bool // the aliases have been counted (checkAliases)
+	snapshot bool // check dates (snapshotValue)
 }
 
 func (c *converter) value(n *yaml.Node, depth int) (any, error) {
-	c.nodes++
+	if n.Kind != yaml.AliasNode {
+		// An alias is counted as the values it stands for, not as one
+		// more (checkAliases counts so).
+		c.nodes++
+	}
 	if c.nodes > MaxNodes {
 		return nil, diag.Errorf(c.path, n.Line, n.Column, "too many values (more than %d, counting aliases each time they are used)", MaxNodes)
 	}
@@ -47,6 +64,12 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		}
 		return c.value(n.Content[0], depth+1)
 	case yaml.AliasNode:
+		if !c.aliases {
+			c.aliases = true
+			if err := checkAliases(c.path, c.root); err != nil {
+				return nil, err
+			}
+		}
 		return c.value(n.Alias, depth+1)
 	case yaml.MappingNode:
 		m := make(map[string]any, len(n.Content)/2)
@@ -65,6 +88,11 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 			if err != nil {
 				return nil, err
 			}
+			if c.snapshot && k.Value == "x" {
+				if err := checkSeriesX(c.path, n); err != nil {
+					return nil, err
+				}
+			}
 			m[k.Value] = val
 		}
 		return m, nil
@@ -79,14 +107,77 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		}
 		return s, nil
 	case yaml.ScalarNode:
-		return Scalar(n), nil
+		v := Scalar(n)
+		if msg := figureProblem(n, v); msg != "" {
+			return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
+		}
+		if s, ok := v.(string); ok && c.snapshot {
+			if msg := dateProblem(s); msg != "" {
+				return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
+			}
+		}
+		return v, nil
 	}
 	return nil, diag.Errorf(c.path, n.Line, n.Column, "unexpected YAML value")
 }
 
+// checkAliases counts the values a document expands to, each alias as
+// many values as its anchor holds, without expanding them: a "billion
+// laughs" file (ten aliases of ten aliases of ten …) is refused at the
+// alias that passes MaxNodes, having cost a walk of the file's own nodes
+// rather than the million values it would have been converted to first.
+// It runs only for documents that use an alias.
+func checkAliases(path string, root *yaml.Node) error {
+	size := map[*yaml.Node]int{} // values under an anchor, MaxNodes+1 for "too many"
+	var expanded func(n *yaml.Node, depth int) int
+	expanded = func(n *yaml.Node, depth int) int {
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		if v, ok := size[n]; ok {
+			return v // an anchor inside itself counts as 0: the nesting limit stops it
+		}
+		if depth > MaxDepth {
+			return 0 // the converter reports the nesting at its place
+		}
+		size[n] = 0
+		total := 1
+		for _, c := range n.Content {
+			total = min(total+expanded(c, depth+1), MaxNodes+1)
+		}
+		size[n] = total
+		return total
+	}
+	count := 0
+	var walk func(n *yaml.Node, depth int) error
+	walk = func(n *yaml.Node, depth int) error {
+		if depth > MaxDepth {
+			return nil
+		}
+		if n.Kind == yaml.AliasNode {
+			count += expanded(n.Alias, depth)
+		} else {
+			count++
+		}
+		if count > MaxNodes {
+			return diag.Errorf(path, n.Line, n.Column, "too many values (more than %d, counting aliases each time they are used)", MaxNodes)
+		}
+		if n.Kind == yaml.AliasNode {
+			return nil
+		}
+		for _, c := range n.Content {
+			if err := walk(c, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	return walk(root, 0)
+}
+
 // Scalar converts one scalar node: ints and floats to numbers (an int that
-// does not fit stays a float), booleans and null as such, everything else
-// (dates included) as the string written.
+// does not fit stays a float; -0.0 is 0), booleans and null as such,
+// everything else (dates included) as the string written.
 func Scalar(n *yaml.Node) any {
 	switch n.ShortTag() {
 	case "!!int":
@@ -101,6 +192,9 @@ func Scalar(n *yaml.Node) any {
 	case "!!float":
 		var f float64
 		if err := n.Decode(&f); err == nil {
+			if f == 0 {
+				f = 0 // not -0, which would print "-0"
+			}
 			return f
 		}
 		return n.Value
@@ -118,7 +212,7 @@ func Scalar(n *yaml.Node) any {
 
 // Number reads a numeric scalar as a figure. ok is false for anything else:
 // quoted numbers (they are text), and .nan and .inf (YAML numbers, but not
-// figures).
+// figures; a snapshot holding one is refused as it is read).
 func Number(n *yaml.Node) (float64, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode {
 		return 0, false

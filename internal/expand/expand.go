@@ -72,7 +72,7 @@ func (t *Template) Execute(data, paper any) (string, error) {
 	// Each expansion counts its own work: the functions are bound to a
 	// meter of their own in a copy of the template (the parsed trees are
 	// shared, not copied).
-	m := new(meter)
+	m := newMeter()
 	tmpl, err := t.tmpl.Clone()
 	if err != nil {
 		return "", t.src.fallback(err)

@@ -49,12 +49,18 @@ var internalFuncs = map[string]bool{stepFunc: true, enterFunc: true, leaveFunc: 
 var errStopped = errors.New("stopped: time limit")
 
 // meter counts one expansion's work. An expansion runs on one goroutine,
-// so only stop (set by Execute's timer) is shared.
+// so only stop (set by Execute's timer) is shared. The limits are copied
+// in when the expansion starts: one stopped by the time limit may still be
+// winding down when the next starts, and reads nothing shared but stop.
 type meter struct {
-	steps int
-	depth int
-	made  int
-	stop  atomic.Bool
+	steps, maxSteps int
+	depth, maxDepth int
+	made, maxMade   int
+	stop            atomic.Bool
+}
+
+func newMeter() *meter {
+	return &meter{maxSteps: MaxSteps, maxDepth: MaxCallDepth, maxMade: MaxMade}
 }
 
 // step counts n units of work.
@@ -63,8 +69,8 @@ func (m *meter) step(n int) error {
 		return nil
 	}
 	m.steps += n
-	if m.steps > MaxSteps {
-		return fmt.Errorf("the template does more than %s steps of work as it is expanded (passes of {{range}}, template calls and list items looked at): is a {{range}} going over far more items than the paper has?", format.Count(float64(MaxSteps)))
+	if m.steps > m.maxSteps {
+		return fmt.Errorf("the template does more than %s steps of work as it is expanded (passes of {{range}}, template calls and list items looked at): is a {{range}} going over far more items than the paper has?", format.Count(float64(m.maxSteps)))
 	}
 	if m.stop.Load() {
 		return errStopped
@@ -78,16 +84,16 @@ func (m *meter) makes(s string) (string, error) {
 		return s, nil
 	}
 	m.made += len(s)
-	if m.made > MaxMade {
-		return "", fmt.Errorf("the expressions make more than %d MB of text: is a variable doubled again and again, or a {{range}} going over far more items than the paper has?", MaxMade>>20)
+	if m.made > m.maxMade {
+		return "", fmt.Errorf("the expressions make more than %d MB of text: is a variable doubled again and again, or a {{range}} going over far more items than the paper has?", m.maxMade>>20)
 	}
 	return s, m.step(1)
 }
 
 func (m *meter) enter(name string) (string, error) {
 	m.depth++
-	if m.depth > MaxCallDepth {
-		return "", fmt.Errorf("templates call each other without end ({{template %q}} is called inside itself, or inside a template it calls, more than %d deep)", name, MaxCallDepth)
+	if m.depth > m.maxDepth {
+		return "", fmt.Errorf("templates call each other without end ({{template %q}} is called inside itself, or inside a template it calls, more than %d deep)", name, m.maxDepth)
 	}
 	return "", m.step(1)
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/exhibit"
@@ -38,6 +39,16 @@ type Paper struct {
 	// positions are where the document's elements were written, once
 	// Document has read it.
 	positions diag.Positions
+
+	sumOnce sync.Once
+	sum     string // see templateSum
+}
+
+// templateSum is the SHA-256 of the paper's file, in hex, made once: the
+// incremental key and the provenance both name it.
+func (in *Paper) templateSum() string {
+	in.sumOnce.Do(func() { in.sum = sha(in.Paper.Src) })
+	return in.sum
 }
 
 // parsedTemplate is a template being parsed on another goroutine.
@@ -299,7 +310,7 @@ func style(root string, l *project.Layout) (model.Style, error) {
 
 func provenance(in *Paper) model.Provenance {
 	pr := model.Provenance{Generator: "boardpaper " + Version}
-	pr.Sources = append(pr.Sources, model.Source{Role: "template", Path: in.Paper.Path, SHA256: sha(in.Paper.Src)})
+	pr.Sources = append(pr.Sources, model.Source{Role: "template", Path: in.Paper.Path, SHA256: in.templateSum()})
 	pr.Sources = append(pr.Sources, model.Source{Role: "layout", Path: in.Layout.Path, SHA256: sha(in.Layout.Src)})
 	for _, s := range in.Data.Snapshots {
 		pr.Sources = append(pr.Sources, model.Source{Role: "data", Path: s.Path, SHA256: s.SHA256})

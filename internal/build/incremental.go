@@ -99,22 +99,24 @@ func (m manifest) reusable(path, key string, had func(rel string, size int64) bo
 // its snapshots. It reads bytes and the front matter only, so checking a
 // thousand unchanged papers is quick. An empty key means "build it".
 func inputKey(o Options, path string) string {
-	var src []byte
+	var sum string
 	var p *project.Paper
 	if pp := o.proj.paper(path); pp != nil {
 		// Read at the start of the build, with the front matter.
-		src, p = pp.src, pp.paper
+		sum, p = pp.sum, pp.paper
 	} else {
 		full, err := project.Resolve(o.Root, path)
 		if err != nil {
 			return ""
 		}
-		if src, err = os.ReadFile(full); err != nil {
+		src, err := os.ReadFile(full)
+		if err != nil {
 			return ""
 		}
-		if p, err = project.ParsePaper(path, src); err != nil {
+		if p, err = project.ParseFront(path, src); err != nil {
 			p = nil
 		}
+		sum = sha(src)
 	}
 	if p == nil {
 		return ""
@@ -139,7 +141,7 @@ func inputKey(o Options, path string) string {
 		}
 		data[i] = fileSum{r.Path, sha(b)} // as a loaded snapshot's SHA256
 	}
-	return o.keyOf(src, l, data)
+	return o.keyOf(sum, l, data)
 }
 
 // loadedKey is inputKey for a paper already loaded, from the bytes it is
@@ -150,14 +152,14 @@ func loadedKey(o Options, in *Paper) string {
 	for i, s := range in.Data.Snapshots {
 		data[i] = fileSum{s.Path, s.SHA256}
 	}
-	return o.keyOf(in.Paper.Src, in.Layout, data)
+	return o.keyOf(in.templateSum(), in.Layout, data)
 }
 
 // fileSum is a snapshot's path and the SHA-256 of its bytes, in hex.
 type fileSum struct{ path, sum string }
 
 // keyOf hashes a paper's inputs into its key (see inputKey).
-func (o Options) keyOf(template []byte, layout *project.Layout, data []fileSum) string {
+func (o Options) keyOf(templateSum string, layout *project.Layout, data []fileSum) string {
 	h := sha256.New()
 	add := func(label string, b []byte) {
 		h.Write([]byte(label))
@@ -170,7 +172,7 @@ func (o Options) keyOf(template []byte, layout *project.Layout, data []fileSum) 
 	add("formats", []byte{boolByte(o.HTML), boolByte(o.PDF)})
 	add("exempt-out", []byte{boolByte(o.ExemptOut != "")})
 	add("source-date-epoch", []byte(os.Getenv("SOURCE_DATE_EPOCH")))
-	add("template", template)
+	add("template", []byte(templateSum))
 	add("layout", layout.Src)
 	if layout.LogoPath != "" && !addFile(o.Root, layout.LogoPath, "logo", add) {
 		return ""

@@ -959,12 +959,14 @@ var latinFolds = func() map[rune]string {
 }()
 
 // projectPaper is one paper of the project as a build first reads it: its
-// bytes and front matter, for the meeting folders' names, the index and
-// the packs, and the incremental key of a paper not built again.
+// front matter, for the meeting folders' names, the index and the packs,
+// and the SHA-256 of its bytes, for the incremental key of a paper not
+// built again. The bytes themselves are not kept: a build holds every
+// paper's projectPaper at once.
 type projectPaper struct {
 	path  string
-	src   []byte
-	paper *project.Paper // nil when the front matter does not read
+	sum   string         // SHA-256 of the file, in hex
+	paper *project.Paper // front matter only; nil when it does not read
 	err   error          // why paper is nil
 }
 
@@ -1017,8 +1019,8 @@ func readProject(o Options, paths []string) (*projectIndex, error) {
 			pp.err = diag.Errorf(pp.path, 0, 0, "%v", err)
 			return
 		}
-		pp.src = src
-		pp.paper, pp.err = project.ParsePaper(pp.path, src)
+		pp.sum = sha(src)
+		pp.paper, pp.err = project.ParseFront(pp.path, src)
 	})
 	ix.folders, ix.notes = folderNames(ix.papers)
 	return ix, nil

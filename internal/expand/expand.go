@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"text/template"
 	"time"
 
@@ -28,20 +29,27 @@ const parseName = "body"
 type Template struct {
 	src  source
 	tmpl *template.Template
+	// first is the meter the parsed template's functions count on. The
+	// first expansion uses the template as parsed; any later one (serve,
+	// tests) a copy bound to a meter of its own. A build expands each
+	// paper once, and the copy costs a tenth of an expansion.
+	first *meter
+	used  atomic.Bool
 }
 
 // Parse parses a body. path is the template file's path for messages;
 // firstLine is the file line on which the body starts.
 func Parse(path string, firstLine int, body string) (*Template, error) {
 	src := source{path: path, firstLine: firstLine, body: body}
-	t, err := template.New(parseName).Option("missingkey=error").Funcs((*meter)(nil).funcs()).Parse(body)
+	m := &meter{}
+	t, err := template.New(parseName).Option("missingkey=error").Funcs(m.funcs()).Parse(body)
 	if err != nil {
 		return nil, src.parseError(err)
 	}
 	for _, tt := range t.Templates() {
 		instrument(tt.Tree.Root)
 	}
-	return &Template{src: src, tmpl: t}, nil
+	return &Template{src: src, tmpl: t, first: m}, nil
 }
 
 // Limits on one expansion besides the work counted (see MaxSteps). A
@@ -69,15 +77,19 @@ func (b *limitedBuilder) Write(p []byte) (int, error) {
 // Execute expands the body with data as .Data and paper (the front matter
 // as written) as .Paper.
 func (t *Template) Execute(data, paper any) (string, error) {
-	// Each expansion counts its own work: the functions are bound to a
-	// meter of their own in a copy of the template (the parsed trees are
-	// shared, not copied).
-	m := newMeter()
-	tmpl, err := t.tmpl.Clone()
-	if err != nil {
-		return "", t.src.fallback(err)
+	// Each expansion counts its own work: the first on the meter the
+	// parsed template is bound to, any other on a meter of its own in a
+	// copy of the template (the parsed trees are shared, not copied).
+	m, tmpl := t.first, t.tmpl
+	if !t.used.CompareAndSwap(false, true) {
+		m = &meter{}
+		var err error
+		if tmpl, err = t.tmpl.Clone(); err != nil {
+			return "", t.src.fallback(err)
+		}
+		tmpl.Funcs(m.funcs())
 	}
-	tmpl.Funcs(m.funcs())
+	m.start()
 	type result struct {
 		text string
 		err  error

@@ -59,8 +59,9 @@ type meter struct {
 	stop            atomic.Bool
 }
 
-func newMeter() *meter {
-	return &meter{maxSteps: MaxSteps, maxDepth: MaxCallDepth, maxMade: MaxMade}
+// start readies m for an expansion, with the limits as they are now.
+func (m *meter) start() {
+	m.maxSteps, m.maxDepth, m.maxMade = MaxSteps, MaxCallDepth, MaxMade
 }
 
 // step counts n units of work.

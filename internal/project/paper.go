@@ -59,8 +59,18 @@ type DataRef struct {
 // ParsePaper reads a paper's file. relPath is its path relative to the
 // project root, used in messages. All front-matter problems are reported
 // together.
-func ParsePaper(relPath string, src []byte) (*Paper, error) {
-	p := &Paper{Path: relPath, Src: src, Keys: map[string]diag.Pos{}}
+func ParsePaper(relPath string, src []byte) (*Paper, error) { return parsePaper(relPath, src, true) }
+
+// ParseFront reads a paper's front matter as ParsePaper does, and keeps
+// neither the file's bytes nor its body (Src and Body are empty): what a
+// build needs of every paper of the project, held all at once.
+func ParseFront(relPath string, src []byte) (*Paper, error) { return parsePaper(relPath, src, false) }
+
+func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
+	p := &Paper{Path: relPath, Keys: map[string]diag.Pos{}}
+	if whole {
+		p.Src = src
+	}
 	base := path.Base(relPath)
 	p.Slug = strings.TrimSuffix(base, path.Ext(base))
 	if err := CheckUTF8(relPath, 0, src); err != nil {
@@ -71,7 +81,10 @@ func ParsePaper(relPath string, src []byte) (*Paper, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Body, p.BodyLine = body, bodyLine
+	p.BodyLine = bodyLine
+	if whole {
+		p.Body = string(body)
+	}
 	doc, err := ParseYAML(relPath, 1, fm)
 	if err != nil {
 		return nil, err
@@ -164,16 +177,16 @@ func PaperBody(src []byte) (body string, line int, ok bool) {
 	if CheckUTF8("", 0, src) != nil {
 		return "", 0, false
 	}
-	_, body, line, err := splitFrontMatter("", src)
-	return body, line, err == nil
+	_, b, line, err := splitFrontMatter("", src)
+	return string(b), line, err == nil
 }
 
 // splitFrontMatter separates "---\n…\n---\n" from the body. It returns the
 // front matter, the body and the line the body starts on.
-func splitFrontMatter(relPath string, src []byte) (fm []byte, body string, bodyLine int, err error) {
+func splitFrontMatter(relPath string, src []byte) (fm, body []byte, bodyLine int, err error) {
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	if !bytes.HasPrefix(src, []byte("---\n")) && !bytes.HasPrefix(src, []byte("---\r\n")) {
-		return nil, "", 0, diag.Errorf(relPath, 1, 1, "a paper starts with front matter: a line \"---\", the keys, and another \"---\"")
+		return nil, nil, 0, diag.Errorf(relPath, 1, 1, "a paper starts with front matter: a line \"---\", the keys, and another \"---\"")
 	}
 	// The lines are found where they lie: splitting the whole paper into
 	// lines and joining them again cost three copies of it.
@@ -184,11 +197,11 @@ func splitFrontMatter(relPath string, src []byte) (fm []byte, body string, bodyL
 			end = at + i + 1
 		}
 		if string(bytes.TrimRight(src[at:end], "\r\n \t")) == "---" {
-			return src[fmStart:at], string(src[end:]), n + 1, nil
+			return src[fmStart:at], src[end:], n + 1, nil
 		}
 		at = end
 	}
-	return nil, "", 0, diag.Errorf(relPath, 1, 1, "front matter is not closed: add a line \"---\" after the last key")
+	return nil, nil, 0, diag.Errorf(relPath, 1, 1, "front matter is not closed: add a line \"---\" after the last key")
 }
 
 // decoder reads typed values from front-matter nodes, collecting errors.

@@ -7,14 +7,10 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/expand"
-	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
@@ -39,16 +35,6 @@ type Paper struct {
 	// positions are where the document's elements were written, once
 	// Document has read it.
 	positions diag.Positions
-
-	sumOnce sync.Once
-	sum     string // see templateSum
-}
-
-// templateSum is the SHA-256 of the paper's file, in hex, made once: the
-// incremental key and the provenance both name it.
-func (in *Paper) templateSum() string {
-	in.sumOnce.Do(func() { in.sum = sha(in.Paper.Src) })
-	return in.sum
 }
 
 // parsedTemplate is a template being parsed on another goroutine.
@@ -163,7 +149,7 @@ func Document(root string, in *Paper) (*model.Document, error) {
 	d := res.Doc
 	in.positions = res.Positions
 	opts := numbering(l)
-	opts.ExemptNotice = exemptNotice(p.AccessRule)
+	opts.ExemptNotice = p.ExemptNotice()
 	if err := transform.Apply(d, opts, res.Positions); err != nil {
 		return nil, err
 	}
@@ -187,17 +173,12 @@ func Document(root string, in *Paper) (*model.Document, error) {
 	if p.Exempt || hasExempt {
 		d.ExemptNotice = opts.ExemptNotice
 	}
-	d.Meta = model.Meta{
-		Slug: p.Slug, Title: p.Subject, Author: p.ReportOf, Committee: p.ReportTo,
-		Date: p.Date, Language: "en-GB", Item: p.Item,
-		Keywords: []string{p.ReportTo, format.LongDate(p.Date)},
-	}
-	d.Cover = cover(p, p.Exempt || hasExempt)
-	d.Style, err = style(root, l)
-	if err != nil {
+	d.Meta = p.Meta()
+	d.Cover = p.Cover(p.Exempt || hasExempt)
+	if d.Style, err = l.Style(root); err != nil {
 		return nil, err
 	}
-	d.Provenance = provenance(in)
+	d.Provenance = project.Provenance("boardpaper "+Version, p, l, in.Data)
 	return d, nil
 }
 
@@ -248,74 +229,6 @@ func numbering(l *project.Layout) transform.Options {
 		ChartLabel:              l.ChartLabel,
 		NumberWords:             l.NumberWords,
 	}
-}
-
-func exemptNotice(rule string) string {
-	return "Not for publication (Access to Information Procedure Rule " + rule + ")"
-}
-
-// cover words the cover sheet's rows.
-func cover(p *project.Paper, exempt bool) model.Cover {
-	c := model.Cover{
-		ReportOf: p.ReportOf, ReportTo: p.ReportTo,
-		DateText: format.LongDate(p.Date), Subject: p.Subject,
-		AuthorName: p.AuthorName, AuthorTel: p.AuthorTel,
-	}
-	wards := model.CoverRow{Question: "Are specific electoral wards affected?", Yes: len(p.Wards) > 0}
-	if wards.Yes {
-		wards.Details = []string{"Name(s) of ward(s): " + strings.Join(p.Wards, ", ")}
-	}
-	exemptRow := model.CoverRow{Question: "Does the report contain confidential or exempt information?", Yes: exempt}
-	if exempt {
-		exemptRow.Details = append(exemptRow.Details, "Access to Information Procedure Rule number: "+p.AccessRule)
-		if p.ExemptAppendix != "" {
-			exemptRow.Details = append(exemptRow.Details, "Appendix number: "+p.ExemptAppendix)
-		}
-	}
-	c.Rows = []model.CoverRow{
-		wards,
-		{Question: "Are there implications for equality and diversity and cohesion and integration?", Yes: p.EqualityImplications},
-		{Question: "Is the decision eligible for call-in?", Yes: p.CallIn},
-		exemptRow,
-	}
-	return c
-}
-
-func style(root string, l *project.Layout) (model.Style, error) {
-	s := model.Style{
-		Layout: l.Name, FontFamily: l.FontFamily, FontSize: l.FontSize,
-		FrontTitle: l.FrontTitle, ChartColours: l.ChartColours, LogoAlt: l.LogoAlt,
-	}
-	if l.LogoPath != "" {
-		full, err := project.Resolve(root, l.LogoPath)
-		if err != nil {
-			return s, diag.Errorf(l.Path, 0, 0, "logo: %v", err)
-		}
-		b, err := os.ReadFile(full)
-		if err != nil {
-			return s, diag.Errorf(l.Path, 0, 0, "logo: %v", err)
-		}
-		switch strings.ToLower(filepath.Ext(l.LogoPath)) {
-		case ".png":
-			s.LogoType = "png"
-		case ".jpg", ".jpeg":
-			s.LogoType = "jpg"
-		default:
-			return s, diag.Errorf(l.Path, 0, 0, "logo %q should be a PNG or JPEG file", l.LogoPath)
-		}
-		s.Logo = b
-	}
-	return s, nil
-}
-
-func provenance(in *Paper) model.Provenance {
-	pr := model.Provenance{Generator: "boardpaper " + Version}
-	pr.Sources = append(pr.Sources, model.Source{Role: "template", Path: in.Paper.Path, SHA256: in.templateSum()})
-	pr.Sources = append(pr.Sources, model.Source{Role: "layout", Path: in.Layout.Path, SHA256: sha(in.Layout.Src)})
-	for _, s := range in.Data.Snapshots {
-		pr.Sources = append(pr.Sources, model.Source{Role: "data", Path: s.Path, SHA256: s.SHA256})
-	}
-	return pr
 }
 
 func sha(b []byte) string {

@@ -99,11 +99,9 @@ func (m manifest) reusable(path, key string, had func(rel string, size int64) bo
 // its snapshots. It reads bytes and the front matter only, so checking a
 // thousand unchanged papers is quick. An empty key means "build it".
 func inputKey(o Options, path string) string {
-	var sum string
 	var p *project.Paper
 	if pp := o.proj.paper(path); pp != nil {
-		// Read at the start of the build, with the front matter.
-		sum, p = pp.sum, pp.paper
+		p = pp.paper // read at the start of the build
 	} else {
 		full, err := project.Resolve(o.Root, path)
 		if err != nil {
@@ -114,9 +112,8 @@ func inputKey(o Options, path string) string {
 			return ""
 		}
 		if p, err = project.ParseFront(path, src); err != nil {
-			p = nil
+			return ""
 		}
-		sum = sha(src)
 	}
 	if p == nil {
 		return ""
@@ -141,7 +138,7 @@ func inputKey(o Options, path string) string {
 		}
 		data[i] = fileSum{r.Path, sha(b)} // as a loaded snapshot's SHA256
 	}
-	return o.keyOf(sum, l, data)
+	return o.keyOf(p.SHA256, l, data)
 }
 
 // loadedKey is inputKey for a paper already loaded, from the bytes it is
@@ -152,7 +149,7 @@ func loadedKey(o Options, in *Paper) string {
 	for i, s := range in.Data.Snapshots {
 		data[i] = fileSum{s.Path, s.SHA256}
 	}
-	return o.keyOf(in.templateSum(), in.Layout, data)
+	return o.keyOf(in.Paper.SHA256, in.Layout, data)
 }
 
 // fileSum is a snapshot's path and the SHA-256 of its bytes, in hex.

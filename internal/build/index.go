@@ -12,11 +12,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/project"
 )
 
-// withheldNotice is how an exempt paper is listed.
-func withheldNotice(rule string) string {
-	return "not for publication (Access to Information Procedure Rule " + rule + ")"
-}
-
 // indexEntry is what the index needs of one paper.
 type indexEntry struct {
 	meta     model.Meta
@@ -107,17 +102,12 @@ func otherPapers(o Options, built map[string]bool) ([]*project.Paper, error) {
 	return out, nil
 }
 
-// metaOf is what the index and packs need of a paper's front matter.
-func metaOf(p *project.Paper) model.Meta {
-	return model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item}
-}
-
 // publishedEntry describes a paper not built this time from its front
 // matter and the files already in the output folder.
 func publishedEntry(o Options, p *project.Paper) indexEntry {
-	e := indexEntry{meta: metaOf(p), files: map[string]int64{}}
+	e := indexEntry{meta: p.Meta(), files: map[string]int64{}}
 	if p.Exempt {
-		e.withheld = withheldNotice(p.AccessRule)
+		e.withheld = p.WithheldNotice()
 		return e
 	}
 	for _, kind := range []string{"html", "pdf"} {

@@ -229,12 +229,12 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 	listed := map[string]bool{}
 	for _, p := range others {
 		listed[p.Path] = true
-		meta := metaOf(p)
+		meta := p.Meta()
 		dir := o.meetingDir(meta)
 		if _, touched := meetings[dir]; touched {
 			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta, other: true}
 			if p.Exempt {
-				mp.withheld = withheldNotice(p.AccessRule)
+				mp.withheld = p.WithheldNotice()
 			}
 			meetings[dir] = append(meetings[dir], mp)
 		}

@@ -589,9 +589,9 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	var forPack *pendingLayout
 	if known != nil && !o.Check {
 		p := in.Paper
-		place := &Built{Path: path, Key: b.Key, Meta: metaOf(p)}
+		place := &Built{Path: path, Key: b.Key, Meta: p.Meta()}
 		if p.Exempt {
-			place.Withheld = withheldNotice(p.AccessRule)
+			place.Withheld = p.WithheldNotice()
 		}
 		forPack = known(place, !p.Exempt)
 	}
@@ -607,7 +607,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	b.Meta = doc.Meta
 	b.Exempt = doc.ExemptNotice != ""
 	if doc.Exempt {
-		b.Withheld = withheldNotice(in.Paper.AccessRule)
+		b.Withheld = in.Paper.WithheldNotice()
 	}
 	if o.Check {
 		b.Doc = doc
@@ -959,13 +959,11 @@ var latinFolds = func() map[rune]string {
 }()
 
 // projectPaper is one paper of the project as a build first reads it: its
-// front matter, for the meeting folders' names, the index and the packs,
-// and the SHA-256 of its bytes, for the incremental key of a paper not
-// built again. The bytes themselves are not kept: a build holds every
-// paper's projectPaper at once.
+// front matter, for the meeting folders' names, the index, the packs and
+// the incremental key of a paper not built again. Its body is not kept: a
+// build holds every paper's projectPaper at once.
 type projectPaper struct {
 	path  string
-	sum   string         // SHA-256 of the file, in hex
 	paper *project.Paper // front matter only; nil when it does not read
 	err   error          // why paper is nil
 }
@@ -1019,7 +1017,6 @@ func readProject(o Options, paths []string) (*projectIndex, error) {
 			pp.err = diag.Errorf(pp.path, 0, 0, "%v", err)
 			return
 		}
-		pp.sum = sha(src)
 		pp.paper, pp.err = project.ParseFront(pp.path, src)
 	})
 	ix.folders, ix.notes = folderNames(ix.papers)

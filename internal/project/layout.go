@@ -6,10 +6,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/lazyregexp"
+	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/templates"
 	"gopkg.in/yaml.v3"
 )
@@ -247,4 +249,35 @@ func isSlug(s string) bool {
 		return false
 	}
 	return true
+}
+
+// Style is what the layout sets in a paper's document: its name, font,
+// front title, chart colours and logo, the logo's bytes read from the
+// project (root).
+func (l *Layout) Style(root string) (model.Style, error) {
+	s := model.Style{
+		Layout: l.Name, FontFamily: l.FontFamily, FontSize: l.FontSize,
+		FrontTitle: l.FrontTitle, ChartColours: l.ChartColours, LogoAlt: l.LogoAlt,
+	}
+	if l.LogoPath == "" {
+		return s, nil
+	}
+	full, err := Resolve(root, l.LogoPath)
+	if err != nil {
+		return s, diag.Errorf(l.Path, 0, 0, "logo: %v", err)
+	}
+	b, err := os.ReadFile(full)
+	if err != nil {
+		return s, diag.Errorf(l.Path, 0, 0, "logo: %v", err)
+	}
+	switch strings.ToLower(filepath.Ext(l.LogoPath)) {
+	case ".png":
+		s.LogoType = "png"
+	case ".jpg", ".jpeg":
+		s.LogoType = "jpg"
+	default:
+		return s, diag.Errorf(l.Path, 0, 0, "logo %q should be a PNG or JPEG file", l.LogoPath)
+	}
+	s.Logo = b
+	return s, nil
 }

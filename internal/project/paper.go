@@ -20,7 +20,9 @@ import (
 type Paper struct {
 	Path string // relative to the project root, e.g. "templates/looked-after-children.md"
 	Slug string // "looked-after-children"
-	Src  []byte // the whole file, for provenance
+	// SHA256 is the SHA-256 of the whole file, in hex: its provenance, and
+	// its part of the paper's incremental key.
+	SHA256 string
 
 	Layout               string
 	ReportOf             string
@@ -61,16 +63,13 @@ type DataRef struct {
 // together.
 func ParsePaper(relPath string, src []byte) (*Paper, error) { return parsePaper(relPath, src, true) }
 
-// ParseFront reads a paper's front matter as ParsePaper does, and keeps
-// neither the file's bytes nor its body (Src and Body are empty): what a
-// build needs of every paper of the project, held all at once.
+// ParseFront reads a paper's front matter as ParsePaper does, and does not
+// keep its body (Body is empty): what a build needs of every paper of the
+// project, held all at once.
 func ParseFront(relPath string, src []byte) (*Paper, error) { return parsePaper(relPath, src, false) }
 
 func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
-	p := &Paper{Path: relPath, Keys: map[string]diag.Pos{}}
-	if whole {
-		p.Src = src
-	}
+	p := &Paper{Path: relPath, SHA256: sha256Hex(src), Keys: map[string]diag.Pos{}}
 	base := path.Base(relPath)
 	p.Slug = strings.TrimSuffix(base, path.Ext(base))
 	if err := CheckUTF8(relPath, 0, src); err != nil {

@@ -1,8 +1,6 @@
 package project
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"strings"
@@ -49,7 +47,6 @@ func LoadSnapshot(root, rel string) (*Snapshot, error) {
 
 // ParseSnapshot parses a snapshot's bytes.
 func ParseSnapshot(rel string, src []byte) (*Snapshot, error) {
-	sum := sha256.Sum256(src)
 	doc, err := ParseYAML(rel, 0, src)
 	if err != nil {
 		return nil, err
@@ -65,7 +62,7 @@ func ParseSnapshot(rel string, src []byte) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Snapshot{Path: rel, Root: root, Value: v.(map[string]any), SHA256: hex.EncodeToString(sum[:])}, nil
+	return &Snapshot{Path: rel, Root: root, Value: v.(map[string]any), SHA256: sha256Hex(src)}, nil
 }
 
 // DataSet is the snapshots one paper sees: one as .Data, or several as

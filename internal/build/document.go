@@ -29,33 +29,9 @@ type Paper struct {
 	Layout *project.Layout
 	Data   *project.DataSet
 
-	// template is the body's parse, made while the snapshots are read
-	// (nil: Document parses it).
-	template *parsedTemplate
 	// positions are where the document's elements were written, once
 	// Document has read it.
 	positions diag.Positions
-}
-
-// parsedTemplate is a template being parsed on another goroutine.
-type parsedTemplate struct {
-	done chan struct{} // closed once t and err are set
-	t    *expand.Template
-	err  error
-}
-
-func parseTemplate(path string, line int, body string) *parsedTemplate {
-	pt := &parsedTemplate{done: make(chan struct{})}
-	go func() {
-		pt.t, pt.err = expand.Parse(path, line, body)
-		close(pt.done)
-	}()
-	return pt
-}
-
-func (pt *parsedTemplate) wait() (*expand.Template, error) {
-	<-pt.done
-	return pt.t, pt.err
 }
 
 // Load reads a paper's template, its layout and its snapshots. dataOverride,
@@ -70,14 +46,7 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	if err != nil {
 		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
 	}
-	// The body's template is parsed on another processor while the front
-	// matter, the layout and the snapshots are read: it needs none of
-	// them, and the two took a one-paper build's first 3 ms one after the
-	// other. The layout is read beside the snapshots.
-	var tmpl *parsedTemplate
-	if body, line, ok := project.PaperBody(src); ok {
-		tmpl = parseTemplate(relPath, line, body)
-	}
+	// The layout is read beside the snapshots.
 	p, err := project.ParsePaper(relPath, src)
 	if err != nil {
 		return nil, err
@@ -123,18 +92,14 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Paper{Paper: p, Layout: layout, Data: set, template: tmpl}, nil
+	return &Paper{Paper: p, Layout: layout, Data: set}, nil
 }
 
 // Document expands, reads and finishes a loaded paper's document (the full
 // version: exempt material included).
 func Document(root string, in *Paper) (*model.Document, error) {
 	p, l := in.Paper, in.Layout
-	parsing := in.template
-	if parsing == nil {
-		parsing = parseTemplate(p.Path, p.BodyLine, p.Body)
-	}
-	tmpl, err := parsing.wait()
+	tmpl, err := expand.Parse(p.Path, p.BodyLine, p.Body)
 	if err != nil {
 		return nil, err
 	}

@@ -46,24 +46,20 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	if err != nil {
 		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
 	}
-	// The layout is read beside the snapshots.
 	p, err := project.ParsePaper(relPath, src)
 	if err != nil {
 		return nil, err
 	}
-	var layout *project.Layout
-	var layoutErr error
-	layoutRead := make(chan struct{})
-	go func() {
-		layout, layoutErr = project.LoadLayout(root, p.Layout)
-		close(layoutRead)
-	}()
-	var dataErrs diag.List
+	var errs diag.List
+	layout, err := project.LoadLayout(root, p.Layout)
+	if err != nil {
+		errs.Add(diag.Locate(err, p.Keys["layout"], ""))
+	}
 	refs := p.Data
 	if dataOverride != "" {
 		refs = []project.DataRef{{Path: dataOverride, Pos: diag.Pos{Path: dataOverride}}}
 		if len(p.Data) > 1 {
-			dataErrs.Add(diag.At(p.Keys["data"], "--data replaces one snapshot, but this paper names %d", len(p.Data)))
+			errs.Add(diag.At(p.Keys["data"], "--data replaces one snapshot, but this paper names %d", len(p.Data)))
 		} else if len(p.Data) == 1 {
 			refs[0].Name = p.Data[0].Name
 		}
@@ -72,18 +68,12 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	for _, ref := range refs {
 		snap, err := project.LoadSnapshot(root, ref.Path)
 		if err != nil {
-			dataErrs.Add(diag.Locate(err, ref.Pos, "data: "))
+			errs.Add(diag.Locate(err, ref.Pos, "data: "))
 			continue
 		}
 		snap.Name = ref.Name
 		set.Snapshots = append(set.Snapshots, snap)
 	}
-	<-layoutRead
-	var errs diag.List
-	if layoutErr != nil {
-		errs.Add(diag.Locate(layoutErr, p.Keys["layout"], ""))
-	}
-	errs = append(errs, dataErrs...) // after the layout's, as when it was read first
 	if layout != nil && layout.LogoPath != "" {
 		if _, err := project.Resolve(root, layout.LogoPath); err != nil {
 			errs.Add(diag.Errorf(layout.Path, 0, 0, "logo: %v", err))

@@ -648,8 +648,7 @@ func (o Options) exemptDir() string {
 
 // writeDoc renders a document's HTML and PDF, and only when every format
 // has rendered writes them into dir, so a paper is never half-published.
-// The HTML is rendered while the PDF is, and the PDF's pages are
-// compressed while it is laid out. forPack, when not nil, is given the
+// forPack, when not nil, is given the
 // PDF's layout as soon as it is made (or told the paper failed), so the
 // meeting's pack can place the pages while the PDF is assembled. It
 // returns the files written and the PDF's number of pages.
@@ -658,13 +657,8 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 	defer forPack.fail()
 	var htmlFiles []outFile
 	var htmlErr error
-	var wg sync.WaitGroup
 	if o.HTML {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			htmlFiles, htmlErr = htmlFilesOf(dir, doc)
-		}()
+		htmlFiles, htmlErr = htmlFilesOf(dir, doc)
 	}
 	var pdfFile []outFile
 	var pdfErr error
@@ -681,7 +675,6 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 		pdfFile = []outFile{{dir + "/" + doc.Meta.Slug + ".pdf", data}}
 		pages = bytes.Count(data, pageObject)
 	}
-	wg.Wait()
 	if htmlErr != nil {
 		return nil, 0, htmlErr
 	}

@@ -699,10 +699,8 @@ type outFile struct {
 
 // htmlFilesOf renders a document's page and the CSV of each of its charts.
 func htmlFilesOf(dir string, doc *model.Document) ([]outFile, error) {
-	// Room for a paper's page from the start, so it is not copied at every
-	// doubling: memory made with make and not yet written costs nothing.
-	buf := bytes.NewBuffer(make([]byte, 0, 96<<10))
-	if err := html.Write(buf, doc, htmlOptions(doc)); err != nil {
+	var buf bytes.Buffer
+	if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
 		return nil, fmt.Errorf("writing HTML: %w", err)
 	}
 	files := []outFile{{dir + "/" + doc.Meta.Slug + ".html", buf.Bytes()}}

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 
@@ -110,42 +109,47 @@ func TestProgressCountsEveryPaper(t *testing.T) {
 	}
 }
 
-// A pack places the pages its papers' PDFs were just laid out with when it
-// can, and reads and lays out the rest again; either way it is the same
-// pack. Twelve papers in two meetings, with room kept for five: some of
-// each.
+// A pack places the pages its papers' PDFs were just laid out with; a
+// pack whose papers were kept from the last build reads and lays them out
+// again. Either way it is the same pack. Forty papers in eight meetings:
+// more than one batch (see batches).
 func TestPacksFromKeptLayoutsAreThePacksReadAgain(t *testing.T) {
 	root := t.TempDir()
-	if err := synth.WriteMeetings(filepath.Join("..", ".."), root, 12, 6, 3); err != nil {
+	if err := synth.WriteMeetings(filepath.Join("..", ".."), root, 40, 5, 3); err != nil {
 		t.Fatal(err)
 	}
-	build := func(kept int) map[string][]byte {
-		t.Helper()
-		saved := keptLayouts
-		keptLayouts = kept
-		defer func() { keptLayouts = saved }()
-		packs := map[string][]byte{}
-		var mu sync.Mutex // the sink is called from every worker
-		o := Options{Root: root, HTML: true, PDF: true, Workers: 2, Sink: func(path string, b []byte) error {
-			if strings.HasSuffix(path, "/"+packName) {
-				mu.Lock()
-				packs[path] = bytes.Clone(b)
-				mu.Unlock()
-			}
-			return nil
-		}}
-		if _, err := Run(o); err != nil {
-			t.Fatal(err)
+	o := Options{Root: root, Out: "output", HTML: true, PDF: true, Workers: 2}
+	first, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packs, _ := filepath.Glob(filepath.Join(root, "output", "*", packName))
+	if len(packs) != 8 {
+		t.Fatalf("%d packs, want 8", len(packs))
+	}
+	// Each pack holds every page of its five papers, and a front sheet.
+	papersPages := map[string]int{}
+	for _, b := range first {
+		papersPages[filepath.Join(root, "output", MeetingDir(b.Meta), packName)] += b.Pages
+	}
+	laid := map[string][]byte{}
+	for _, p := range packs {
+		laid[p], _ = os.ReadFile(p)
+		if n := bytes.Count(laid[p], pageObject); n <= papersPages[p] {
+			t.Errorf("%s has %d pages; its papers have %d", p, n, papersPages[p])
 		}
-		return packs
+		os.Remove(p)
 	}
-	kept, read := build(5), build(0)
-	if len(kept) != 2 || len(read) != 2 {
-		t.Fatalf("%d and %d packs, want 2 each", len(kept), len(read))
+	results, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for name, b := range read {
-		if !bytes.Equal(kept[name], b) {
-			t.Errorf("%s differs when built from kept layouts", name)
+	if n := len(reusedPaths(results)); n != 40 {
+		t.Fatalf("%d of 40 papers kept; the packs must be made from papers not built", n)
+	}
+	for _, p := range packs {
+		if b, err := os.ReadFile(p); err != nil || !bytes.Equal(b, laid[p]) {
+			t.Errorf("%s differs when its papers are read and laid out again (%v)", p, err)
 		}
 	}
 }

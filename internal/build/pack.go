@@ -2,9 +2,7 @@ package build
 
 import (
 	"errors"
-	"slices"
 	"sort"
-	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
@@ -38,187 +36,20 @@ type otherPaperError struct {
 func (e *otherPaperError) Error() string { return e.path + ": " + e.err.Error() }
 func (e *otherPaperError) Unwrap() error { return e.err }
 
-// packPlan starts the agenda packs once every paper of the build has its
-// place on the agenda, or has failed: a pack needs all of its meeting's
-// papers, and no pack is worth writing in a build that fails.
-type packPlan struct {
-	o       Options
-	prev    manifest
-	out     *output
-	active  bool // the build writes PDF
-	mu      sync.Mutex
-	papers  []*Built // each paper's place: path, key, meta, withheld
-	settled []bool
-	pending int
-	failed  bool
-	done    chan error
-	laid    laidCache
-}
-
-func newPackPlan(o Options, n int, prev manifest, out *output) *packPlan {
-	return &packPlan{
-		o: o, prev: prev, out: out, active: o.PDF && !o.Check,
-		papers: make([]*Built, n), settled: make([]bool, n), pending: n,
-		done: make(chan error, 1),
-		laid: laidCache{max: keptLayouts, laid: map[string]*pendingLayout{}},
-	}
-}
-
-// keptLayouts bounds how many papers' layouts wait for their pack: a pack
-// finds the papers built last and lays the others out again, so memory
-// does not grow with the number of papers (a layout is about the size of
-// the paper's PDF without its fonts, some tens of kilobytes). A variable
-// so tests can turn keeping off.
-var keptLayouts = 32
-
-// pendingLayout is a paper's layout, from the moment the paper is read
-// (when its pack may start) to the moment its PDF has laid it out.
-type pendingLayout struct {
-	once   sync.Once
-	done   chan struct{}
-	laid   *pdf.LaidOut // nil: the pack lays the paper out itself
-	failed bool         // the paper failed: so does the build, pack and all
-}
-
-func newPendingLayout() *pendingLayout { return &pendingLayout{done: make(chan struct{})} }
-
-// resolve gives the layout (nil if there is none) to whoever waits; only
-// the first call counts. A nil pendingLayout (no pack waits) ignores it.
-func (l *pendingLayout) resolve(laid *pdf.LaidOut) {
-	if l == nil {
-		return
-	}
-	l.once.Do(func() {
-		l.laid = laid
-		close(l.done)
-	})
-}
-
-// fail tells whoever waits that the paper failed. The build then fails
-// with the paper's error, so the pack need not make the paper again only
-// to fail too (a template that runs for ever would run for ever twice).
-func (l *pendingLayout) fail() {
-	if l == nil {
-		return
-	}
-	l.once.Do(func() {
-		l.failed = true
-		close(l.done)
-	})
-}
-
-func (l *pendingLayout) wait() (laid *pdf.LaidOut, failed bool) {
-	<-l.done
-	return l.laid, l.failed
-}
-
-// errPaperFailed is a pack's error when one of its papers failed; the
-// build reports the paper's own error instead.
-var errPaperFailed = errors.New("a paper of the meeting did not build")
-
-// laidCache keeps the layouts of the papers most recently built, each
-// until its pack takes it, so a pack need not read, build and lay them out
-// again.
-type laidCache struct {
-	mu    sync.Mutex
-	max   int
-	laid  map[string]*pendingLayout // by template path
-	order []string                  // oldest first
-}
-
-func (c *laidCache) put(path string, l *pendingLayout) {
-	if c.max <= 0 {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for len(c.laid) >= c.max && len(c.order) > 0 {
-		delete(c.laid, c.order[0])
-		c.order = c.order[1:]
-	}
-	c.laid[path] = l
-	c.order = append(c.order, path)
-}
-
-// take returns path's layout and forgets it: a paper is in one pack.
-func (c *laidCache) take(path string) *pendingLayout {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	l := c.laid[path]
-	if l != nil {
-		delete(c.laid, path)
-		if i := slices.Index(c.order, path); i >= 0 {
-			c.order = slices.Delete(c.order, i, i+1)
-		}
-	}
-	return l
-}
-
-// known records paper i's place on the agenda (from its front matter) and,
-// for a public paper, returns where its PDF's layout is to be given for the
-// pack (nil when no pack wants it). The paper must resolve it with its
-// layout, or fail it.
-func (p *packPlan) known(i int, b *Built, public bool) *pendingLayout {
-	var l *pendingLayout
-	if p.active && public && p.laid.max > 0 {
-		l = newPendingLayout()
-		p.laid.put(b.Path, l)
-	}
-	p.settle(i, b)
-	return l
-}
-
-// finished records paper i's outcome; a paper that failed before its place
-// was known settles here.
-func (p *packPlan) finished(i int, b *Built) {
-	if b.Err != nil {
-		p.mu.Lock()
-		p.failed = true
-		p.mu.Unlock()
-	}
-	p.settle(i, nil)
-}
-
-func (p *packPlan) settle(i int, b *Built) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.settled[i] {
-		return
-	}
-	p.settled[i], p.papers[i] = true, b
-	if b == nil {
-		p.failed = true
-	}
-	p.pending--
-	if p.pending > 0 || !p.active {
-		return
-	}
-	if p.failed {
-		p.done <- nil // the papers' errors say it all
-		return
-	}
-	go func() { p.done <- writePacks(p.o, p.papers, p.prev, p.out, &p.laid) }()
-}
-
-// wait returns the packs' error once they are written.
-func (p *packPlan) wait() error {
-	if !p.active {
-		return nil
-	}
-	return <-p.done
-}
-
 // writePacks writes the agenda reports pack of every meeting that has a
-// paper in this build. A pack holds all of the meeting's papers, so on a
-// build of some papers the meeting's other papers are read again. Each
-// paper's layout is taken from kept, or the paper built and laid out again,
-// when the pack reaches it, and released after, so a pack holds one
-// paper's layout beyond those kept.
-func writePacks(o Options, results []*Built, prev manifest, out *output, kept *laidCache) error {
+// paper in results, a batch of the papers of this build (paths). A pack
+// holds all of the meeting's papers, so on a build of some papers the
+// meeting's other papers are read again. A paper built now is placed as
+// its PDF laid it out (see output.keepLayout); one kept from the last
+// build, or not asked for, is read and laid out again when the pack
+// reaches it.
+func writePacks(o Options, results []*Built, paths []string, prev manifest, out *output) error {
 	meetings := map[string][]meetingPaper{}
 	built := map[string]bool{}
+	for _, path := range paths {
+		built[path] = true
+	}
 	for _, r := range results {
-		built[r.Path] = true
 		dir := o.meetingDir(r.Meta)
 		meetings[dir] = append(meetings[dir], meetingPaper{key: r.Key, path: r.Path, data: o.Data, meta: r.Meta, withheld: r.Withheld})
 	}
@@ -275,7 +106,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 		}
 		err := error(blocked[dir])
 		if blocked[dir] == nil {
-			err = writePack(o, dir, papers, out, kept)
+			err = writePack(o, dir, papers, out)
 		}
 		var other *otherPaperError
 		if errors.As(err, &other) {
@@ -296,7 +127,7 @@ func writePacks(o Options, results []*Built, prev manifest, out *output, kept *l
 	return list.Err()
 }
 
-func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *laidCache) error {
+func writePack(o Options, dir string, papers []meetingPaper, out *output) error {
 	sort.SliceStable(papers, func(i, j int) bool { return agendaLess(papers[i].meta, papers[j].meta) })
 	first := papers[0].meta
 	pack := pdf.Pack{Committee: first.Committee, DateText: format.LongDate(first.Date)}
@@ -305,14 +136,8 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output, kept *
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
 			load := func() (*pdf.LaidOut, error) {
-				if l := kept.take(path); l != nil {
-					laid, failed := l.wait()
-					if failed {
-						return nil, errPaperFailed
-					}
-					if laid != nil {
-						return laid, nil
-					}
+				if laid := out.takeLayout(path); laid != nil {
+					return laid, nil
 				}
 				doc, err := publicDocument(o.Root, path, data)
 				if err != nil {

@@ -206,7 +206,7 @@ func Run(o Options) ([]*Built, error) {
 			}
 		}
 	}
-	out := &output{sink: o.Sink, sizes: map[string]int64{}, packKeys: map[string]string{}}
+	out := &output{sink: o.Sink, sizes: map[string]int64{}, packKeys: map[string]string{}, layouts: map[string]*pdf.LaidOut{}}
 	if o.Sink != nil && o.Memory != nil && !o.Check {
 		out.remember(o.Memory)
 	}
@@ -238,46 +238,51 @@ func Run(o Options) ([]*Built, error) {
 		prev = manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
 	}
 	results := make([]*Built, len(paths))
-	// Agenda packs are written while the papers are: a pack needs each
-	// paper's place on the agenda, known as soon as the paper's document
-	// is built, and then the pages its PDF lays out (placed as they are
-	// if still kept, else the paper is built and laid out again). Once
-	// every paper's place is known, the packs start on the processors the
-	// last papers leave free; a one-paper build assembles its pack while
-	// the paper's PDF is assembled.
-	packs := newPackPlan(o, len(paths), last, out)
 	var progressMu sync.Mutex
 	done := 0
-	parallel(o.Workers, len(paths), func(i int) {
-		defer func() {
-			if o.Progress != nil {
-				progressMu.Lock()
-				done++
-				o.Progress(done, len(paths))
-				progressMu.Unlock()
+	failed := false
+	var packErrs diag.List
+	for _, batch := range batches(o, paths) {
+		parallel(o.Workers, len(batch), func(k int) {
+			i := batch[k]
+			defer func() {
+				if o.Progress != nil {
+					progressMu.Lock()
+					done++
+					o.Progress(done, len(paths))
+					progressMu.Unlock()
+				}
+			}()
+			if incremental {
+				if b, ok := reuse(o, paths[i], prev, out); ok {
+					results[i] = b
+					return
+				}
 			}
-		}()
-		if incremental {
-			if b, ok := reuse(o, paths[i], prev, out); ok {
-				results[i] = b
-				packs.known(i, b, false)
-				return
-			}
+			results[i] = buildOne(o, paths[i], out)
+		})
+		built := make([]*Built, len(batch))
+		for k, i := range batch {
+			built[k] = results[i]
+			failed = failed || results[i].Err != nil
 		}
-		results[i] = buildOne(o, paths[i], out.write, func(b *Built, public bool) *pendingLayout { return packs.known(i, b, public) })
-		packs.finished(i, results[i])
-	})
+		// No pack is worth writing in a build that fails, and the papers'
+		// errors say it all.
+		if o.PDF && !o.Check && !failed {
+			packErrs.Add(writePacks(o, built, paths, last, out))
+		}
+	}
 	var errs diag.List
 	for _, r := range results {
 		errs.Add(r.Err)
 	}
 	errs.Sort()
 	if err := errs.Err(); err != nil || o.Check {
-		packs.wait() // a paper's error is the pack's too: reported once
 		out.discard()
 		return results, err
 	}
-	if err := packs.wait(); err != nil {
+	packErrs.Sort()
+	if err := packErrs.Err(); err != nil {
 		out.discard()
 		return results, err
 	}
@@ -421,6 +426,67 @@ type output struct {
 	outDir          string // on a build to disk
 	// left lists the packs left as they were (see leavePack).
 	left []LeftPack
+	// layouts holds the layouts of the papers' public PDFs, by template
+	// path, until their packs place them.
+	layouts map[string]*pdf.LaidOut
+}
+
+// keepLayout holds a paper's PDF layout for its meeting's pack, so the
+// pack places the pages as they are instead of reading and laying out the
+// paper again.
+func (w *output) keepLayout(path string, l *pdf.LaidOut) {
+	w.mu.Lock()
+	w.layouts[path] = l
+	w.mu.Unlock()
+}
+
+// takeLayout returns a paper's layout, if it was kept, and forgets it: a
+// paper is in one pack.
+func (w *output) takeLayout(path string) *pdf.LaidOut {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	l := w.layouts[path]
+	delete(w.layouts, path)
+	return l
+}
+
+// batchPapers is how many papers a batch holds at the least (see batches).
+const batchPapers = 32
+
+// batches divides the papers to build (indexes into paths) into batches
+// of whole meetings, each of at least batchPapers papers but the last. A
+// build builds a batch's papers, then the agenda packs of its meetings
+// from the layouts the papers' PDFs were laid out with, and lets the
+// layouts go: no pack lays a paper built now out again, and the layouts
+// held at once do not grow with the number of papers. A paper whose
+// front matter does not read fails the build; it is batched with the
+// others like it.
+func batches(o Options, paths []string) [][]int {
+	var order []string
+	meetings := map[string][]int{}
+	for i, path := range paths {
+		dir := ""
+		if pp := o.proj.paper(path); pp != nil && pp.paper != nil {
+			dir = o.meetingDir(pp.paper.Meta())
+		}
+		if _, ok := meetings[dir]; !ok {
+			order = append(order, dir)
+		}
+		meetings[dir] = append(meetings[dir], i)
+	}
+	var out [][]int
+	var batch []int
+	for _, dir := range order {
+		batch = append(batch, meetings[dir]...)
+		if len(batch) >= batchPapers {
+			out = append(out, batch)
+			batch = nil
+		}
+	}
+	if len(batch) > 0 {
+		out = append(out, batch)
+	}
+	return out
 }
 
 // leavePack leaves a meeting's pack as the last build wrote it (key, as
@@ -555,11 +621,8 @@ func (w *output) discard() {
 	}
 }
 
-// known, when not nil, is told the paper's place on the agenda and whether
-// it is for publication as soon as the paper is read (both are in its front
-// matter), and returns where to give the public PDF's layout for the
-// meeting's pack (nil: nowhere).
-func buildOne(o Options, path string, write func(string, []byte) error, known func(b *Built, public bool) *pendingLayout) *Built {
+// buildOne builds a paper that is not kept from the last build.
+func buildOne(o Options, path string, out *output) *Built {
 	b := &Built{Path: path}
 	in, err := Load(o.Root, path, o.Data)
 	if err != nil {
@@ -572,25 +635,11 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	if (o.Sink == nil || o.Memory != nil) && !o.Check {
 		b.Key = loadedKey(o, in)
 	}
-	// The paper's place on the agenda is in its front matter: the pack is
-	// told now, so that a meeting's pack sets its front sheet and contents
-	// while this paper's document is made (on a one-paper build, while the
-	// other processor would be idle).
-	var forPack *pendingLayout
-	if known != nil && !o.Check {
-		p := in.Paper
-		place := &Built{Path: path, Key: b.Key, Meta: p.Meta()}
-		if p.Exempt {
-			place.Withheld = p.WithheldNotice()
-		}
-		forPack = known(place, !p.Exempt)
-	}
 	doc, err := Document(o.Root, in)
 	if err == nil && o.PDF {
 		err = uncovered(doc, in)
 	}
 	if err != nil {
-		forPack.fail()
 		b.Err = err
 		return b
 	}
@@ -605,14 +654,13 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 	}
 	public, err := publicVersion(doc)
 	if err != nil {
-		forPack.fail()
 		b.Err = diag.Errorf(path, 0, 0, "%v", err)
 		return b
 	}
 	dir := o.meetingDir(doc.Meta)
 	date := outputDate(doc.Meta.Date)
 	if public != nil {
-		files, pages, err := o.writeDoc(dir, public, date, write, forPack)
+		files, pages, err := o.writeDoc(dir, public, date, out.write, func(l *pdf.LaidOut) { out.keepLayout(path, l) })
 		b.Files, b.Pages = append(b.Files, files...), pages
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -620,7 +668,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		}
 	}
 	if o.ExemptOut != "" && doc.ExemptNotice != "" {
-		files, _, err := o.writeDoc("exempt/"+dir, doc, date, write, nil)
+		files, _, err := o.writeDoc("exempt/"+dir, doc, date, out.write, nil)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -648,13 +696,9 @@ func (o Options) exemptDir() string {
 
 // writeDoc renders a document's HTML and PDF, and only when every format
 // has rendered writes them into dir, so a paper is never half-published.
-// forPack, when not nil, is given the
-// PDF's layout as soon as it is made (or told the paper failed), so the
-// meeting's pack can place the pages while the PDF is assembled. It
-// returns the files written and the PDF's number of pages.
-func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, forPack *pendingLayout) ([]string, int, error) {
-	// If the PDF fails before its layout, so does the paper.
-	defer forPack.fail()
+// laid, when not nil, is given the PDF's layout, for the meeting's pack.
+// It returns the files written and the PDF's number of pages.
+func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write func(string, []byte) error, laid func(*pdf.LaidOut)) ([]string, int, error) {
 	var htmlFiles []outFile
 	var htmlErr error
 	if o.HTML {
@@ -664,10 +708,6 @@ func (o Options) writeDoc(dir string, doc *model.Document, date time.Time, write
 	var pdfErr error
 	pages := 0
 	if o.PDF {
-		var laid func(*pdf.LaidOut)
-		if forPack != nil {
-			laid = forPack.resolve
-		}
 		data, err := pdf.PaperPDF(doc, pdf.Options{Date: date}, laid)
 		if err != nil {
 			pdfErr = fmt.Errorf("writing PDF: %w", err)

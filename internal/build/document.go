@@ -29,9 +29,33 @@ type Paper struct {
 	Layout *project.Layout
 	Data   *project.DataSet
 
+	// template is the body's parse, begun while the rest was read (nil:
+	// Document parses it).
+	template *parsedTemplate
 	// positions are where the document's elements were written, once
 	// Document has read it.
 	positions diag.Positions
+}
+
+// parsedTemplate is a template being parsed on another goroutine.
+type parsedTemplate struct {
+	done chan struct{} // closed once t and err are set
+	t    *expand.Template
+	err  error
+}
+
+func parseTemplate(path string, line int, body string) *parsedTemplate {
+	pt := &parsedTemplate{done: make(chan struct{})}
+	go func() {
+		pt.t, pt.err = expand.Parse(path, line, body)
+		close(pt.done)
+	}()
+	return pt
+}
+
+func (pt *parsedTemplate) wait() (*expand.Template, error) {
+	<-pt.done
+	return pt.t, pt.err
 }
 
 // Load reads a paper's template, its layout and its snapshots. dataOverride,
@@ -45,6 +69,13 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	src, err := os.ReadFile(full)
 	if err != nil {
 		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
+	}
+	// The body's template is parsed on another goroutine while the front
+	// matter, the layout and the snapshots are read: it needs none of
+	// them.
+	var tmpl *parsedTemplate
+	if body, line, ok := project.PaperBody(src); ok {
+		tmpl = parseTemplate(relPath, line, body)
 	}
 	p, err := project.ParsePaper(relPath, src)
 	if err != nil {
@@ -82,14 +113,18 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Paper{Paper: p, Layout: layout, Data: set}, nil
+	return &Paper{Paper: p, Layout: layout, Data: set, template: tmpl}, nil
 }
 
 // Document expands, reads and finishes a loaded paper's document (the full
 // version: exempt material included).
 func Document(root string, in *Paper) (*model.Document, error) {
 	p, l := in.Paper, in.Layout
-	tmpl, err := expand.Parse(p.Path, p.BodyLine, p.Body)
+	parsing := in.template
+	if parsing == nil {
+		parsing = parseTemplate(p.Path, p.BodyLine, p.Body)
+	}
+	tmpl, err := parsing.wait()
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/html"
+	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/project"
@@ -631,6 +632,13 @@ func buildOne(o Options, path string, out *output) *Built {
 	}
 	if o.Check {
 		b.Input = in
+	}
+	// The Markdown parser is made, and the fonts load, on other goroutines
+	// while this paper's template is expanded and its Markdown read; a
+	// build with nothing to rebuild makes neither.
+	markdown.Prepare()
+	if o.PDF && !o.Check {
+		pdf.Prepare()
 	}
 	if (o.Sink == nil || o.Memory != nil) && !o.Check {
 		b.Key = loadedKey(o, in)

@@ -168,6 +168,18 @@ var knownKeys = []string{"layout", "report_of", "report_to", "date", "subject", 
 	"equality_implications", "call_in", "exempt", "access_to_information_rule",
 	"exempt_appendix", "item", "author", "data", "notice_date"}
 
+// PaperBody finds a paper's body and the line it starts on, as ParsePaper
+// does, without reading the front matter: a caller may start on the body
+// (parse its template) while ParsePaper reads the rest. ok is false when
+// ParsePaper will fail.
+func PaperBody(src []byte) (body string, line int, ok bool) {
+	if CheckUTF8("", 0, src) != nil {
+		return "", 0, false
+	}
+	_, b, line, err := splitFrontMatter("", src)
+	return string(b), line, err == nil
+}
+
 // splitFrontMatter separates "---\n…\n---\n" from the body. It returns the
 // front matter, the body and the line the body starts on.
 func splitFrontMatter(relPath string, src []byte) (fm, body []byte, bodyLine int, err error) {

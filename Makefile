@@ -12,7 +12,7 @@ TEST_TOOLS := pdftotext:poppler-utils qpdf:qpdf chromium:chromium node:nodejs np
 A11Y := internal/a11y
 
 # Fuzz targets: name and package.
-FUZZ := FuzzSnapshot:./internal/project FuzzFence:./internal/exhibit FuzzPipeline:./internal/build FuzzExemptLeak:./internal/build
+FUZZ := FuzzSnapshot:./internal/project FuzzFence:./internal/exhibit FuzzPipeline:./internal/pipeline FuzzExemptLeak:./internal/publish
 
 .PHONY: all papers test deps vet bench fuzz fuzz-ci clean
 
@@ -71,7 +71,7 @@ fuzz-ci:
 # papers beside their targets, timing the binary `make` builds. Takes a
 # few minutes.
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/build ./internal/pdf ./internal/chart ./internal/html
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/pipeline ./internal/publish ./internal/pdf ./internal/chart ./internal/html
 	$(GO) run ./cmd/benchreport -bin $(BIN)
 
 clean:

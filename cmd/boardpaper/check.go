@@ -7,9 +7,9 @@ import (
 	"io"
 	"time"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/check"
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
 )
 
 // runCheck is "boardpaper check": every error build would report, and the
@@ -31,7 +31,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError("check", err, stdout, stderr)
 	}
-	results, err := build.Run(build.Options{Root: ".", Templates: paths, Data: *data, Check: true, HTML: true, PDF: true})
+	results, err := pipeline.Check(".", paths, *data)
 	var problems diag.List
 	if err != nil && !errors.As(err, &problems) {
 		fmt.Fprintf(stderr, "boardpaper check: %v\n", err)

@@ -15,8 +15,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
+	"github.com/boardpaper/boardpaper/internal/publish"
 )
 
 const usage = `boardpaper turns Markdown templates and YAML data snapshots into board papers.
@@ -124,7 +125,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	case "version", "--version":
-		fmt.Fprintln(stdout, "boardpaper", build.Version)
+		fmt.Fprintln(stdout, "boardpaper", pipeline.Version)
 		return 0
 	case "build":
 		return runBuild(args[0], args[1:], stdout, stderr)
@@ -160,7 +161,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	o := build.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force}
+	o := publish.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force}
 	if o.HTML, o.PDF, err = parseFormats(*formats); err != nil {
 		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
 		return 2
@@ -180,8 +181,8 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	start := time.Now()
-	results, err := build.Run(o)
-	var left *build.PacksLeft
+	results, err := publish.Run(o)
+	var left *publish.PacksLeft
 	if errors.As(err, &left) {
 		err = nil // published; said after the summary
 	}
@@ -206,7 +207,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	summary := fmt.Sprintf("built %d paper(s) (%d unchanged)", len(results), reused)
 	if o.PDF {
-		summary += fmt.Sprintf(", %d page(s)", build.Pages(o, results))
+		summary += fmt.Sprintf(", %d page(s)", publish.Pages(o, results))
 	}
 	fmt.Fprintf(stdout, "%s, %d file(s) in %s\n", summary, files, time.Since(start).Round(time.Millisecond))
 	if left != nil {
@@ -219,7 +220,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 // reportPacksLeft says which agenda packs a build of some papers left as
 // they were, and which paper stops each being rebuilt, with that paper's
 // first problems.
-func reportPacksLeft(stderr io.Writer, cmd, out string, left *build.PacksLeft) {
+func reportPacksLeft(stderr io.Writer, cmd, out string, left *publish.PacksLeft) {
 	const shown = 3
 	var papers []string
 	for _, p := range left.Packs {

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/boardpaper/boardpaper/internal/build"
+	"github.com/boardpaper/boardpaper/internal/publish"
 	"github.com/boardpaper/boardpaper/internal/testtool"
 )
 
@@ -29,7 +29,7 @@ func TestPagesMeetWCAG22AA(t *testing.T) {
 	}
 	root, _ := filepath.Abs("../..")
 	out := t.TempDir()
-	if _, err := build.Run(build.Options{Root: root, Out: out, HTML: true, PDF: true}); err != nil {
+	if _, err := publish.Run(publish.Options{Root: root, Out: out, HTML: true, PDF: true}); err != nil {
 		t.Fatal(err)
 	}
 	// Every page the build published: the index and each paper, so a new

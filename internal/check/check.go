@@ -8,11 +8,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"gopkg.in/yaml.v3"
 )
@@ -25,7 +25,7 @@ type Options struct {
 }
 
 // Warnings checks one paper that built.
-func Warnings(b *build.Built, o Options) diag.List {
+func Warnings(b *pipeline.Checked, o Options) diag.List {
 	if b.Input == nil || b.Doc == nil {
 		return nil
 	}
@@ -40,7 +40,7 @@ func Warnings(b *build.Built, o Options) diag.List {
 }
 
 type checker struct {
-	in    *build.Paper
+	in    *pipeline.Inputs
 	doc   *model.Document
 	src   source
 	warns diag.List

@@ -7,24 +7,25 @@ import (
 	"testing"
 	"time"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
+	"github.com/boardpaper/boardpaper/internal/project"
 )
 
 // BenchmarkWriteSample writes each of the project's sample papers as PDF,
 // from the model the build makes of them.
 func BenchmarkWriteSample(b *testing.B) {
 	root := filepath.Join("..", "..")
-	paths, err := build.Templates(root, nil)
+	paths, err := project.Templates(root, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
 	for _, path := range paths {
-		paper, err := build.Load(root, path, "")
+		paper, err := pipeline.Load(root, path, "")
 		if err != nil {
 			b.Fatal(err)
 		}
-		doc, err := build.Document(root, paper)
+		doc, err := pipeline.Document(root, paper)
 		if err != nil {
 			b.Fatal(err)
 		}

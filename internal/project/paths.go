@@ -5,6 +5,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -52,4 +53,28 @@ func Rel(root, p string) string {
 		return filepath.ToSlash(p)
 	}
 	return filepath.ToSlash(r)
+}
+
+// Templates lists a project's papers: the given ones (slash-separated,
+// cleaned), or every templates/*.md, sorted so that what is made from
+// them never depends on the order the file system lists them in.
+func Templates(root string, given []string) ([]string, error) {
+	if len(given) > 0 {
+		out := make([]string, len(given))
+		for i, g := range given {
+			out[i] = filepath.ToSlash(filepath.Clean(g))
+		}
+		return out, nil
+	}
+	matches, err := filepath.Glob(filepath.Join(root, "templates", "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, m := range matches {
+		rel, _ := filepath.Rel(root, m)
+		out = append(out, filepath.ToSlash(rel))
+	}
+	sort.Strings(out)
+	return out, nil
 }

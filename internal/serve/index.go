@@ -6,14 +6,15 @@ import (
 	"sort"
 	"strconv"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/format"
 	bphtml "github.com/boardpaper/boardpaper/internal/html"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
+	"github.com/boardpaper/boardpaper/internal/publish"
 )
 
 // A failed build writes no index, so the preview makes its own, as the
-// build's is made (internal/build's writeIndex), from what is served.
+// build's is made (internal/publish's writeIndex), from what is served.
 
 // packName is the agenda pack's file name in a meeting's folder, as the
 // build writes it.
@@ -52,12 +53,12 @@ func indexPage(entries []indexEntry, files map[string][]byte, broken []*brokenPa
 		}
 		return agendaLess(a, b)
 	})
-	ix := bphtml.Index{Title: "Committee papers", Generator: "boardpaper " + build.Version}
+	ix := bphtml.Index{Title: "Committee papers", Generator: pipeline.Generator}
 	for _, e := range entries {
 		m := e.meta
-		dir := build.MeetingDir(m)
+		dir := publish.MeetingDir(m)
 		if n := len(ix.Committees); n == 0 || ix.Committees[n-1].Name != m.Committee {
-			ix.Committees = append(ix.Committees, bphtml.IndexCommittee{Name: m.Committee, ID: "committee-" + build.Slug(m.Committee)})
+			ix.Committees = append(ix.Committees, bphtml.IndexCommittee{Name: m.Committee, ID: "committee-" + publish.Slug(m.Committee)})
 		}
 		c := &ix.Committees[len(ix.Committees)-1]
 		date := format.LongDate(m.Date)

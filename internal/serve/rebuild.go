@@ -4,13 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"time"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/project"
+	"github.com/boardpaper/boardpaper/internal/publish"
 )
 
 // Rebuild builds the project into memory, serves the outcome and tells
@@ -20,22 +19,12 @@ func (s *Server) Rebuild() {
 	s.building.Lock()
 	defer s.building.Unlock()
 	start := time.Now()
-	files := map[string][]byte{}
-	var mu sync.Mutex
-	results, err := build.Run(build.Options{
-		Root: s.opts.Root, HTML: s.opts.HTML, PDF: s.opts.PDF,
-		Sink: func(p string, data []byte) error {
-			if s.hold != nil {
-				s.hold()
-			}
-			mu.Lock()
-			files[p] = data
-			mu.Unlock()
-			return nil
-		},
-		Memory: &s.memory,
-	})
-	v := s.compose(results, err, files)
+	var sink publish.Sink = &s.memory
+	if s.hold != nil {
+		sink = heldMemory{&s.memory, s.hold}
+	}
+	results, err := publish.Run(publish.Options{Root: s.opts.Root, HTML: s.opts.HTML, PDF: s.opts.PDF, Sink: sink})
+	v := s.compose(results, err, s.memory.Files())
 	s.publish(v)
 
 	reused, broken := 0, 0
@@ -63,6 +52,18 @@ func (s *Server) Rebuild() {
 	}
 }
 
+// heldMemory is the preview's memory with a test's hold, called as the
+// build writes each file.
+type heldMemory struct {
+	*publish.Memory
+	hold func()
+}
+
+func (h heldMemory) Write(path string, data []byte) error {
+	h.hold()
+	return h.Memory.Write(path, data)
+}
+
 // count writes n with its noun: "1 problem", "2 problems".
 func count(n int, one string, many ...string) string {
 	if n == 1 {
@@ -84,7 +85,7 @@ func count(n int, one string, many ...string) string {
 //     the last good build and at the page it would have now;
 //   - the meetings' packs as they were last built;
 //   - an index of every paper, headed by the problems.
-func (s *Server) compose(results []*build.Built, err error, files map[string][]byte) *view {
+func (s *Server) compose(results []*publish.Built, err error, files map[string][]byte) *view {
 	if err == nil {
 		s.good, s.filesOf, s.meta = files, map[string][]string{}, map[string]model.Meta{}
 		for _, r := range results {
@@ -94,7 +95,7 @@ func (s *Server) compose(results []*build.Built, err error, files map[string][]b
 		return &view{files: files}
 	}
 	v := &view{files: map[string][]byte{}, broken: map[string]*brokenPaper{}, problems: problemLines(err)}
-	outcome := map[string]*build.Built{}
+	outcome := map[string]*publish.Built{}
 	for _, r := range results {
 		outcome[r.Path] = r
 	}
@@ -122,7 +123,7 @@ func (s *Server) compose(results []*build.Built, err error, files map[string][]b
 	for _, r := range results {
 		if r.Err == nil {
 			e := indexEntry{meta: r.Meta, withheld: r.Withheld}
-			base := build.MeetingDir(r.Meta) + "/" + r.Meta.Slug
+			base := publish.MeetingDir(r.Meta) + "/" + r.Meta.Slug
 			e.html = v.file(base + ".html")
 			e.pdf = v.file(base + ".pdf")
 			entries = append(entries, e)
@@ -137,7 +138,7 @@ func (s *Server) compose(results []*build.Built, err error, files map[string][]b
 		}
 		if meta, ok := s.metaOf(r.Path); ok {
 			b.subject = meta.Title
-			base := build.MeetingDir(meta) + "/" + meta.Slug
+			base := publish.MeetingDir(meta) + "/" + meta.Slug
 			for _, f := range []struct {
 				on   bool
 				name string

@@ -17,8 +17,8 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/boardpaper/boardpaper/internal/build"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/publish"
 )
 
 // Options for a preview.
@@ -49,7 +49,7 @@ type Server struct {
 	// and meta are that build's files, the files each paper wrote, and
 	// each paper's place, from which a failed build's view is made.
 	building sync.Mutex
-	memory   build.Memory
+	memory   publish.Memory
 	good     map[string][]byte
 	filesOf  map[string][]string
 	meta     map[string]model.Meta

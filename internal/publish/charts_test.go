@@ -1,4 +1,4 @@
-package build
+package publish
 
 import (
 	"encoding/xml"

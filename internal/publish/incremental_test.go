@@ -1,13 +1,13 @@
-package build
+package publish
 
 import (
 	"bytes"
 	"os"
 	"path/filepath"
 	"sort"
-	"sync"
 	"testing"
 
+	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/synth"
 )
 
@@ -135,7 +135,7 @@ func TestPacksFromKeptLayoutsAreThePacksReadAgain(t *testing.T) {
 	laid := map[string][]byte{}
 	for _, p := range packs {
 		laid[p], _ = os.ReadFile(p)
-		if n := bytes.Count(laid[p], pageObject); n <= papersPages[p] {
+		if n := pipeline.PDFPages(laid[p]); n <= papersPages[p] {
 			t.Errorf("%s has %d pages; its papers have %d", p, n, papersPages[p])
 		}
 		os.Remove(p)
@@ -176,7 +176,7 @@ func TestLoadedPaperKeyIsTheKeyOfItsFiles(t *testing.T) {
 		{Root: root, HTML: true, PDF: true, Data: "data/t.yaml"},
 	} {
 		for _, path := range []string{"templates/inspections.md", "templates/contract.md"} {
-			in, err := Load(root, path, o.Data)
+			in, err := pipeline.Load(root, path, o.Data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -212,18 +212,11 @@ func TestMemoryRebuildsOnlyWhatChanged(t *testing.T) {
 	var memory Memory
 	build := func(m *Memory) (map[string][]byte, []*Built) {
 		t.Helper()
-		files := map[string][]byte{}
-		var mu sync.Mutex
-		results, err := Run(Options{Root: root, HTML: true, PDF: true, Memory: m, Sink: func(path string, b []byte) error {
-			mu.Lock()
-			files[path] = b
-			mu.Unlock()
-			return nil
-		}})
+		results, err := Run(Options{Root: root, HTML: true, PDF: true, Sink: m})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return files, results
+		return m.Files(), results
 	}
 	same := func(what string, got, want map[string][]byte) {
 		t.Helper()
@@ -258,13 +251,13 @@ func TestMemoryRebuildsOnlyWhatChanged(t *testing.T) {
 	if n := len(reusedPaths(results)); n != 5 {
 		t.Errorf("one snapshot changed: %d of 6 papers reused, want 5", n)
 	}
-	fresh, _ := build(nil)
+	fresh, _ := build(new(Memory))
 	same("one snapshot changed", changed, fresh)
 
 	// A failed build leaves the memory as it was: once the mistake is
 	// put right, the other papers are still not built again.
 	os.WriteFile(snapshots[0], []byte("broken: [\n"), 0o644)
-	if _, err := Run(Options{Root: root, HTML: true, PDF: true, Memory: &memory, Sink: func(string, []byte) error { return nil }}); err == nil {
+	if _, err := Run(Options{Root: root, HTML: true, PDF: true, Sink: &memory}); err == nil {
 		t.Fatal("a broken snapshot built")
 	}
 	os.WriteFile(snapshots[0], src, 0o644)
@@ -273,4 +266,39 @@ func TestMemoryRebuildsOnlyWhatChanged(t *testing.T) {
 		t.Errorf("after a failed build: %d of 6 papers reused, want 5", n)
 	}
 	same("put right", restored, first)
+}
+
+// The two sinks are one build's two places: a build into memory gives the
+// files a build to disk writes, byte for byte, and each keeps them for
+// the next build, which keeps every paper.
+func TestMemoryHoldsWhatDiskWrites(t *testing.T) {
+	root := t.TempDir()
+	if err := synth.WriteMeetings(filepath.Join("..", ".."), root, 4, 2, 7); err != nil {
+		t.Fatal(err)
+	}
+	disk := Options{Root: root, Out: "output", HTML: true, PDF: true}
+	var memory Memory
+	inMemory := Options{Root: root, HTML: true, PDF: true, Sink: &memory}
+	for round, reused := range []int{0, 4} {
+		for _, o := range []Options{disk, inMemory} {
+			results, err := Run(o)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(reusedPaths(results)); n != reused {
+				t.Errorf("build %d (into memory: %v): %d papers kept, want %d", round+1, o.Sink != nil, n, reused)
+			}
+		}
+		written := readTree(t, filepath.Join(root, "output"))
+		delete(written, marker)
+		held := memory.Files()
+		if len(held) != len(written) || len(held) < 10 {
+			t.Errorf("build %d: %d files in memory, %d on disk", round+1, len(held), len(written))
+		}
+		for name, b := range written {
+			if !bytes.Equal(held[name], b) {
+				t.Errorf("build %d: %s in memory differs from the file on disk", round+1, name)
+			}
+		}
+	}
 }

@@ -1,4 +1,4 @@
-package build
+package publish
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
-	"github.com/boardpaper/boardpaper/internal/transform"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
 )
 
 // packName is the agenda pack's file name in a meeting's folder.
@@ -53,12 +53,8 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 		dir := o.meetingDir(r.Meta)
 		meetings[dir] = append(meetings[dir], meetingPaper{key: r.Key, path: r.Path, data: o.Data, meta: r.Meta, withheld: r.Withheld})
 	}
-	others, err := otherPapers(o, built)
-	if err != nil {
-		return err
-	}
 	listed := map[string]bool{}
-	for _, p := range others {
+	for _, p := range otherPapers(o, built) {
 		listed[p.Path] = true
 		meta := p.Meta()
 		dir := o.meetingDir(meta)
@@ -91,15 +87,15 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 	}
 	sort.Strings(dirs)
 	errs := make([]error, len(dirs))
-	parallel(o.Workers, len(dirs), func(i int) {
+	pipeline.Parallel(o.Workers, len(dirs), func(i int) {
 		dir, papers := dirs[i], meetings[dirs[i]]
 		keys := make([]string, len(papers))
 		for j, mp := range papers {
 			keys[j] = mp.key
 		}
 		key := packKey(keys)
-		if (out.stage != nil || out.previous != nil) && !o.Force && prev.Packs[dir] == key && key != "" {
-			if size, ok := out.sizeOf(dir + "/" + packName); ok {
+		if !o.Force && prev.Packs[dir] == key && key != "" {
+			if size, ok := out.sink.Size(dir + "/" + packName); ok {
 				errs[i] = out.keepPack(dir, key, size)
 				return
 			}
@@ -139,7 +135,7 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output) error 
 				if laid := out.takeLayout(path); laid != nil {
 					return laid, nil
 				}
-				doc, err := publicDocument(o.Root, path, data)
+				doc, err := pipeline.PublicDocument(o.Root, path, data)
 				if err != nil {
 					return nil, err
 				}
@@ -158,7 +154,7 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output) error 
 		}
 		pack.Items = append(pack.Items, item)
 	}
-	data, err := pdf.PackPDF(pack, pdf.Options{Date: outputDate(first.Date)})
+	data, err := pdf.PackPDF(pack, pdf.Options{Date: pipeline.OutputDate(first.Date)})
 	var other *otherPaperError
 	if errors.As(err, &other) {
 		return other
@@ -177,31 +173,4 @@ func sortedPapers(m manifest) []string {
 	}
 	sort.Strings(paths)
 	return paths
-}
-
-// publicDocument renders a paper as the public sees it: exempt sections
-// replaced by their notice.
-func publicDocument(root, path, data string) (*model.Document, error) {
-	in, err := Load(root, path, data)
-	if err != nil {
-		return nil, err
-	}
-	doc, err := Document(root, in)
-	if err != nil {
-		return nil, err
-	}
-	return publicVersion(doc)
-}
-
-// publicVersion is what the public may see of a paper: nil for a paper
-// exempt as a whole, the redacted document for one with exempt material,
-// the document itself otherwise. Every public file is written from it.
-func publicVersion(doc *model.Document) (*model.Document, error) {
-	switch {
-	case doc.Exempt:
-		return nil, nil
-	case doc.ExemptNotice != "" || transform.HasExempt(doc):
-		return transform.Redact(doc, doc.ExemptNotice)
-	}
-	return doc, nil
 }

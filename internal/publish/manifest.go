@@ -1,16 +1,16 @@
-package build
+package publish
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/project"
 )
 
@@ -56,13 +56,18 @@ func recordOf(b *Built, key string, sizes map[string]int64) paperRecord {
 	return r
 }
 
-// readManifest reads the previous build's manifest; a missing or unreadable
-// one means everything is built.
-func readManifest(outDir string) manifest {
-	m := manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
-	b, err := os.ReadFile(filepath.Join(outDir, marker))
-	if err != nil || json.Unmarshal(b, &m) != nil || m.Generator != "boardpaper "+Version {
-		return manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
+// emptyManifest is the record of no build: everything is built.
+func emptyManifest() manifest {
+	return manifest{Papers: map[string]paperRecord{}, Packs: map[string]string{}}
+}
+
+// decodeManifest reads the last build's manifest, as its sink kept it; a
+// missing or unreadable one, or one of another version, means everything
+// is built.
+func decodeManifest(b []byte) manifest {
+	m := emptyManifest()
+	if b == nil || json.Unmarshal(b, &m) != nil || m.Generator != pipeline.Generator {
+		return emptyManifest()
 	}
 	if m.Papers == nil {
 		m.Papers = map[string]paperRecord{}
@@ -74,7 +79,7 @@ func readManifest(outDir string) manifest {
 }
 
 func (m manifest) encode() []byte {
-	m.Generator = "boardpaper " + Version
+	m.Generator = pipeline.Generator
 	b, _ := json.MarshalIndent(m, "", "  ")
 	return append(b, '\n')
 }
@@ -144,7 +149,7 @@ func inputKey(o Options, path string) string {
 // loadedKey is inputKey for a paper already loaded, from the bytes it is
 // built from: nothing is read or parsed again but the logo, and the key
 // cannot describe a file saved again while the paper was being built.
-func loadedKey(o Options, in *Paper) string {
+func loadedKey(o Options, in *pipeline.Inputs) string {
 	data := make([]fileSum, len(in.Data.Snapshots))
 	for i, s := range in.Data.Snapshots {
 		data[i] = fileSum{s.Path, s.SHA256}
@@ -165,7 +170,7 @@ func (o Options) keyOf(templateSum string, layout *project.Layout, data []fileSu
 		h.Write([]byte{byte(n >> 24), byte(n >> 16), byte(n >> 8), byte(n)})
 		h.Write(b)
 	}
-	add("generator", []byte(Version))
+	add("generator", []byte(pipeline.Version))
 	add("formats", []byte{boolByte(o.HTML), boolByte(o.PDF)})
 	add("exempt-out", []byte{boolByte(o.ExemptOut != "")})
 	add("source-date-epoch", []byte(os.Getenv("SOURCE_DATE_EPOCH")))
@@ -215,4 +220,10 @@ func packKey(keys []string) string {
 		h.Write([]byte{0})
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// sha is the SHA-256 of b, in hex, as a snapshot's SHA256 is.
+func sha(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
 }

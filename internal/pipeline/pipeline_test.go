@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -49,13 +49,13 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./internal/build -update to create it)", err)
+		t.Fatalf("%v (run go test ./internal/pipeline -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
 		gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
 		for i := 0; i < len(gl) && i < len(wl); i++ {
 			if gl[i] != wl[i] {
-				t.Fatalf("%s differs from the golden file at line %d:\n got: %s\nwant: %s\n(run go test ./internal/build -update if the change is intended)", name, i+1, gl[i], wl[i])
+				t.Fatalf("%s differs from the golden file at line %d:\n got: %s\nwant: %s\n(run go test ./internal/pipeline -update if the change is intended)", name, i+1, gl[i], wl[i])
 			}
 		}
 		t.Fatalf("%s differs from the golden file in length (%d lines, want %d)", name, len(gl), len(wl))
@@ -133,41 +133,4 @@ func TestScrutinySampleNumbering(t *testing.T) {
 	if got := strings.Join(heads, " "); got != "1 2 3 4 5 6 7" {
 		t.Errorf("section numbers = %s", got)
 	}
-}
-
-func TestBuildTwiceIsByteIdentical(t *testing.T) {
-	var trees [2]map[string][]byte
-	for i := range trees {
-		out := t.TempDir()
-		if _, err := Run(Options{Root: root, Templates: samples, Out: out, HTML: true, PDF: true}); err != nil {
-			t.Fatal(err)
-		}
-		trees[i] = readTree(t, out)
-	}
-	if len(trees[0]) == 0 {
-		t.Fatal("nothing was built")
-	}
-	for name, a := range trees[0] {
-		if !bytes.Equal(a, trees[1][name]) {
-			t.Errorf("%s differs between two builds", name)
-		}
-	}
-}
-
-func readTree(t *testing.T, dir string) map[string][]byte {
-	t.Helper()
-	files := map[string][]byte{}
-	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(dir, p)
-		files[filepath.ToSlash(rel)] = b
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return files
 }

@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -39,7 +39,12 @@ func FuzzPipeline(f *testing.F) {
 		snap, _ := os.ReadFile(filepath.Join(root, in.Data.Snapshots[0].Path))
 		f.Add(tpl, snap)
 	}
-	f.Add([]byte(hostilePaper), []byte(hostileSnapshot)) // xss_test.go
+	hostileTpl, err1 := os.ReadFile("testdata/hostile/templates/hostile.md")
+	hostileSnap, err2 := os.ReadFile("testdata/hostile/data/s.yaml")
+	if err1 != nil || err2 != nil {
+		f.Fatal(err1, err2)
+	}
+	f.Add(hostileTpl, hostileSnap) // pasted live markup, as publish's TestNoLiveScriptInAnyOutput builds it
 	cases, _ := filepath.Glob("../../testdata/broken/*")
 	for _, c := range cases {
 		tpl, err1 := os.ReadFile(filepath.Join(c, "templates/p.md"))
@@ -71,7 +76,7 @@ func FuzzPipeline(f *testing.F) {
 		if err != nil {
 			return
 		}
-		in := &Paper{Paper: p, Layout: layout, Data: &project.DataSet{Snapshots: []*project.Snapshot{snap}}}
+		in := &Inputs{Paper: p, Layout: layout, Data: &project.DataSet{Snapshots: []*project.Snapshot{snap}}}
 		doc, err := Document(t.TempDir(), in)
 		if err != nil {
 			if !isDiag(err) {
@@ -79,7 +84,7 @@ func FuzzPipeline(f *testing.F) {
 			}
 			return
 		}
-		if doc, err = publicVersion(doc); err != nil {
+		if doc, err = Public(doc); err != nil {
 			t.Fatalf("redaction: %v", err)
 		}
 		if doc == nil {

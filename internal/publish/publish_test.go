@@ -1,4 +1,4 @@
-package build
+package publish
 
 import (
 	"bytes"
@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/testtool"
 )
 
@@ -316,7 +317,7 @@ func TestOutputsRecordTheirProvenance(t *testing.T) {
 	files := everything(t, out)
 	dir := "2013-04-25-scrutiny-board-children-and-families/"
 	for _, name := range []string{dir + "inspections.html", dir + "inspections.pdf (info)"} {
-		for _, want := range []string{"templates/inspections.md", sum("templates/inspections.md"), "data/s.yaml", sum("data/s.yaml"), "boardpaper " + Version} {
+		for _, want := range []string{"templates/inspections.md", sum("templates/inspections.md"), "data/s.yaml", sum("data/s.yaml"), pipeline.Generator} {
 			if !strings.Contains(files[name], want) {
 				t.Errorf("%s does not record %s", name, want)
 			}

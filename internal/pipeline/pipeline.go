@@ -1,11 +1,12 @@
-// Package build is the pipeline shared by the build, check and serve
-// commands: it reads a paper's files, expands and parses its body, runs the
-// model passes and hands the finished document to the writers.
-package build
+// Package pipeline makes one paper's documents and files from its inputs:
+// it reads the paper's template, layout and snapshots (Load), expands the
+// body, reads its Markdown and runs the model passes (Document), takes out
+// what is not for publication (Public) and renders the HTML page, the
+// charts' CSV files and the PDF (Render). It writes nothing and knows no
+// output folder: publishing decides where files go (internal/publish).
+package pipeline
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -23,8 +24,11 @@ import (
 // give different bytes, so that no build keeps an earlier version's files.
 const Version = "0.3.2"
 
-// Paper is one paper's inputs, loaded and checked.
-type Paper struct {
+// Generator names the program in outputs and in the publishing record.
+const Generator = "boardpaper " + Version
+
+// Inputs are one paper's files, read and checked.
+type Inputs struct {
 	Paper  *project.Paper
 	Layout *project.Layout
 	Data   *project.DataSet
@@ -58,26 +62,26 @@ func (pt *parsedTemplate) wait() (*expand.Template, error) {
 	return pt.t, pt.err
 }
 
-// Load reads a paper's template, its layout and its snapshots. dataOverride,
-// when set, replaces the paper's data for this run (boardpaper build
+// Load reads a paper's template, its layout and its snapshots. data, when
+// set, replaces the paper's snapshot for this run (boardpaper build
 // --data). Every problem found is returned together.
-func Load(root, relPath, dataOverride string) (*Paper, error) {
-	full, err := project.Resolve(root, relPath)
+func Load(root, path, data string) (*Inputs, error) {
+	full, err := project.Resolve(root, path)
 	if err != nil {
-		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
+		return nil, diag.Errorf(path, 0, 0, "%v", err)
 	}
 	src, err := os.ReadFile(full)
 	if err != nil {
-		return nil, diag.Errorf(relPath, 0, 0, "%v", err)
+		return nil, diag.Errorf(path, 0, 0, "%v", err)
 	}
 	// The body's template is parsed on another goroutine while the front
 	// matter, the layout and the snapshots are read: it needs none of
 	// them.
 	var tmpl *parsedTemplate
 	if body, line, ok := project.PaperBody(src); ok {
-		tmpl = parseTemplate(relPath, line, body)
+		tmpl = parseTemplate(path, line, body)
 	}
-	p, err := project.ParsePaper(relPath, src)
+	p, err := project.ParsePaper(path, src)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +91,8 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 		errs.Add(diag.Locate(err, p.Keys["layout"], ""))
 	}
 	refs := p.Data
-	if dataOverride != "" {
-		refs = []project.DataRef{{Path: dataOverride, Pos: diag.Pos{Path: dataOverride}}}
+	if data != "" {
+		refs = []project.DataRef{{Path: data, Pos: diag.Pos{Path: data}}}
 		if len(p.Data) > 1 {
 			errs.Add(diag.At(p.Keys["data"], "--data replaces one snapshot, but this paper names %d", len(p.Data)))
 		} else if len(p.Data) == 1 {
@@ -113,12 +117,12 @@ func Load(root, relPath, dataOverride string) (*Paper, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return &Paper{Paper: p, Layout: layout, Data: set, template: tmpl}, nil
+	return &Inputs{Paper: p, Layout: layout, Data: set, template: tmpl}, nil
 }
 
-// Document expands, reads and finishes a loaded paper's document (the full
-// version: exempt material included).
-func Document(root string, in *Paper) (*model.Document, error) {
+// Document expands, reads and finishes a loaded paper's document: the full
+// version, exempt material included.
+func Document(root string, in *Inputs) (*model.Document, error) {
 	p, l := in.Paper, in.Layout
 	parsing := in.template
 	if parsing == nil {
@@ -168,14 +172,14 @@ func Document(root string, in *Paper) (*model.Document, error) {
 	if d.Style, err = l.Style(root); err != nil {
 		return nil, err
 	}
-	d.Provenance = project.Provenance("boardpaper "+Version, p, l, in.Data)
+	d.Provenance = project.Provenance(Generator, p, l, in.Data)
 	return d, nil
 }
 
-// uncovered reports the text of a paper that the PDF's fonts cannot draw
+// Uncovered reports the text of a paper that the PDF's fonts cannot draw
 // (Chinese, Japanese, Korean, emoji), at the element that holds it or the
 // front-matter key it comes from: the PDF would print ? in its place.
-func uncovered(d *model.Document, in *Paper) error {
+func Uncovered(d *model.Document, in *Inputs) error {
 	var errs diag.List
 	for _, u := range pdf.Uncovered(d) {
 		at := diag.Pos{Path: in.Paper.Path}
@@ -199,6 +203,33 @@ func uncovered(d *model.Document, in *Paper) error {
 	return errs.Err()
 }
 
+// Public is what the public may see of a paper: nil for a paper exempt as
+// a whole, the redacted document for one with exempt material, the
+// document itself otherwise. Every public file is made from it.
+func Public(doc *model.Document) (*model.Document, error) {
+	switch {
+	case doc.Exempt:
+		return nil, nil
+	case doc.ExemptNotice != "" || transform.HasExempt(doc):
+		return transform.Redact(doc, doc.ExemptNotice)
+	}
+	return doc, nil
+}
+
+// PublicDocument loads a paper and makes the document the public sees
+// (nil for a paper exempt as a whole).
+func PublicDocument(root, path, data string) (*model.Document, error) {
+	in, err := Load(root, path, data)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := Document(root, in)
+	if err != nil {
+		return nil, err
+	}
+	return Public(doc)
+}
+
 // fenceFunc reads a paper's table and chart blocks from its snapshots.
 func fenceFunc(data *project.DataSet) markdown.FenceFunc {
 	return func(kind string, src []byte, pos diag.Pos) (model.Block, error) {
@@ -219,9 +250,4 @@ func numbering(l *project.Layout) transform.Options {
 		ChartLabel:              l.ChartLabel,
 		NumberWords:             l.NumberWords,
 	}
-}
-
-func sha(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:])
 }

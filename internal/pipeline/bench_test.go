@@ -1,10 +1,8 @@
-package build
+package pipeline
 
 import (
 	"bytes"
-	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -12,14 +10,14 @@ import (
 	"github.com/boardpaper/boardpaper/internal/html"
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/pdf"
-	"github.com/boardpaper/boardpaper/internal/synth"
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
-// Benchmarks for each stage on both samples, and for whole builds of
-// synthetic projects. make bench runs them with the whole-process figures.
+// Benchmarks for each stage on both samples (whole builds are benchmarked
+// in internal/publish). make bench runs them with the whole-process
+// figures.
 
-func loadSample(b *testing.B, path string) *Paper {
+func loadSample(b *testing.B, path string) *Inputs {
 	b.Helper()
 	in, err := Load(root, path, "")
 	if err != nil {
@@ -28,7 +26,7 @@ func loadSample(b *testing.B, path string) *Paper {
 	return in
 }
 
-func forEachSample(b *testing.B, fn func(b *testing.B, in *Paper)) {
+func forEachSample(b *testing.B, fn func(b *testing.B, in *Inputs)) {
 	for _, path := range samples {
 		b.Run(filepath.Base(path), func(b *testing.B) {
 			in := loadSample(b, path)
@@ -52,7 +50,7 @@ func BenchmarkLoad(b *testing.B) {
 }
 
 func BenchmarkExpand(b *testing.B) {
-	forEachSample(b, func(b *testing.B, in *Paper) {
+	forEachSample(b, func(b *testing.B, in *Inputs) {
 		p := in.Paper
 		for b.Loop() {
 			if _, err := expand.Body(p.Path, p.BodyLine, p.Body, in.Data.Value(), p.Front); err != nil {
@@ -63,7 +61,7 @@ func BenchmarkExpand(b *testing.B) {
 }
 
 func BenchmarkParse(b *testing.B) {
-	forEachSample(b, func(b *testing.B, in *Paper) {
+	forEachSample(b, func(b *testing.B, in *Inputs) {
 		p := in.Paper
 		body, err := expand.Body(p.Path, p.BodyLine, p.Body, in.Data.Value(), p.Front)
 		if err != nil {
@@ -79,7 +77,7 @@ func BenchmarkParse(b *testing.B) {
 }
 
 func BenchmarkPasses(b *testing.B) {
-	forEachSample(b, func(b *testing.B, in *Paper) {
+	forEachSample(b, func(b *testing.B, in *Inputs) {
 		p := in.Paper
 		body, _ := expand.Body(p.Path, p.BodyLine, p.Body, in.Data.Value(), p.Front)
 		src := markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body}
@@ -98,7 +96,7 @@ func BenchmarkPasses(b *testing.B) {
 }
 
 func BenchmarkDocument(b *testing.B) {
-	forEachSample(b, func(b *testing.B, in *Paper) {
+	forEachSample(b, func(b *testing.B, in *Inputs) {
 		for b.Loop() {
 			if _, err := Document(root, in); err != nil {
 				b.Fatal(err)
@@ -108,7 +106,7 @@ func BenchmarkDocument(b *testing.B) {
 }
 
 func BenchmarkHTML(b *testing.B) {
-	forEachSample(b, func(b *testing.B, in *Paper) {
+	forEachSample(b, func(b *testing.B, in *Inputs) {
 		d, err := Document(root, in)
 		if err != nil {
 			b.Fatal(err)
@@ -122,7 +120,7 @@ func BenchmarkHTML(b *testing.B) {
 }
 
 func BenchmarkPDF(b *testing.B) {
-	forEachSample(b, func(b *testing.B, in *Paper) {
+	forEachSample(b, func(b *testing.B, in *Inputs) {
 		d, err := Document(root, in)
 		if err != nil {
 			b.Fatal(err)
@@ -135,63 +133,4 @@ func BenchmarkPDF(b *testing.B) {
 			}
 		}
 	})
-}
-
-// BenchmarkBuild builds synthetic projects of 10 and 100 papers, HTML
-// alone and HTML with PDF, into memory.
-func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{10, 100} {
-		dir := b.TempDir()
-		if err := synth.Write(root, dir, n, 1); err != nil {
-			b.Fatal(err)
-		}
-		for _, withPDF := range []bool{false, true} {
-			name := fmt.Sprintf("papers=%d/html", n)
-			if withPDF {
-				name += "+pdf"
-			}
-			b.Run(name, func(b *testing.B) {
-				b.ReportAllocs()
-				for b.Loop() {
-					o := Options{Root: dir, HTML: true, PDF: withPDF, Sink: func(string, []byte) error { return nil }}
-					if _, err := Run(o); err != nil {
-						b.Fatal(err)
-					}
-				}
-			})
-		}
-	}
-}
-
-// BenchmarkServeRebuild is serve's rebuild after a save: a 100-paper
-// project built into memory, then one paper's snapshot changed and the
-// project built again with the same Memory (that paper, its meeting's pack
-// and the index are made; the rest are given from memory).
-func BenchmarkServeRebuild(b *testing.B) {
-	dir := b.TempDir()
-	if err := synth.Write(root, dir, 100, 1); err != nil {
-		b.Fatal(err)
-	}
-	snapshots, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.yaml"))
-	if len(snapshots) == 0 {
-		b.Fatal("no snapshots")
-	}
-	saved, err := os.ReadFile(snapshots[0])
-	if err != nil {
-		b.Fatal(err)
-	}
-	var memory Memory
-	o := Options{Root: dir, HTML: true, PDF: true, Memory: &memory, Sink: func(string, []byte) error { return nil }}
-	if _, err := Run(o); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	edit := 0
-	for b.Loop() {
-		edit++
-		os.WriteFile(snapshots[0], fmt.Appendf(bytes.Clone(saved), "\nsaved_at: %d\n", edit), 0o644)
-		if _, err := Run(o); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

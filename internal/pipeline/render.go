@@ -1,0 +1,120 @@
+package pipeline
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/boardpaper/boardpaper/internal/chart"
+	"github.com/boardpaper/boardpaper/internal/html"
+	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf"
+)
+
+// File is a rendered file, named within its meeting's folder
+// ("looked-after-children.html").
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Formats says which files Render makes.
+type Formats struct{ HTML, PDF bool }
+
+// Render makes a document's files: with HTML, its page and the CSV file of
+// each of its charts; with PDF, its PDF. It returns them in the order they
+// are best written (the page, the CSV files by name, the PDF), and the
+// number of pages of the PDF. laid, when not nil, is given the PDF's
+// layout as soon as it is made, for an agenda pack to place its pages.
+func Render(doc *model.Document, f Formats, laid func(*pdf.LaidOut)) ([]File, int, error) {
+	var files []File
+	if f.HTML {
+		var err error
+		if files, err = htmlFiles(doc); err != nil {
+			return nil, 0, err
+		}
+	}
+	pages := 0
+	if f.PDF {
+		data, err := pdf.PaperPDF(doc, pdf.Options{Date: OutputDate(doc.Meta.Date)}, laid)
+		if err != nil {
+			return nil, 0, fmt.Errorf("writing PDF: %w", err)
+		}
+		files = append(files, File{doc.Meta.Slug + ".pdf", data})
+		pages = PDFPages(data)
+	}
+	return files, pages, nil
+}
+
+// PDFPages counts the pages of a PDF this package rendered.
+func PDFPages(data []byte) int { return bytes.Count(data, pageObject) }
+
+// pageObject is how fpdf opens each page's dictionary ("/Type /Pages",
+// the page tree, does not match: it is followed by "s").
+var pageObject = []byte("<</Type /Page\n")
+
+// htmlFiles renders a document's page and the CSV of each of its charts.
+func htmlFiles(doc *model.Document) ([]File, error) {
+	var buf bytes.Buffer
+	if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
+		return nil, fmt.Errorf("writing HTML: %w", err)
+	}
+	files := []File{{doc.Meta.Slug + ".html", buf.Bytes()}}
+	csvs := chartCSVs(doc)
+	names := make([]string, 0, len(csvs))
+	for name := range csvs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		files = append(files, File{name, csvs[name]})
+	}
+	return files, nil
+}
+
+// OutputDate is the date written into outputs: SOURCE_DATE_EPOCH when set
+// (the reproducible-builds convention), else the meeting date, so the same
+// inputs always give the same bytes.
+func OutputDate(meeting time.Time) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var secs int64
+		if _, err := fmt.Sscan(s, &secs); err == nil {
+			return time.Unix(secs, 0).UTC()
+		}
+	}
+	return meeting.UTC()
+}
+
+// htmlOptions gives the HTML writer each chart's SVG and the name of the
+// CSV file of its figures written beside the page.
+func htmlOptions(d *model.Document) html.Options {
+	st := chart.Style{Colours: d.Style.ChartColours, FontSize: chartSVGFontSize}
+	return html.Options{
+		ChartSVG: func(c *model.Chart) ([]byte, error) { return chart.SVG(c, st) },
+		ChartCSV: func(c *model.Chart) string { return csvName(d, c) },
+	}
+}
+
+// chartSVGFontSize is the SVG's text size in its own units: the SVG is
+// drawn 600 wide and scaled to the page's 46em column, where 13 units read
+// as about 12–13 px.
+const chartSVGFontSize = 13
+
+// csvName is the file of a chart's figures: "<slug>-<exhibit id>.csv", as
+// GOV.UK and ONS guidance asks published charts to offer.
+func csvName(d *model.Document, c *model.Chart) string {
+	return d.Meta.Slug + "-" + c.Attr.ID + ".csv"
+}
+
+// chartCSVs lists the CSV files of a document's charts.
+func chartCSVs(d *model.Document) map[string][]byte {
+	files := map[string][]byte{}
+	d.EachBlock(func(b model.Block) {
+		if c, ok := b.(*model.Chart); ok {
+			files[csvName(d, c)] = chart.CSV(c)
+		}
+	})
+	return files
+}

@@ -39,11 +39,11 @@ func (o Options) meetingDir(m model.Meta) string {
 }
 
 // committeeSlug is a committee's name in its meetings' folders and in the
-// index's anchors. An ASCII name is Slug of it, as it always was, so no
-// published address changes; a name with other letters has its Latin
-// letters' accents taken off and a hash of the exact name added, since
-// what is left of it may be nothing ("委員会", "Комитет") or may be
-// another name's ("Môn", "Mon").
+// index's anchors. An ASCII name is slug of it alone, so that addresses
+// read as the name; a name with other letters has its Latin letters'
+// accents taken off and a hash of the exact name added, since what is
+// left of it may be nothing ("委員会", "Комитет") or may be another
+// name's ("Môn", "Mon").
 func committeeSlug(name string) string {
 	ascii := true
 	for i := 0; i < len(name); i++ {
@@ -52,12 +52,12 @@ func committeeSlug(name string) string {
 			break
 		}
 	}
-	s := Slug(name)
+	s := slug(name)
 	if ascii && s != "" {
 		return s
 	}
 	if !ascii {
-		s = Slug(foldLatin(name))
+		s = slug(foldLatin(name))
 	}
 	if s == "" {
 		return nameHash(name)
@@ -305,9 +305,9 @@ func readProject(o Options, paths []string) (*projectIndex, error) {
 	return ix, nil
 }
 
-// Slug lower-cases s and joins its words with hyphens: "Scrutiny Board
+// slug lower-cases s and joins its words with hyphens: "Scrutiny Board
 // (Children and Families)" → "scrutiny-board-children-and-families".
-func Slug(s string) string {
+func slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {

@@ -3,90 +3,26 @@ package serve
 import (
 	"bytes"
 	"html"
-	"sort"
 	"strconv"
 
-	"github.com/boardpaper/boardpaper/internal/format"
 	bphtml "github.com/boardpaper/boardpaper/internal/html"
-	"github.com/boardpaper/boardpaper/internal/model"
-	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/publish"
 )
 
-// A failed build writes no index, so the preview makes its own, as the
-// build's is made (internal/publish's writeIndex), from what is served.
-
-// packName is the agenda pack's file name in a meeting's folder, as the
-// build writes it.
-const packName = "agenda-pack.pdf"
-
-// indexEntry is what the index needs of one paper.
-type indexEntry struct {
-	meta      model.Meta
-	withheld  string
-	html, pdf *indexFile
-}
-
-type indexFile struct {
-	href string
-	size int64
-}
-
-func (f *indexFile) link() *bphtml.IndexFile {
-	if f == nil {
-		return nil
-	}
-	return &bphtml.IndexFile{Href: f.href, Size: f.size}
-}
+// A failed build writes no index, so the preview makes its own from what
+// is served, laid out as the build's is (publish.Index).
 
 // indexPage is the index of a failed build: every paper that built, with
 // its files; every paper that did not and whose place is known, with a
 // note; the packs still served; and, above them, the problems, by paper.
-func indexPage(entries []indexEntry, files map[string][]byte, broken []*brokenPaper, other []string) []byte {
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].meta, entries[j].meta
-		if a.Committee != b.Committee {
-			return a.Committee < b.Committee
-		}
-		if !a.Date.Equal(b.Date) {
-			return a.Date.After(b.Date)
-		}
-		return agendaLess(a, b)
-	})
-	ix := bphtml.Index{Title: "Committee papers", Generator: pipeline.Generator}
-	for _, e := range entries {
-		m := e.meta
-		dir := publish.MeetingDir(m)
-		if n := len(ix.Committees); n == 0 || ix.Committees[n-1].Name != m.Committee {
-			ix.Committees = append(ix.Committees, bphtml.IndexCommittee{Name: m.Committee, ID: "committee-" + publish.Slug(m.Committee)})
-		}
-		c := &ix.Committees[len(ix.Committees)-1]
-		date := format.LongDate(m.Date)
-		if n := len(c.Meetings); n == 0 || c.Meetings[n-1].DateText != date {
-			mt := bphtml.IndexMeeting{DateText: date}
-			if data, ok := files[dir+"/"+packName]; ok {
-				mt.Pack = &bphtml.IndexFile{Href: dir + "/" + packName, Size: int64(len(data))}
-			}
-			c.Meetings = append(c.Meetings, mt)
-		}
-		mt := &c.Meetings[len(c.Meetings)-1]
-		mt.Papers = append(mt.Papers, bphtml.IndexPaper{Item: m.Item, Subject: m.Title, Withheld: e.withheld, HTML: e.html.link(), PDF: e.pdf.link()})
+func indexPage(papers []publish.IndexPaper, files map[string][]byte, broken []*brokenPaper, other []string) []byte {
+	size := func(path string) (int64, bool) {
+		data, ok := files[path]
+		return int64(len(data)), ok
 	}
 	var buf bytes.Buffer
-	bphtml.WriteIndex(&buf, ix)
+	bphtml.WriteIndex(&buf, publish.Index(papers, publish.MeetingDir, size))
 	return insertBefore(buf.Bytes(), "<main", problemsBanner(broken, other))
-}
-
-// agendaLess orders a meeting's papers by agenda item; papers without an
-// item number come last, by name.
-func agendaLess(a, b model.Meta) bool {
-	if a.Item != b.Item {
-		if a.Item == 0 || b.Item == 0 {
-			return b.Item == 0
-		}
-		return a.Item < b.Item
-	}
-	return a.Slug < b.Slug
 }
 
 // problemsBanner heads the index of a failed build: each paper that does

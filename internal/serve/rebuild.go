@@ -117,15 +117,18 @@ func (s *Server) compose(results []*publish.Built, err error, files map[string][
 		v.files[f] = data
 	}
 
-	var entries []indexEntry
+	var entries []publish.IndexPaper
 	var broken []*brokenPaper
 	attributed := map[string]bool{}
 	for _, r := range results {
 		if r.Err == nil {
-			e := indexEntry{meta: r.Meta, withheld: r.Withheld}
+			e := publish.IndexPaper{Meta: r.Meta, Withheld: r.Withheld, Files: map[string]int64{}}
 			base := publish.MeetingDir(r.Meta) + "/" + r.Meta.Slug
-			e.html = v.file(base + ".html")
-			e.pdf = v.file(base + ".pdf")
+			for _, kind := range []string{"html", "pdf"} {
+				if data, ok := v.files[base+"."+kind]; ok {
+					e.Files[kind] = int64(len(data))
+				}
+			}
 			entries = append(entries, e)
 			continue
 		}
@@ -150,7 +153,7 @@ func (s *Server) compose(results []*publish.Built, err error, files map[string][
 					}
 				}
 			}
-			entries = append(entries, indexEntry{meta: meta, withheld: "does not build: see the problems above"})
+			entries = append(entries, publish.IndexPaper{Meta: meta, Withheld: "does not build: see the problems above"})
 		}
 		broken = append(broken, b)
 	}
@@ -164,22 +167,13 @@ func (s *Server) compose(results []*publish.Built, err error, files map[string][
 	return v
 }
 
-// file is an index link to a served file, or nil when there is none.
-func (v *view) file(name string) *indexFile {
-	data, ok := v.files[name]
-	if !ok {
-		return nil
-	}
-	return &indexFile{href: name, size: int64(len(data))}
-}
-
 // metaOf is a paper's place as its front matter gives it now, or, when
 // that does not read, as the last good build had it.
 func (s *Server) metaOf(tmpl string) (model.Meta, bool) {
 	src, err := os.ReadFile(filepath.Join(s.opts.Root, filepath.FromSlash(tmpl)))
 	if err == nil {
-		if p, err := project.ParsePaper(tmpl, src); err == nil {
-			return model.Meta{Slug: p.Slug, Title: p.Subject, Committee: p.ReportTo, Date: p.Date, Item: p.Item}, true
+		if p, err := project.ParseFront(tmpl, src); err == nil {
+			return p.Meta(), true
 		}
 	}
 	m, ok := s.meta[tmpl]

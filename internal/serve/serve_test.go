@@ -543,3 +543,36 @@ func TestServeStaysResponsiveDuringABuild(t *testing.T) {
 	g.open()
 	waitFor(t, page, 200, "There are 14 homes.")
 }
+
+// The index of a failed build is laid out as the build's own index is
+// (publish.Index): a committee whose name is not all ASCII keeps its
+// anchor and its meeting's folder when one of its papers breaks.
+func TestServeFailedIndexIsLaidOutAsTheBuilds(t *testing.T) {
+	welsh := func(s string) string {
+		return strings.Replace(s, "Scrutiny Board (Children and Families)", "Pwyllgor Craffu Môn", 1)
+	}
+	q := welsh(paperOf("Fostering recruitment", "2", "We have {{ num .Data.carers }} foster carers."))
+	root := newProject(t, map[string]string{
+		"templates/p.md": welsh(paper),
+		"templates/q.md": q,
+		"data/s.yaml":    "homes: 12\ncarers: 40\n",
+	})
+	s, base := serveProject(t, root, Options{}, false)
+	s.Rebuild()
+	anchor := regexp.MustCompile(`<h2 id="(committee-[^"]*)"`)
+	link := regexp.MustCompile(`href="([^"#]*/p\.html)"`)
+	_, good := get(t, base+"/")
+	goodAnchor, goodLink := anchor.FindStringSubmatch(good), link.FindStringSubmatch(good)
+	if goodAnchor == nil || goodLink == nil {
+		t.Fatalf("the build's index names no committee or no page:\n%s", good)
+	}
+	write(t, root, "templates/q.md", strings.Replace(q, ".Data.carers", ".Data.carrers", 1))
+	s.Rebuild()
+	failed := waitFor(t, base+"/", 200, "1 paper does not build")
+	if m := anchor.FindStringSubmatch(failed); m == nil || m[1] != goodAnchor[1] {
+		t.Errorf("the failed build's index anchors the committee at %v, the build's at %s", m, goodAnchor[1])
+	}
+	if m := link.FindStringSubmatch(failed); m == nil || m[1] != goodLink[1] {
+		t.Errorf("the failed build's index links p's page at %v, the build's at %s", m, goodLink[1])
+	}
+}

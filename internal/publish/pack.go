@@ -2,7 +2,9 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
@@ -173,4 +175,31 @@ func sortedPapers(m manifest) []string {
 	}
 	sort.Strings(paths)
 	return paths
+}
+
+// PacksLeft is Run's error when it has built and published the papers it
+// was asked for, but left one or more meetings' agenda packs as they were
+// (or without one) because another paper of the meeting, one it was not
+// asked for, does not build. Everything else is published.
+type PacksLeft struct {
+	Packs []LeftPack // by pack
+}
+
+// LeftPack is one agenda pack left as it was.
+type LeftPack struct {
+	Pack  string // in the output folder: "2013-03-13-executive-board/agenda-pack.pdf"
+	Kept  bool   // the pack is the last build's; false: the meeting has none
+	Paper string // the paper that does not build (its template)
+	Err   error  // why
+}
+
+func (e *PacksLeft) Error() string {
+	var b strings.Builder
+	for i, p := range e.Packs {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s was not rebuilt: %s does not build", p.Pack, p.Paper)
+	}
+	return b.String()
 }

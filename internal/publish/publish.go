@@ -45,8 +45,8 @@ type Options struct {
 	// building: that it waits for another build into the same folder, or
 	// has repaired what a build stopped while publishing left behind.
 	Note func(msg string)
-	// Sink receives the files; nil writes them to Out and ExemptOut
-	// (NewDisk). Serve gives a Memory.
+	// Sink receives the files. Nil is a Disk for Out and ExemptOut, whose
+	// folders Validate checks; serve gives a Memory.
 	Sink Sink
 	// proj is the project's papers as this build first read them (nil
 	// until Run reads them).
@@ -208,7 +208,7 @@ func Run(o Options) ([]*Built, error) {
 		if o.ExemptOut != "" {
 			exempt = o.exemptDir()
 		}
-		sink = NewDisk(o.outDir(), exempt)
+		sink = newDisk(o.outDir(), exempt)
 	}
 	record, err := sink.Begin(o.Note)
 	if err != nil {
@@ -284,6 +284,45 @@ func Run(o Options) ([]*Built, error) {
 		return results, &PacksLeft{Packs: out.left}
 	}
 	return results, nil
+}
+
+// batchPapers is how many papers a batch holds at the least (see batches).
+const batchPapers = 32
+
+// batches divides the papers to build (indexes into paths) into batches
+// of whole meetings, each of at least batchPapers papers but the last. A
+// build builds a batch's papers, then the agenda packs of its meetings
+// from the layouts the papers' PDFs were laid out with, and lets the
+// layouts go: no pack lays a paper built now out again, and the layouts
+// held at once do not grow with the number of papers. A paper whose
+// front matter does not read fails the build; it is batched with the
+// others like it.
+func batches(o Options, paths []string) [][]int {
+	var order []string
+	meetings := map[string][]int{}
+	for i, path := range paths {
+		dir := ""
+		if pp := o.proj.paper(path); pp != nil && pp.paper != nil {
+			dir = o.meetingDir(pp.paper.Meta())
+		}
+		if _, ok := meetings[dir]; !ok {
+			order = append(order, dir)
+		}
+		meetings[dir] = append(meetings[dir], i)
+	}
+	var out [][]int
+	var batch []int
+	for _, dir := range order {
+		batch = append(batch, meetings[dir]...)
+		if len(batch) >= batchPapers {
+			out = append(out, batch)
+			batch = nil
+		}
+	}
+	if len(batch) > 0 {
+		out = append(out, batch)
+	}
+	return out
 }
 
 // staleFiles lists, on a build of some papers, the public files the last
@@ -438,168 +477,4 @@ func (o Options) writeDoc(dir string, doc *model.Document, out *output, laid fun
 		written = append(written, path)
 	}
 	return written, pages, nil
-}
-
-// output is a build's side of its sink: what it wrote and kept, with their
-// sizes (for the index and the manifest), the packs' keys, and the
-// layouts of the papers' PDFs, until their packs place them.
-type output struct {
-	sink Sink
-	mu   sync.Mutex
-	// sizes holds every file written or kept, by path.
-	sizes map[string]int64
-	// packKeys records each pack written or kept, for the manifest.
-	packKeys map[string]string
-	// layouts holds each public paper's PDF layout, by template path.
-	layouts map[string]*pdf.LaidOut
-	// left lists the packs left as they were (see leavePack).
-	left []LeftPack
-}
-
-func (w *output) write(rel string, data []byte) error {
-	if err := w.sink.Write(rel, data); err != nil {
-		return err
-	}
-	w.mu.Lock()
-	w.sizes[rel] = int64(len(data))
-	w.mu.Unlock()
-	return nil
-}
-
-// keep makes a file of the last build part of this one.
-func (w *output) keep(rel string, size int64) error {
-	if err := w.sink.Keep(rel); err != nil {
-		return err
-	}
-	w.mu.Lock()
-	w.sizes[rel] = size
-	w.mu.Unlock()
-	return nil
-}
-
-// had says whether the last build's file rel is still there, of the size
-// recorded.
-func (w *output) had(rel string, size int64) bool {
-	got, ok := w.sink.Size(rel)
-	return ok && got == size
-}
-
-// keepLayout holds a paper's PDF layout for its meeting's pack, so the
-// pack places the pages as they are instead of reading and laying out the
-// paper again.
-func (w *output) keepLayout(path string, l *pdf.LaidOut) {
-	w.mu.Lock()
-	w.layouts[path] = l
-	w.mu.Unlock()
-}
-
-// takeLayout returns a paper's layout, if it was kept, and forgets it: a
-// paper is in one pack.
-func (w *output) takeLayout(path string) *pdf.LaidOut {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	l := w.layouts[path]
-	delete(w.layouts, path)
-	return l
-}
-
-// batchPapers is how many papers a batch holds at the least (see batches).
-const batchPapers = 32
-
-// batches divides the papers to build (indexes into paths) into batches
-// of whole meetings, each of at least batchPapers papers but the last. A
-// build builds a batch's papers, then the agenda packs of its meetings
-// from the layouts the papers' PDFs were laid out with, and lets the
-// layouts go: no pack lays a paper built now out again, and the layouts
-// held at once do not grow with the number of papers. A paper whose
-// front matter does not read fails the build; it is batched with the
-// others like it.
-func batches(o Options, paths []string) [][]int {
-	var order []string
-	meetings := map[string][]int{}
-	for i, path := range paths {
-		dir := ""
-		if pp := o.proj.paper(path); pp != nil && pp.paper != nil {
-			dir = o.meetingDir(pp.paper.Meta())
-		}
-		if _, ok := meetings[dir]; !ok {
-			order = append(order, dir)
-		}
-		meetings[dir] = append(meetings[dir], i)
-	}
-	var out [][]int
-	var batch []int
-	for _, dir := range order {
-		batch = append(batch, meetings[dir]...)
-		if len(batch) >= batchPapers {
-			out = append(out, batch)
-			batch = nil
-		}
-	}
-	if len(batch) > 0 {
-		out = append(out, batch)
-	}
-	return out
-}
-
-// keepPack keeps a meeting's unchanged pack.
-func (w *output) keepPack(dir, key string, size int64) error {
-	if err := w.keep(dir+"/"+packName, size); err != nil {
-		return err
-	}
-	w.recordPack(dir, key)
-	return nil
-}
-
-// recordPack notes the key of a pack written or kept, for the manifest.
-func (w *output) recordPack(dir, key string) {
-	w.mu.Lock()
-	w.packKeys[dir] = key
-	w.mu.Unlock()
-}
-
-// leavePack leaves a meeting's pack as the last build wrote it (key, as
-// last recorded; none when the meeting has no pack yet), because another
-// paper of the meeting does not build, and notes it for the build's
-// caller.
-func (w *output) leavePack(dir, key string, why *otherPaperError) error {
-	rel := dir + "/" + packName
-	kept := false
-	if size, ok := w.sink.Size(rel); ok && key != "" {
-		if err := w.keepPack(dir, key, size); err != nil {
-			return err
-		}
-		kept = true
-	}
-	w.mu.Lock()
-	w.left = append(w.left, LeftPack{Pack: rel, Kept: kept, Paper: why.path, Err: why.err})
-	w.mu.Unlock()
-	return nil
-}
-
-// PacksLeft is Run's error when it has built and published the papers it
-// was asked for, but left one or more meetings' agenda packs as they were
-// (or without one) because another paper of the meeting, one it was not
-// asked for, does not build. Everything else is published.
-type PacksLeft struct {
-	Packs []LeftPack // by pack
-}
-
-// LeftPack is one agenda pack left as it was.
-type LeftPack struct {
-	Pack  string // in the output folder: "2013-03-13-executive-board/agenda-pack.pdf"
-	Kept  bool   // the pack is the last build's; false: the meeting has none
-	Paper string // the paper that does not build (its template)
-	Err   error  // why
-}
-
-func (e *PacksLeft) Error() string {
-	var b strings.Builder
-	for i, p := range e.Packs {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		fmt.Fprintf(&b, "%s was not rebuilt: %s does not build", p.Pack, p.Paper)
-	}
-	return b.String()
 }

@@ -45,15 +45,15 @@ type Sink interface {
 // --exempt-out, a folder of its own. Files are staged beside their
 // destination and moved into place only by Commit, so a failed build
 // changes nothing; while a build runs, the folders are locked against
-// other builds (see stage.go).
+// other builds (see stage.go). Run makes one when Options.Sink is nil.
 type Disk struct {
 	out, exemptOut string
 	stage          *stage
 }
 
-// NewDisk makes a Disk for the output folder out and, when not empty, the
+// newDisk makes a Disk for the output folder out and, when not empty, the
 // folder exemptOut.
-func NewDisk(out, exemptOut string) *Disk { return &Disk{out: out, exemptOut: exemptOut} }
+func newDisk(out, exemptOut string) *Disk { return &Disk{out: out, exemptOut: exemptOut} }
 
 // Begin locks the output folders, repairs what a build stopped while it
 // published left behind, and reads the record of the last build.

@@ -237,13 +237,6 @@ func (s *stage) keep(rel string) {
 	r.kept[rel] = true
 }
 
-// has says whether the build wrote or kept the public file rel.
-func (s *stage) has(rel string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.roots[""].files[rel]
-}
-
 // journal lists the moves of one output folder's commit, in the order they
 // are made; paths are slash-separated, relative to the output folder. Each
 // move is one rename, so which have been made can be told from the files

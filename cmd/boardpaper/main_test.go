@@ -166,14 +166,15 @@ func TestAllErrorsAreReportedNotJustTheFirst(t *testing.T) {
 }
 
 func TestUsageErrorsExitTwo(t *testing.T) {
+	newProject(t, map[string]string{})
 	for _, args := range [][]string{{}, {"bulid"}, {"build", "--colour"}, {"build", "--format", "docx"}} {
 		if code, _, _ := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
-	code, stdout, _ := runCLI(t, "--help")
-	if code != 0 || !strings.Contains(stdout, "boardpaper build [TEMPLATE...]") {
-		t.Errorf("--help: exit %d\n%s", code, stdout)
+	// With no command, the list of commands, as a mistake.
+	if code, stdout, stderr := runCLI(t); code != 2 || stdout != "" || !strings.Contains(stderr, "  build    write the papers") {
+		t.Errorf("no command: exit %d\n%s", code, stderr)
 	}
 }
 

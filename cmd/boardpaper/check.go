@@ -40,6 +40,7 @@ Example:
 Exit status: 0 no errors (warnings allowed, unless --strict); 1 errors, or
 warnings with --strict; 2 the command was mistyped.
 `,
+	project: true,
 	validate: func(iv *invocation) error {
 		_, _, err := iv.date("publish-date", "a date")
 		return err

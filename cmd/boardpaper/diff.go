@@ -39,6 +39,7 @@ Example:
 Exit status: 0 compared (whether or not anything changed); 1 a snapshot cannot
 be read; 2 the command was mistyped.
 `,
+	project: true,
 	validate: func(iv *invocation) error {
 		if len(iv.args) != 2 {
 			return usagef("diff takes two arguments: OLD.yaml NEW.yaml, or REV PATH")

@@ -103,6 +103,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return complain(c, err, stdout, stderr)
 	}
+	if c.project {
+		leave, err := iv.enterProject(stderr)
+		defer leave()
+		if err != nil {
+			fmt.Fprintf(stderr, "boardpaper %s: %v\n", c.name, err)
+			return 1
+		}
+	}
 	return c.run(iv, stdout, stderr)
 }
 
@@ -140,6 +148,7 @@ written; 2 the command was mistyped; 3 (with TEMPLATE...) the papers named
 were published, but a meeting's agenda pack was left as it was, because
 another paper of that meeting does not build (stderr says which).
 `,
+	project: true,
 	validate: func(iv *invocation) error {
 		_, _, err := iv.formats()
 		return err

@@ -14,10 +14,14 @@ import (
 )
 
 // newProject writes files into a fresh folder and makes it the working
-// directory for the test, as an author's project would be.
+// directory for the test, as an author's project would be. The search for
+// a project's root stops there: a project left in the system's temporary
+// folder is not the test's.
 func newProject(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
+	searchCeiling = dir
+	t.Cleanup(func() { searchCeiling = "" })
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

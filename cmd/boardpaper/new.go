@@ -36,6 +36,7 @@ Example:
 Exit status: 0 written; 1 the layout cannot be found, or the paper already
 exists; 2 the command was mistyped.
 `,
+	project:  true,
 	validate: func(iv *invocation) error { _, err := newPaper(iv, time.Time{}); return err },
 	run:      runNew,
 }

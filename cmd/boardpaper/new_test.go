@@ -109,6 +109,13 @@ func TestNewDefaults(t *testing.T) {
 			t.Errorf("new's output lacks %q:\n%s", want, out)
 		}
 	}
+	// A meeting to come: the figures are as at today.
+	if code, _, errOut := runCLI(t, "new", "later", "--layout", "executive-board", "--date", "2999-01-01"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat("data/later/" + today + ".yaml"); err != nil {
+		t.Errorf("the snapshot of a paper for a meeting to come is not dated today: %v", err)
+	}
 }
 
 // What is typed wrongly is a mistyped command (exit status 2), and

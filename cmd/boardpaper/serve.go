@@ -39,6 +39,7 @@ Example:
 Exit status: 0 stopped; 1 the address cannot be listened on; 2 the command was
 mistyped.
 `,
+	project: true,
 	validate: func(iv *invocation) error {
 		if len(iv.args) > 0 {
 			return usagef("serve takes no paths: it previews the whole project")

@@ -24,6 +24,9 @@ type command struct {
 	// defaults are the values of flags not given, where the command reads
 	// one; the help says each.
 	defaults map[string]string
+	// project is set for the commands that work on a project: they find
+	// its root from any folder inside it (see root.go).
+	project bool
 	// validate, when set, reads what parse cannot (a flag's value, the
 	// number of arguments) before the command enters its project, so a
 	// mistyped command is answered with its one line and nothing else.
@@ -93,6 +96,9 @@ type invocation struct {
 	cmd    *command
 	args   []string          // the arguments that are not flags, in order
 	values map[string]string // the flags given; a switch's value is "true" or "false"
+	// prefix is the folder the command was typed in, relative to the
+	// project root: "." at the root.
+	prefix string
 }
 
 // value is a flag's value as given, or its default.
@@ -124,13 +130,6 @@ func (iv *invocation) paths() []string {
 	}
 	return out
 }
-
-// path is a path the user typed.
-func (iv *invocation) path(p string) string { return p }
-
-// fromHere is a path relative to the project root as the user would type
-// it, for commands they are told to run next.
-func (iv *invocation) fromHere(rel string) string { return rel }
 
 // usageError is a command line boardpaper cannot read: said on one line,
 // with where to find the command's help, and exit status 2.
@@ -176,7 +175,7 @@ func parse(c *command, args []string) (*invocation, error) {
 			return nil, errHelp
 		}
 	}
-	iv := &invocation{cmd: c, values: map[string]string{}}
+	iv := &invocation{cmd: c, values: map[string]string{}, prefix: "."}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
@@ -320,7 +319,10 @@ Commands:
 boardpaper COMMAND --help (or boardpaper help COMMAND) shows a command's
 flags and an example.
 
-Run it in the project folder, the one holding templates/ and data/.
+A command works on the project it is typed in: the nearest folder, this one
+or one above it, whose templates/ folder holds a paper (a .md file) or a
+layouts/ folder. File names you type are read from the folder you are in;
+those in messages are relative to the project folder.
 
 Exit status: 0 done; 1 problems in the papers or data, each printed as
 path:line:col: message, and nothing was written; 2 the command was

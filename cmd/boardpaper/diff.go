@@ -42,14 +42,14 @@ be read; 2 the command was mistyped.
 	project: true,
 	validate: func(iv *invocation) error {
 		if len(iv.args) != 2 {
-			return usagef("diff takes two arguments: OLD.yaml NEW.yaml, or REV PATH")
+			return fmt.Errorf("diff takes two arguments: OLD.yaml NEW.yaml, or REV PATH")
 		}
 		if form := iv.value("format"); form != "text" && form != "markdown" {
-			return usagef("--format takes text or markdown, not %q", form)
+			return fmt.Errorf("--format takes text or markdown, not %q", form)
 		}
 		if _, err := os.Stat(iv.args[0]); err != nil && strings.HasPrefix(iv.args[0], "-") {
 			// git would read it as an option (--output=FILE writes a file).
-			return usagef("%s is not a file, and a git revision cannot start with \"-\"", iv.args[0])
+			return fmt.Errorf("%s is not a file, and a git revision cannot start with \"-\"", iv.args[0])
 		}
 		return nil
 	},

@@ -44,13 +44,13 @@ exists; 2 the command was mistyped.
 // newPaper is the paper new is asked for, its date today unless given.
 func newPaper(iv *invocation, today time.Time) (scaffold.Paper, error) {
 	if len(iv.args) != 1 || iv.value("layout") == "" {
-		return scaffold.Paper{}, usagef("new takes a name and a layout: boardpaper new SLUG --layout executive-board")
+		return scaffold.Paper{}, fmt.Errorf("new takes a name and a layout: boardpaper new SLUG --layout executive-board")
 	}
 	p := scaffold.Paper{Slug: iv.args[0], Layout: iv.value("layout"), Date: today,
 		Committee: iv.values["committee"], Subject: iv.values["subject"]}
 	for _, flag := range []string{"committee", "subject"} {
 		if v, given := iv.values[flag]; given && strings.TrimSpace(v) == "" {
-			return p, usagef("--%s is blank: give the %s, or leave the flag out", flag, flag)
+			return p, fmt.Errorf("--%s is blank: give the %s, or leave the flag out", flag, flag)
 		}
 	}
 	d, given, err := iv.date("date", "the meeting's date")

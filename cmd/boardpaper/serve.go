@@ -42,7 +42,7 @@ mistyped.
 	project: true,
 	validate: func(iv *invocation) error {
 		if len(iv.args) > 0 {
-			return usagef("serve takes no paths: it previews the whole project")
+			return fmt.Errorf("serve takes no paths: it previews the whole project")
 		}
 		_, _, err := iv.formats()
 		return err

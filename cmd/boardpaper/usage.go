@@ -131,16 +131,6 @@ func (iv *invocation) paths() []string {
 	return out
 }
 
-// usageError is a command line boardpaper cannot read: said on one line,
-// with where to find the command's help, and exit status 2.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
-
-func usagef(format string, args ...any) error {
-	return &usageError{fmt.Sprintf(format, args...)}
-}
-
 // formats reads a --format of html and pdf.
 func (iv *invocation) formats() (html, pdf bool, err error) {
 	return parseFormats(iv.value("format"))
@@ -155,7 +145,7 @@ func (iv *invocation) date(name, what string) (d time.Time, ok bool, err error) 
 	}
 	d, err = time.Parse("2006-01-02", v)
 	if err != nil {
-		return d, true, usagef("--%s takes %s written YYYY-MM-DD, not %q", name, what, v)
+		return d, true, fmt.Errorf("--%s takes %s written YYYY-MM-DD, not %q", name, what, v)
 	}
 	return d, true, nil
 }
@@ -198,13 +188,13 @@ func parse(c *command, args []string) (*invocation, error) {
 			} else if b, err := strconv.ParseBool(val); err == nil {
 				val = strconv.FormatBool(b)
 			} else {
-				return nil, usagef("--%s takes no value (write --%s on its own)", name, name)
+				return nil, fmt.Errorf("--%s takes no value (write --%s on its own)", name, name)
 			}
 		case !hasVal:
-			// A value that looks like a flag is taken for a forgotten
-			// value, not for a file named "--force".
-			if i+1 == len(args) || len(args[i+1]) > 1 && args[i+1][0] == '-' {
-				return nil, usagef("--%s needs a value (--%s %s)", name, name, f.value)
+			// A flag after a flag is a value forgotten, not a folder
+			// called "--force"; "-5% spend" or "-old.yaml" is a value.
+			if i+1 == len(args) || flagShaped(args[i+1]) {
+				return nil, fmt.Errorf("--%s needs a value (--%s %s)", name, name, f.value)
 			}
 			i++
 			val = args[i]
@@ -212,6 +202,16 @@ func parse(c *command, args []string) (*invocation, error) {
 		iv.values[name] = val
 	}
 	return iv, nil
+}
+
+// flagShaped reports whether an argument is written as a flag is: a dash
+// or two, then lower-case letters and hyphens.
+func flagShaped(a string) bool {
+	name, _, _ := splitFlag(a)
+	if name == "" || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	return strings.Trim(name, "abcdefghijklmnopqrstuvwxyz-") == ""
 }
 
 // splitFlag reads a flag: "--out=site" is ("out", "site", true). An
@@ -247,14 +247,14 @@ func unknownFlag(c *command, typed, name string) error {
 		names = append(names, f.name)
 	}
 	if meant := nearest(name, names); meant != "" {
-		return usagef("%s (did you mean --%s?)", msg, meant)
+		return fmt.Errorf("%s (did you mean --%s?)", msg, meant)
 	}
 	for _, other := range commands {
 		if other != c && other.flag(name) != nil {
-			return usagef("%s (it is a flag of boardpaper %s)", msg, other.name)
+			return fmt.Errorf("%s (it is a flag of boardpaper %s)", msg, other.name)
 		}
 	}
-	return usagef("%s", msg)
+	return fmt.Errorf("%s", msg)
 }
 
 // nearest is the candidate a mistyped name most likely meant, or "".
@@ -349,7 +349,7 @@ Example:
 `,
 	validate: func(iv *invocation) error {
 		if len(iv.args) > 0 {
-			return usagef("version takes no arguments")
+			return fmt.Errorf("version takes no arguments")
 		}
 		return nil
 	},

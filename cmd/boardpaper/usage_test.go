@@ -193,11 +193,13 @@ func TestFlagsAreReadAsTyped(t *testing.T) {
 	}{
 		{[]string{"a.md", "-out", "site", "--format=pdf", "b.md"}, []string{"a.md", "b.md"}, map[string]string{"out": "site", "format": "pdf"}},
 		{[]string{"--force=false", "--", "--data", "-"}, []string{"--data", "-"}, map[string]string{"force": "false"}},
-		{[]string{"--force", "--out=", "--data", "-x.yaml=1"}, nil, nil},
+		{[]string{"--data", "-old.yaml", "--out", "-5%"}, nil, map[string]string{"data": "-old.yaml", "out": "-5%"}},
+		{[]string{"--force", "--out=", "--data", "--exempt-out=x"}, nil, nil},
+		{[]string{"--data", "-x"}, nil, nil},
 	} {
 		iv, err := parse(buildCommand, c.args)
 		if c.vals == nil {
-			// A value that starts with "-" is taken for a flag.
+			// A flag where the value should be is a value forgotten.
 			if err == nil || !strings.Contains(err.Error(), "--data needs a value") {
 				t.Errorf("%q: %v", c.args, err)
 			}

@@ -37,54 +37,17 @@ const (
 	cnFpdfVersion = "1.7"
 )
 
-type blendModeType struct {
-	strokeStr, fillStr, modeStr string
-	objNum                      int
-}
-
-type gradientType struct {
-	tp                int // 2: linear, 3: radial
-	clr1Str, clr2Str  string
-	x1, y1, x2, y2, r float64
-	objNum            int
-}
-
-type colorMode int
-
-const (
-	colorModeRGB colorMode = iota
-)
-
 type colorType struct {
 	r, g, b    float64
 	ir, ig, ib int
-	mode       colorMode
-	spotStr    string // name of current spot color
 	gray       bool
 	str        string
-}
-
-// SpotColorType specifies a named spot color value
-type spotColorType struct {
-	id, objID int
-	val       cmykColorType
-}
-
-// cmykColorType specifies an ink-based CMYK color value
-type cmykColorType struct {
-	c, m, y, k byte // 0% to 100%
 }
 
 // SizeType fields Wd and Ht specify the horizontal and vertical extents of a
 // document element such as a page.
 type SizeType struct {
 	Wd, Ht float64
-}
-
-// PointType fields X and Y specify the horizontal and vertical coordinates of
-// a point, typically used in drawing.
-type PointType struct {
-	X, Y float64
 }
 
 // ImageInfoType contains size, color and other information about an image.
@@ -223,35 +186,13 @@ type InitType struct {
 	FontDirStr     string
 }
 
-// FontLoader is used to read fonts (JSON font specification and zlib compressed font binaries)
-// from arbitrary locations (e.g. files, zip files, embedded font resources).
-//
-// Open provides an io.Reader for the specified font file (.json or .z). The file name
-// never includes a path. Open returns an error if the specified file cannot be opened.
-type FontLoader interface {
-	Open(name string) (io.Reader, error)
-}
-
-// PageBox defines the coordinates and extent of the various page box types
-type PageBox struct {
-	SizeType
-	PointType
-}
-
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
 	textBuf          []byte                            // boardpaper: Text builds each operator here
 	isCurrentUTF8    bool                              // is current font used in utf-8 mode
-	isRTL            bool                              // is is right to left mode enabled
 	page             int                               // current page number
 	n                int                               // current object number
 	offsets          []int                             // array of object offsets
-	templates        map[string]Template               // templates used in this document
-	templateObjects  map[string]int                    // template object IDs within this document
-	importedObjs     map[string][]byte                 // imported template objects (gofpdi)
-	importedObjPos   map[string]map[int]string         // imported template objects hashes and their positions (gofpdi)
-	importedTplObjs  map[string]string                 // imported template names and IDs (hashed) (gofpdi)
-	importedTplIDs   map[string]int                    // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                         // buffer holding in-memory PDF
 	pages            []*bytes.Buffer                   // slice[page] of page content; 1-based
 	pageBodies       [][]*PageBody                     // boardpaper: streams drawn before a page's own content; 1-based
@@ -265,10 +206,8 @@ type Fpdf struct {
 	curOrientation   string                            // current orientation
 	stdPageSizes     map[string]SizeType               // standard page sizes
 	defPageSize      SizeType                          // default page size
-	defPageBoxes     map[string]PageBox                // default page size
 	curPageSize      SizeType                          // current page size
 	pageSizes        map[int]SizeType                  // used for pages with non default sizes or orientations
-	pageBoxes        map[int]map[string]PageBox        // used to define the crop, trim, bleed and art boxes
 	unitStr          string                            // unit of measure for all rendered objects except fonts
 	wPt, hPt         float64                           // dimensions of current page in points
 	w, h             float64                           // dimensions of current page in user unit
@@ -281,7 +220,6 @@ type Fpdf struct {
 	lasth            float64                           // height of last printed cell
 	lineWidth        float64                           // line width in user unit
 	fontpath         string                            // path containing fonts
-	fontLoader       FontLoader                        // used to load font files from arbitrary locations
 	coreFonts        map[string]bool                   // array of core font names
 	fonts            map[string]fontDefType            // array of used fonts
 	fontFiles        map[string]fontFileType           // array of font files
@@ -298,22 +236,13 @@ type Fpdf struct {
 	aliasMap         map[string]string                 // map of alias->replacement
 	pageLinks        [][]linkType                      // pageLinks[page][link], both 1-based
 	links            []intLinkType                     // array of internal links
-	attachments      []Attachment                      // slice of content to embed globally
-	pageAttachments  [][]annotationAttach              // 1-based array of annotation for file attachments (per page)
 	outlines         []outlineType                     // array of outlines
 	outlineRoot      int                               // root of outlines
 	autoPageBreak    bool                              // automatic page breaking
 	acceptPageBreak  func() bool                       // returns true to accept page break
 	pageBreakTrigger float64                           // threshold used to trigger page breaks
-	inHeader         bool                              // flag set when processing header
-	headerFnc        func()                            // function provided by app and called to write header
-	headerHomeMode   bool                              // set position to home after headerFnc is called
-	inFooter         bool                              // flag set when processing footer
-	footerFnc        func()                            // function provided by app and called to write footer
-	footerFncLpi     func(bool)                        // function provided by app and called to write footer with last page flag
 	zoomMode         string                            // zoom display mode
 	layoutMode       string                            // layout display mode
-	xmp              []byte                            // XMP metadata
 	producer         string                            // producer
 	title            string                            // title
 	subject          string                            // subject
@@ -325,31 +254,19 @@ type Fpdf struct {
 	modDate          time.Time                         // override for document ModDate value
 	aliasNbPagesStr  string                            // alias for total number of pages
 	pdfVersion       pdfVersion                        // PDF version number
-	fontDirStr       string                            // location of font definition files
 	capStyle         int                               // line cap style: butt 0, round 1, square 2
 	joinStyle        int                               // line segment join style: miter 0, round 1, bevel 2
 	dashArray        []float64                         // dash array
 	dashPhase        float64                           // dash phase
-	blendList        []blendModeType                   // slice[idx] of alpha transparency modes, 1-based
-	blendMap         map[string]int                    // map into blendList
-	blendMode        string                            // current blend mode
-	alpha            float64                           // current transpacency
-	gradientList     []gradientType                    // slice[idx] of gradient records
-	clipNest         int                               // Number of active clipping contexts
 	transformNest    int                               // Number of active transformation contexts
 	err              error                             // Set if error occurs during life cycle of instance
-	protect          protectType                       // document protection structure
-	layer            layerRecType                      // manages optional layers in document
 	catalogSort      bool                              // sort resource catalogs in document
-	nJs              int                               // JavaScript object number
-	javascript       *string                           // JavaScript code to include in the PDF
 	colorFlag        bool                              // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors
 		draw, fill, text colorType
 	}
-	spotColorMap           map[string]spotColorType // Map of named ink-based colors
-	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
+	userUnderlineThickness float64 // A custom user underline thickness multiplier.
 
 	fmt struct {
 		buf []byte       // buffer used to format numbers.

@@ -80,28 +80,16 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	f.pages = append(f.pages, bytes.NewBufferString("")) // pages[0] is unused (1-based)
 	f.pageBodies = make([][]*PageBody, 1, 8)             // boardpaper: as pages
 	f.pageSizes = make(map[int]SizeType)
-	f.pageBoxes = make(map[int]map[string]PageBox)
-	f.defPageBoxes = make(map[string]PageBox)
 	f.state = 0
 	f.fonts = make(map[string]fontDefType)
 	f.fontFiles = make(map[string]fontFileType)
 	f.diffs = make([]string, 0, 8)
-	f.templates = make(map[string]Template)
-	f.templateObjects = make(map[string]int)
-	f.importedObjs = make(map[string][]byte)
-	f.importedObjPos = make(map[string]map[int]string)
-	f.importedTplObjs = make(map[string]string)
-	f.importedTplIDs = make(map[string]int)
 	f.images = make(map[string]*ImageInfoType)
 	f.pageLinks = make([][]linkType, 0, 8)
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0)) // pageLinks[0] is unused (1-based)
 	f.links = make([]intLinkType, 0, 8)
 	f.links = append(f.links, intLinkType{}) // links[0] is unused (1-based)
-	f.pageAttachments = make([][]annotationAttach, 0, 8)
-	f.pageAttachments = append(f.pageAttachments, []annotationAttach{}) //
 	f.aliasMap = make(map[string]string)
-	f.inHeader = false
-	f.inFooter = false
 	f.lasth = 0
 	f.fontFamily = ""
 	f.fontStyle = ""
@@ -194,18 +182,9 @@ func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType)
 	}
 	// Enable compression
 	f.SetCompression(!gl.noCompress)
-	f.spotColorMap = make(map[string]spotColorType)
-	f.blendList = make([]blendModeType, 0, 8)
-	f.blendList = append(f.blendList, blendModeType{}) // blendList[0] is unused (1-based)
-	f.blendMap = make(map[string]int)
-	f.blendMode = "Normal"
-	f.alpha = 1
-	f.gradientList = make([]gradientType, 0, 8)
-	f.gradientList = append(f.gradientList, gradientType{}) // gradientList[0] is unused
 	// Set default PDF version number
 	f.pdfVersion = pdfVers1_3
 	f.SetProducer("FPDF "+cnFpdfVersion, true)
-	f.layerInit()
 	f.catalogSort = gl.catalogSort
 	f.creationDate = gl.creationDate
 	f.modDate = gl.modDate
@@ -444,9 +423,7 @@ func (f *Fpdf) open() {
 // prevent the generation of an invalid document.
 func (f *Fpdf) Close() {
 	if f.err == nil {
-		if f.clipNest > 0 {
-			f.err = fmt.Errorf("clip procedure must be explicitly ended")
-		} else if f.transformNest > 0 {
+		if f.transformNest > 0 {
 			f.err = fmt.Errorf("transformation procedure must be explicitly ended")
 		}
 	}
@@ -462,15 +439,6 @@ func (f *Fpdf) Close() {
 			return
 		}
 	}
-	// Page footer
-	f.inFooter = true
-	if f.footerFnc != nil {
-		f.footerFnc()
-	} else if f.footerFncLpi != nil {
-		f.footerFncLpi(true)
-	}
-	f.inFooter = false
-
 	// Close page
 	f.endpage()
 	// Close document
@@ -511,15 +479,6 @@ func (f *Fpdf) AddPageFormat(orientationStr string, size SizeType) {
 	cf := f.colorFlag
 
 	if f.page > 0 {
-		f.inFooter = true
-		// Page footer avoid double call on footer.
-		if f.footerFnc != nil {
-			f.footerFnc()
-
-		} else if f.footerFncLpi != nil {
-			f.footerFncLpi(false) // not last page.
-		}
-		f.inFooter = false
 		// Close page
 		f.endpage()
 	}
@@ -555,15 +514,6 @@ func (f *Fpdf) AddPageFormat(orientationStr string, size SizeType) {
 	}
 	f.color.text = tc
 	f.colorFlag = cf
-	// 	Page header
-	if f.headerFnc != nil {
-		f.inHeader = true
-		f.headerFnc()
-		f.inHeader = false
-		if f.headerHomeMode {
-			f.SetHomeXY()
-		}
-	}
 	// 	Restore line width
 	if f.lineWidth != lw {
 		f.lineWidth = lw
@@ -631,7 +581,6 @@ func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorTyp
 	clr.ir, clr.r = colorComp(r)
 	clr.ig, clr.g = colorComp(g)
 	clr.ib, clr.b = colorComp(b)
-	clr.mode = colorModeRGB
 	clr.gray = clr.ir == clr.ig && clr.r == clr.b
 	const prec = 3
 	if len(grayStr) > 0 {
@@ -683,8 +632,7 @@ func (f *Fpdf) setDrawColor(r, g, b int) {
 }
 
 // GetDrawColor returns the most recently set draw color as RGB components (0 -
-// 255). This will not be the current value if a draw color of some other type
-// (for example, spot) has been more recently set.
+// 255).
 func (f *Fpdf) GetDrawColor() (int, int, int) {
 	return f.color.draw.ir, f.color.draw.ig, f.color.draw.ib
 }
@@ -706,8 +654,7 @@ func (f *Fpdf) setFillColor(r, g, b int) {
 }
 
 // GetFillColor returns the most recently set fill color as RGB components (0 -
-// 255). This will not be the current value if a fill color of some other type
-// (for example, spot) has been more recently set.
+// 255).
 func (f *Fpdf) GetFillColor() (int, int, int) {
 	return f.color.fill.ir, f.color.fill.ig, f.color.fill.ib
 }
@@ -725,8 +672,7 @@ func (f *Fpdf) setTextColor(r, g, b int) {
 }
 
 // GetTextColor returns the most recently set text color as RGB components (0 -
-// 255). This will not be the current value if a text color of some other type
-// (for example, spot) has been more recently set.
+// 255).
 func (f *Fpdf) GetTextColor() (int, int, int) {
 	return f.color.text.ir, f.color.text.ig, f.color.text.ib
 }
@@ -1308,10 +1254,6 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	// runs of text). What is written is the same, byte for byte:
 	// "BT %.2f %.2f Td (%s) Tj ET", the text escaped (f.escape) after
 	// UTF-16 encoding (utf8toutf16) when the font is UTF-8.
-	if f.isCurrentUTF8 && f.isRTL {
-		txtStr = reverseText(txtStr)
-		x -= f.GetStringWidth(txtStr)
-	}
 	b := f.textBuf[:0]
 	if f.colorFlag {
 		b = append(b, "q "...)
@@ -1350,17 +1292,6 @@ func (f *Fpdf) Text(x, y float64, txtStr string) {
 	f.textBuf = b
 }
 
-// Revert string to use in RTL languages
-func reverseText(text string) string {
-	oldText := []rune(text)
-	newText := make([]rune, len(oldText))
-	length := len(oldText) - 1
-	for i, r := range oldText {
-		newText[length-i] = r
-	}
-	return string(newText)
-}
-
 func (f *Fpdf) imageOut(info *ImageInfoType, x, y, w, h float64, allowNegativeX, flow bool, link int, linkStr string) {
 	// Automatic width and height calculation if needed
 	if w == 0 && h == 0 {
@@ -1392,7 +1323,7 @@ func (f *Fpdf) imageOut(info *ImageInfoType, x, y, w, h float64, allowNegativeX,
 	}
 	// Flowing mode
 	if flow {
-		if f.y+h > f.pageBreakTrigger && !f.inHeader && !f.inFooter && f.acceptPageBreak() {
+		if f.y+h > f.pageBreakTrigger && f.acceptPageBreak() {
 			// Automatic page break
 			x2 := f.x
 			f.AddPageFormat(f.curOrientation, f.curPageSize)
@@ -1573,94 +1504,10 @@ func (f *Fpdf) RegisterImageOptions(fileStr string, options ImageOptions) (info 
 	return f.RegisterImageOptionsReader(fileStr, options, file)
 }
 
-// putImportedTemplates writes the imported template objects to the PDF
-func (f *Fpdf) putImportedTemplates() {
-	nOffset := f.n + 1
-
-	// keep track of list of sha1 hashes (to be replaced with integers)
-	objsIDHash := make([]string, len(f.importedObjs))
-
-	// actual object data with new id
-	objsIDData := make([][]byte, len(f.importedObjs))
-
-	// Populate hash slice and data slice
-	i := 0
-	for k, v := range f.importedObjs {
-		objsIDHash[i] = k
-		objsIDData[i] = v
-
-		i++
-	}
-
-	// Populate a lookup table to get an object id from a hash
-	hashToObjID := make(map[string]int, len(f.importedObjs))
-	for i = 0; i < len(objsIDHash); i++ {
-		hashToObjID[objsIDHash[i]] = i + nOffset
-	}
-
-	// Now, replace hashes inside data with %040d object id
-	for i = 0; i < len(objsIDData); i++ {
-		// get hash
-		hash := objsIDHash[i]
-
-		for pos, h := range f.importedObjPos[hash] {
-			// Convert object id into a 40 character string padded with spaces
-			objIDPadded := fmt.Sprintf("%40s", fmt.Sprintf("%d", hashToObjID[h]))
-
-			// Convert objIDPadded into []byte
-			objIDBytes := []byte(objIDPadded)
-
-			// Replace sha1 hash with object id padded
-			for j := pos; j < pos+40; j++ {
-				objsIDData[i][j] = objIDBytes[j-pos]
-			}
-		}
-
-		// Save objsIDHash so that procset dictionary has the correct object ids
-		f.importedTplIDs[hash] = i + nOffset
-	}
-
-	// Now, put objects
-	for i = 0; i < len(objsIDData); i++ {
-		f.newobj()
-		f.out(string(objsIDData[i]))
-	}
-}
-
 // GetConversionRatio returns the conversion ratio based on the unit given when
 // creating the PDF.
 func (f *Fpdf) GetConversionRatio() float64 {
 	return f.k
-}
-
-// SetX defines the abscissa of the current position. If the passed value is
-// negative, it is relative to the right of the page.
-func (f *Fpdf) SetX(x float64) {
-	if x >= 0 {
-		f.x = x
-	} else {
-		f.x = f.w + x
-	}
-}
-
-// SetY moves the current abscissa back to the left margin and sets the
-// ordinate. If the passed value is negative, it is relative to the bottom of
-// the page.
-func (f *Fpdf) SetY(y float64) {
-	// dbg("SetY x %.2f, lMargin %.2f", f.x, f.lMargin)
-	f.x = f.lMargin
-	if y >= 0 {
-		f.y = y
-	} else {
-		f.y = f.h + y
-	}
-}
-
-// SetHomeXY is a convenience method that sets the current position to the left
-// and top margins.
-func (f *Fpdf) SetHomeXY() {
-	f.SetY(f.tMargin)
-	f.SetX(f.lMargin)
 }
 
 // Output sends the PDF document to the writer specified by w. No output will
@@ -1706,18 +1553,12 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 		return
 	}
 	f.page++
-	// add the default page boxes, if any exist, to the page
-	f.pageBoxes[f.page] = make(map[string]PageBox)
-	for box, pb := range f.defPageBoxes {
-		f.pageBoxes[f.page][box] = pb
-	}
 	// boardpaper: a page's content starts with room for as much as the
 	// last page body held, rather than doubling from empty, each step
 	// cleared and copied.
 	f.pages = append(f.pages, bytes.NewBuffer(make([]byte, 0, f.pageRoom)))
 	f.pageBodies = append(f.pageBodies, nil) // boardpaper
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
-	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
 	f.x = f.lMargin
 	f.y = f.tMargin
@@ -1749,7 +1590,6 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 }
 
 func (f *Fpdf) endpage() {
-	f.EndLayer()
 	f.state = 1
 }
 
@@ -1789,11 +1629,6 @@ func (f *Fpdf) escape(s string) string {
 
 // textstring formats a text string
 func (f *Fpdf) textstring(s string) string {
-	if f.protect.encrypted {
-		b := []byte(s)
-		f.protect.rc4(uint32(f.n), &b)
-		s = string(b)
-	}
 	return "(" + f.escape(s) + ")"
 }
 
@@ -1912,9 +1747,6 @@ func (f *Fpdf) newobj() {
 
 func (f *Fpdf) putstream(b []byte) {
 	// dbg("putstream")
-	if f.protect.encrypted {
-		f.protect.rc4(uint32(f.n), &b)
-	}
 	f.out("stream")
 	f.out(string(b))
 	f.out("endstream")
@@ -2075,12 +1907,9 @@ func (f *Fpdf) putpages() {
 		if ok {
 			f.outf("/MediaBox [0 0 %.2f %.2f]", pageSize.Wd, pageSize.Ht)
 		}
-		for t, pb := range f.pageBoxes[n] {
-			f.outf("/%s [%.2f %.2f %.2f %.2f]", t, pb.X, pb.Y, pb.Wd, pb.Ht)
-		}
 		f.out("/Resources 2 0 R")
 		// Links
-		if len(f.pageLinks[n])+len(f.pageAttachments[n]) > 0 {
+		if len(f.pageLinks[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
@@ -2102,7 +1931,6 @@ func (f *Fpdf) putpages() {
 					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
 				}
 			}
-			f.putAttachmentAnnotationLinks(&annots, n)
 			annots.printf("]")
 			f.out(annots.String())
 		}
@@ -2366,16 +2194,6 @@ func (f *Fpdf) putfonts() {
 }
 
 func (f *Fpdf) loadFontFile(name string) ([]byte, error) {
-	if f.fontLoader != nil {
-		reader, err := f.fontLoader.Open(name)
-		if err == nil {
-			data, err := io.ReadAll(reader)
-			if closer, ok := reader.(io.Closer); ok {
-				closer.Close()
-			}
-			return data, err
-		}
-	}
 	return os.ReadFile(path.Join(f.fontpath, name))
 }
 
@@ -2495,26 +2313,6 @@ func (f *Fpdf) putxobjectdict() {
 			f.outf("/I%s %d 0 R", image.i, image.n)
 		}
 	}
-	{
-		var keyList []string
-		var key string
-		var tpl Template
-		keyList = templateKeyList(f.templates, f.catalogSort)
-		for _, key = range keyList {
-			tpl = f.templates[key]
-			// for _, tpl := range f.templates {
-			id := tpl.ID()
-			if objID, ok := f.templateObjects[id]; ok {
-				f.outf("/TPL%s %d 0 R", id, objID)
-			}
-		}
-	}
-	{
-		for tplName, objID := range f.importedTplObjs {
-			// here replace obj id hash with n
-			f.outf("%s %d 0 R", tplName, f.importedTplIDs[objID])
-		}
-	}
 }
 
 func (f *Fpdf) putresourcedict() {
@@ -2539,98 +2337,21 @@ func (f *Fpdf) putresourcedict() {
 	f.out("/XObject <<")
 	f.putxobjectdict()
 	f.out(">>")
-	count := len(f.blendList)
-	if count > 1 {
-		f.out("/ExtGState <<")
-		for j := 1; j < count; j++ {
-			f.outf("/GS%d %d 0 R", j, f.blendList[j].objNum)
-		}
-		f.out(">>")
-	}
-	count = len(f.gradientList)
-	if count > 1 {
-		f.out("/Shading <<")
-		for j := 1; j < count; j++ {
-			f.outf("/Sh%d %d 0 R", j, f.gradientList[j].objNum)
-		}
-		f.out(">>")
-	}
-	// Layers
-	f.layerPutResourceDict()
-	f.spotColorPutResourceDict()
-}
-
-func (f *Fpdf) putBlendModes() {
-	count := len(f.blendList)
-	for j := 1; j < count; j++ {
-		bl := f.blendList[j]
-		f.newobj()
-		f.blendList[j].objNum = f.n
-		f.outf("<</Type /ExtGState /ca %s /CA %s /BM /%s>>",
-			bl.fillStr, bl.strokeStr, bl.modeStr)
-		f.out("endobj")
-	}
-}
-
-func (f *Fpdf) putGradients() {
-	count := len(f.gradientList)
-	for j := 1; j < count; j++ {
-		var f1 int
-		gr := f.gradientList[j]
-		if gr.tp == 2 || gr.tp == 3 {
-			f.newobj()
-			f.outf("<</FunctionType 2 /Domain [0.0 1.0] /C0 [%s] /C1 [%s] /N 1>>", gr.clr1Str, gr.clr2Str)
-			f.out("endobj")
-			f1 = f.n
-		}
-		f.newobj()
-		f.outf("<</ShadingType %d /ColorSpace /DeviceRGB", gr.tp)
-		if gr.tp == 2 {
-			f.outf("/Coords [%.5f %.5f %.5f %.5f] /Function %d 0 R /Extend [true true]>>",
-				gr.x1, gr.y1, gr.x2, gr.y2, f1)
-		} else if gr.tp == 3 {
-			f.outf("/Coords [%.5f %.5f 0 %.5f %.5f %.5f] /Function %d 0 R /Extend [true true]>>",
-				gr.x1, gr.y1, gr.x2, gr.y2, gr.r, f1)
-		}
-		f.out("endobj")
-		f.gradientList[j].objNum = f.n
-	}
-}
-
-func (f *Fpdf) putjavascript() {
-	if f.javascript == nil {
-		return
-	}
-
-	f.newobj()
-	f.nJs = f.n
-	f.out("<<")
-	f.outf("/Names [(EmbeddedJS) %d 0 R]", f.n+1)
+	// boardpaper: fpdf lists its spot colours here, none in boardpaper's
+	// documents.
+	f.out("/ColorSpace <<")
 	f.out(">>")
-	f.out("endobj")
-	f.newobj()
-	f.out("<<")
-	f.out("/S /JavaScript")
-	f.outf("/JS %s", f.textstring(*f.javascript))
-	f.out(">>")
-	f.out("endobj")
 }
 
 func (f *Fpdf) putresources() {
 	if f.err != nil {
 		return
 	}
-	f.layerPutLayers()
-	f.putBlendModes()
-	f.putGradients()
-	f.putSpotColors()
 	f.putfonts()
 	if f.err != nil {
 		return
 	}
 	f.putimages()
-	f.putTemplates()
-	f.putImportedTemplates() // gofpdi
 	// 	Resource dictionary
 	f.offsets[2] = f.buffer.Len()
 	f.out("2 0 obj")
@@ -2638,20 +2359,6 @@ func (f *Fpdf) putresources() {
 	f.putresourcedict()
 	f.out(">>")
 	f.out("endobj")
-	f.putjavascript()
-	if f.protect.encrypted {
-		f.newobj()
-		f.protect.objNum = f.n
-		f.out("<<")
-		f.out("/Filter /Standard")
-		f.out("/V 1")
-		f.out("/R 2")
-		f.outf("/O (%s)", f.escape(string(f.protect.oValue)))
-		f.outf("/U (%s)", f.escape(string(f.protect.uValue)))
-		f.outf("/P %d", f.protect.pValue)
-		f.out(">>")
-		f.out("endobj")
-	}
 }
 
 // returns Now() if tm is zero
@@ -2723,18 +2430,10 @@ func (f *Fpdf) putcatalog() {
 		f.outf("/Outlines %d 0 R", f.outlineRoot)
 		f.out("/PageMode /UseOutlines")
 	}
-	// Layers
-	f.layerPutCatalog()
-	// Name dictionary :
-	//	-> Javascript
-	//	-> Embedded files
 	f.out("/Names <<")
-	// JavaScript
-	if f.javascript != nil {
-		f.outf("/JavaScript %d 0 R", f.nJs)
-	}
-	// Embedded files
-	f.outf("/EmbeddedFiles %s", f.getEmbeddedFiles())
+	// boardpaper: fpdf writes an empty name tree of embedded files when
+	// a document has none; boardpaper's never have any.
+	f.out("/EmbeddedFiles << /Names [\n  \n] >>")
 	f.out(">>")
 }
 
@@ -2746,20 +2445,6 @@ func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
 	f.outf("/Info %d 0 R", f.n-1)
-	if f.protect.encrypted {
-		f.outf("/Encrypt %d 0 R", f.protect.objNum)
-		f.out("/ID [()()]")
-	}
-}
-
-func (f *Fpdf) putxmp() {
-	if len(f.xmp) == 0 {
-		return
-	}
-	f.newobj()
-	f.outf("<< /Type /Metadata /Subtype /XML /Length %d >>", len(f.xmp))
-	f.putstream(f.xmp)
-	f.out("endobj")
 }
 
 func (f *Fpdf) putbookmarks() {
@@ -2819,13 +2504,9 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
-	f.layerEndDoc()
 	f.startSubsets()
 	f.reserveOutput()
 	f.putheader()
-	// Embedded files
-	f.putAttachments()
-	f.putAnnotationsAttachments()
 	f.putpages()
 	f.putresources()
 	if f.err != nil {
@@ -2833,8 +2514,6 @@ func (f *Fpdf) enddoc() {
 	}
 	// Bookmarks
 	f.putbookmarks()
-	// Metadata
-	f.putxmp()
 	// 	Info
 	f.newobj()
 	f.out("<<")

@@ -24,7 +24,6 @@ import (
 	"bytes"
 	"crypto/sha1"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
@@ -146,14 +145,6 @@ func (info *ImageInfoType) Height() float64 {
 	return info.h / (info.scale * info.dpi / 72)
 }
 
-type fontFileType struct {
-	length1, length2 int64
-	n                int
-	embedded         bool
-	content          []byte
-	fontType         string
-}
-
 type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
@@ -219,11 +210,7 @@ type Fpdf struct {
 	x, y             float64                           // current position in user unit
 	lasth            float64                           // height of last printed cell
 	lineWidth        float64                           // line width in user unit
-	fontpath         string                            // path containing fonts
-	coreFonts        map[string]bool                   // array of core font names
 	fonts            map[string]fontDefType            // array of used fonts
-	fontFiles        map[string]fontFileType           // array of font files
-	diffs            []string                          // array of encoding differences
 	fontFamily       string                            // current font family
 	fontStyle        string                            // current font style
 	underline        bool                              // underlining flag
@@ -333,34 +320,20 @@ type FontDescType struct {
 }
 
 type fontDefType struct {
-	Tp           string        // "Core", "TrueType", ...
-	Name         string        // "Courier-Bold", ...
-	Desc         FontDescType  // Font descriptor
-	Up           int           // Underline position
-	Ut           int           // Underline thickness
-	Cw           []int         // Character width by ordinal
-	Enc          string        // "cp1252", ...
-	Diff         string        // Differences from reference encoding
-	File         string        // "Redressed.z"
-	Size1, Size2 int           // Type1 values
-	OriginalSize int           // Size of uncompressed font file
-	N            int           // Set by font loader
-	DiffN        int           // Position of diff in app array, set by font loader
-	i            string        // 1-based position in font list, set by font loader, not this program
-	utf8File     *utf8FontFile // UTF-8 font
-	usedRunes    map[int]int   // Array of used runes
+	Tp        string        // "UTF8", the only kind this copy loads
+	Name      string        // "Courier-Bold", ...
+	Desc      FontDescType  // Font descriptor
+	Up        int           // Underline position
+	Ut        int           // Underline thickness
+	Cw        []int         // Character width by ordinal
+	N         int           // Set by font loader
+	i         string        // 1-based position in font list, set by font loader, not this program
+	utf8File  *utf8FontFile // UTF-8 font
+	usedRunes map[int]int   // Array of used runes
 	// boardpaper: runesSeen marks the runes below U+10000 already in
 	// usedRunes, so that Text updates the map only for a rune it has not
 	// set before (a map write for each character drawn was a sixth of
 	// drawing text). Shared, like the map, by every copy of the font.
 	runesSeen *runeBits
 	parsed    *parsedUTF8Font // boardpaper: the shared parse of a UTF-8 font
-}
-
-// generateFontID generates a font Id from the font definition
-func generateFontID(fdt fontDefType) (string, error) {
-	// file can be different if generated in different instance
-	fdt.File = ""
-	b, err := json.Marshal(&fdt)
-	return fmt.Sprintf("%x", sha1.Sum(b)), err
 }

@@ -133,8 +133,6 @@ func generateImageID(info *ImageInfoType) (string, error) {
 	return fmt.Sprintf("%x", sha.Sum(nil)), nil
 }
 
-// boardpaper: GobEncode and GobDecode removed (see PATCHES.md).
-
 // Width returns the width of the image in the units of the Fpdf object.
 func (info *ImageInfoType) Width() float64 {
 	return info.w / (info.scale * info.dpi / 72)

@@ -665,8 +665,8 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 // prepareCut reads what every subset of the font needs, the same whatever
 // runes are used.
 //
-// boardpaper: GenerateCutFont split in two so the first half can be done
-// once per font (boardpaper_cache.go).
+// boardpaper: fpdf's GenerateCutFont is split into prepareCut and cutFont
+// so that this half is done once per font (boardpaper_cache.go).
 func (utf *utf8FontFile) prepareCut() (oldMetrics int, ok bool) {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)

@@ -14,7 +14,3 @@ require (
 	golang.org/x/sys v0.49.0
 	gopkg.in/yaml.v3 v3.0.1
 )
-
-// goldmark v1.8.7's parsing packages, with nothing built at program start
-// that parsing may not need: see internal/thirdparty/goldmark/PATCHES.md.
-replace github.com/yuin/goldmark => ./internal/thirdparty/goldmark

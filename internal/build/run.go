@@ -18,7 +18,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/html"
-	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/project"
@@ -567,12 +566,10 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Err = err
 		return b
 	}
-	// The Markdown parser is made, and the fonts load, on the other
-	// processor while this paper's template is expanded and its Markdown
-	// read, when that processor would be idle; not sooner, when reading
-	// the paper's files and parsing its template keep both busy. A build
-	// with nothing to rebuild makes neither.
-	markdown.Prepare()
+	// The fonts load on the other processor while this paper's template
+	// is expanded and its Markdown read, when that processor would be
+	// idle; not sooner, when reading the paper's files and parsing its
+	// template keep both busy. A build with nothing to rebuild loads none.
 	if o.PDF && !o.Check {
 		pdf.Prepare()
 	}

@@ -57,23 +57,6 @@ var md = sync.OnceValue(func() parser.Parser {
 	).Parser()
 })
 
-// Prepare makes the Markdown parser, and compiles the expressions reading
-// uses, in the background, so the first Read need not wait for them. Only
-// the first call does anything.
-func Prepare() {
-	prepareOnce.Do(func() {
-		go func() {
-			md()
-			refLabel()
-			exemptMark()
-			trailingLabel()
-			captionPrefix()
-		}()
-	})
-}
-
-var prepareOnce sync.Once
-
 // Read parses src and builds the document. All problems found are returned
 // together as a diag.List.
 func Read(src Source, fence FenceFunc) (*Result, error) {

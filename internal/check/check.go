@@ -126,18 +126,18 @@ var (
 // template's source is read only to find where each label was written.
 func (c *checker) unusedLabels() {
 	labels, used := map[string]bool{}, map[string]bool{}
-	c.doc.EachBlock(func(b model.Block) {
-		if a := model.BlockAttr(b); a != nil && a.ID != "" {
+	model.Walk(c.doc, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
+		}
+		if a := model.AttrOf(n); a != nil && a.ID != "" {
 			labels[a.ID] = true
 		}
-		for _, in := range model.InlineLists(b) {
-			markUsed(in, used)
+		if r, ok := n.(*model.Ref); ok {
+			used[r.Label] = true
 		}
+		return model.WalkContinue
 	})
-	for _, s := range c.doc.Sections() {
-		labels[s.Attr.ID] = true
-		markUsed(s.Title, used)
-	}
 	warned := map[string]bool{}
 	check := func(label string, line, col int) {
 		if labels[label] && !used[label] && !warned[label] {
@@ -171,15 +171,6 @@ func (c *checker) unusedLabels() {
 			}
 		}
 	}
-}
-
-// markUsed notes the label of every reference in in.
-func markUsed(in []model.Inline, used map[string]bool) {
-	model.EachInline(in, func(x model.Inline) {
-		if r, ok := x.(*model.Ref); ok {
-			used[r.Label] = true
-		}
-	})
 }
 
 // fence is a table block as written in the template.

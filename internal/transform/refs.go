@@ -71,56 +71,60 @@ func Labels(d *model.Document, pos diag.Positions) error {
 		}
 	}
 	parts := 0
-	eachBlock(d, func(b model.Block) {
-		switch b := b.(type) {
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
+		}
+		switch n := n.(type) {
 		case *model.Para:
-			if b.Number != "" {
-				num := strings.TrimSuffix(b.Number, ".")
-				define(&b.Attr, b, "para-"+idNumber(num), target{text: "paragraph " + num})
-			} else if b.Attr.ID != "" {
-				define(&b.Attr, b, "", target{err: "it labels a paragraph that has no number"})
+			if n.Number != "" {
+				num := strings.TrimSuffix(n.Number, ".")
+				define(&n.Attr, n, "para-"+idNumber(num), target{text: "paragraph " + num})
+			} else if n.Attr.ID != "" {
+				define(&n.Attr, n, "", target{err: "it labels a paragraph that has no number"})
 			}
 		case *model.ExemptPart:
 			// The heading of an exempt part is where public references
 			// into the part point, so it always has an id.
 			parts++
-			define(&b.Heading.Attr, b.Heading, fmt.Sprintf("exempt-%d", parts), target{text: "“" + model.PlainText(b.Heading.Inlines) + "”"})
+			define(&n.Heading.Attr, n.Heading, fmt.Sprintf("exempt-%d", parts), target{text: "“" + model.PlainText(n.Heading.Inlines) + "”"})
 		case *model.CrossHeading:
-			if _, done := byKey[b]; !done && b.Attr.ID != "" {
-				define(&b.Attr, b, "", target{text: "“" + model.PlainText(b.Inlines) + "”"})
+			if _, done := byKey[n]; !done && n.Attr.ID != "" {
+				define(&n.Attr, n, "", target{text: "“" + model.PlainText(n.Inlines) + "”"})
 			}
 		case *model.Table:
-			if b.Label != "" {
-				define(&b.Attr, b, idPrefix(b.Label)+"-"+idNumberOf(b.Label), target{text: b.Label})
+			if n.Label != "" {
+				define(&n.Attr, n, idPrefix(n.Label)+"-"+idNumberOf(n.Label), target{text: n.Label})
 			}
+			return model.WalkSkipChildren
 		case *model.Chart:
-			define(&b.Attr, b, idPrefix(b.Label)+"-"+idNumberOf(b.Label), target{text: b.Label})
+			define(&n.Attr, n, idPrefix(n.Label)+"-"+idNumberOf(n.Label), target{text: n.Label})
+			return model.WalkSkipChildren
 		}
+		return model.WalkContinue
 	})
 	for _, n := range d.Footnotes {
 		n.ID = fmt.Sprintf("fn-%d", n.Number)
 	}
-	resolve := func(in []model.Inline) {
-		for _, x := range in {
-			r, ok := x.(*model.Ref)
-			if !ok {
-				continue
-			}
-			t, found := targets[r.Label]
-			switch {
-			case !found:
-				errs.Add(diag.At(pos[r], "unknown label @%s%s", r.Label, suggest(r.Label, targets)))
-			case t.err != "":
-				errs.Add(diag.At(pos[r], "@%s cannot be referred to: %s", r.Label, t.err))
-			default:
-				r.Target, r.Text = t.id, t.text
-				if opener := byKey[t.within]; t.within != nil && opener != nil {
-					r.PublicTarget, r.PublicText = opener.id, "the exempt part of "+opener.text
-				}
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		r, ok := n.(*model.Ref)
+		if !ok || !entering {
+			return model.WalkContinue
+		}
+		t, found := targets[r.Label]
+		switch {
+		case !found:
+			errs.Add(diag.At(pos[r], "unknown label @%s%s", r.Label, suggest(r.Label, targets)))
+		case t.err != "":
+			errs.Add(diag.At(pos[r], "@%s cannot be referred to: %s", r.Label, t.err))
+		default:
+			r.Target, r.Text = t.id, t.text
+			if opener := byKey[t.within]; t.within != nil && opener != nil {
+				r.PublicTarget, r.PublicText = opener.id, "the exempt part of "+opener.text
 			}
 		}
-	}
-	eachInlineList(d, resolve)
+		return model.WalkContinue
+	})
 	return errs.Err()
 }
 

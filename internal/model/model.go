@@ -20,7 +20,14 @@ import "time"
 
 // Attr is pandoc's (id, classes, key-values) triple.
 type Attr struct {
-	ID      string
+	// ID is the element's id, for links. A reader sets it to the label
+	// the author wrote ({#sec-main}, id: tbl-ages); the transform decides
+	// it for good: the label, else one made from the element's number,
+	// unique in the document.
+	ID string
+	// Label is the label the author wrote, as @references name it, once
+	// the transform has decided ID; empty when the author wrote none.
+	Label   string
 	Classes []string
 	KV      []KV
 }

@@ -205,23 +205,14 @@ func (c *copier) note(n *model.Note) *model.Note {
 // that forgets a case.
 func verifyPublic(full, public *model.Document) error {
 	inside := exemptionOf(full)
+	// Ids are unique (Labels): an exempt element's is its own.
 	secretIDs := map[string]bool{}
-	publicIDs := map[string]bool{}
 	model.Walk(full, func(n model.Node, entering bool) model.WalkStatus {
-		if a := model.AttrOf(n); entering && a != nil && a.ID != "" {
-			if inside[n] != nil {
-				secretIDs[a.ID] = true
-			} else {
-				publicIDs[a.ID] = true
-			}
+		if a := model.AttrOf(n); entering && a != nil && a.ID != "" && inside[n] != nil {
+			secretIDs[a.ID] = true
 		}
 		return model.WalkContinue
 	})
-	// An id both a public and an exempt element carry (the writers make
-	// ids unique later) is not evidence of anything.
-	for id := range publicIDs {
-		delete(secretIDs, id)
-	}
 	var problem error
 	model.Walk(public, func(n model.Node, entering bool) model.WalkStatus {
 		if !entering {

@@ -81,8 +81,10 @@ type Built struct {
 	// Doc is the full document, kept only by check: a build releases each
 	// paper's model once it is written, so memory does not grow with the
 	// number of papers.
-	Doc  *model.Document
-	Meta model.Meta
+	Doc *model.Document
+	// Positions are where Doc's elements were written, kept only by check.
+	Positions diag.Positions
+	Meta      model.Meta
 	// Withheld is the index's notice for a paper not for publication.
 	Withheld string
 	// Key hashes the paper's inputs (see inputKey); Reused says the paper
@@ -610,7 +612,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Withheld = withheldNotice(in.Paper.AccessRule)
 	}
 	if o.Check {
-		b.Doc = doc
+		b.Doc, b.Positions = doc, in.positions
 		return b
 	}
 	public, err := publicVersion(doc)

@@ -261,6 +261,11 @@ type Table struct {
 	// data table from a snapshot), so writers mark it as a row header.
 	RowHeaders bool
 	Align      []Align // per column; may be shorter than the row
+	// Warnings are what a reader adding up the figures of a table read
+	// from a snapshot would query, found as it was read: a declared total
+	// the rows do not reach, shares that do not make 100%. They stop no
+	// build and no writer shows them; boardpaper check reports them.
+	Warnings []error
 }
 
 // Cell is one table cell.

@@ -121,23 +121,21 @@ func each[T Node](xs []T, visit Visitor) bool {
 // every block but a rule, an exempt part and an exempt notice), nil for
 // one that has none.
 func AttrOf(n Node) *Attr {
-	switch n := n.(type) {
-	case *Section:
-		return &n.Attr
-	case *Para:
-		return &n.Attr
-	case *CrossHeading:
-		return &n.Attr
-	case *List:
-		return &n.Attr
-	case *Quote:
-		return &n.Attr
-	case *CodeBlock:
-		return &n.Attr
-	case *Table:
-		return &n.Attr
-	case *Chart:
-		return &n.Attr
+	if a, ok := n.(attributed); ok {
+		return a.attributes()
 	}
 	return nil
 }
+
+// attributed is a node that carries attributes.
+type attributed interface{ attributes() *Attr }
+
+func (s *Section) attributes() *Attr      { return &s.Attr }
+func (p *Para) attributes() *Attr         { return &p.Attr }
+func (c *CrossHeading) attributes() *Attr { return &c.Attr }
+func (l *List) attributes() *Attr         { return &l.Attr }
+func (q *Quote) attributes() *Attr        { return &q.Attr }
+func (c *CodeBlock) attributes() *Attr    { return &c.Attr }
+
+// A table's and a chart's are their exhibit's.
+func (e *Exhibit) attributes() *Attr { return &e.Attr }

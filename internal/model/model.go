@@ -12,13 +12,16 @@
 // The shape follows pandoc: blocks and inlines, each able to carry an Attr
 // (id, classes, key-values). Unlike pandoc, sections are nested, because
 // numbering, bookmarks and exempt redaction all work section by section.
+// Walk visits every node of a document in reading order, for the passes and
+// checks that look for something in it.
 //
 // This package imports nothing outside the standard library.
 package model
 
 import "time"
 
-// Attr is pandoc's (id, classes, key-values) triple.
+// Attr is pandoc's (id, classes, key-values) triple, with the label the
+// author wrote.
 type Attr struct {
 	// ID is the element's id, for links. A reader sets it to the label
 	// the author wrote ({#sec-main}, id: tbl-ages); the transform decides

@@ -80,8 +80,10 @@ type Built struct {
 	// Doc is the full document, kept only by check: a build releases each
 	// paper's model once it is written, so memory does not grow with the
 	// number of papers.
-	Doc  *model.Document
-	Meta model.Meta
+	Doc *model.Document
+	// Positions are where Doc's elements were written, kept only by check.
+	Positions diag.Positions
+	Meta      model.Meta
 	// Withheld is the index's notice for a paper not for publication.
 	Withheld string
 	// Key hashes the paper's inputs (see inputKey); Reused says the paper
@@ -607,7 +609,7 @@ func buildOne(o Options, path string, write func(string, []byte) error, known fu
 		b.Withheld = withheldNotice(in.Paper.AccessRule)
 	}
 	if o.Check {
-		b.Doc = doc
+		b.Doc, b.Positions = doc, in.positions
 		return b
 	}
 	public, err := publicVersion(doc)
@@ -1079,10 +1081,11 @@ func csvName(d *model.Document, c *model.Chart) string {
 // chartCSVs lists the CSV files of a document's charts.
 func chartCSVs(d *model.Document) map[string][]byte {
 	files := map[string][]byte{}
-	d.EachBlock(func(b model.Block) {
-		if c, ok := b.(*model.Chart); ok {
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if c, ok := n.(*model.Chart); ok && entering {
 			files[csvName(d, c)] = chart.CSV(c)
 		}
+		return model.WalkContinue
 	})
 	return files
 }

@@ -205,53 +205,33 @@ func (c *copier) note(n *model.Note) *model.Note {
 // that forgets a case.
 func verifyPublic(full, public *model.Document) error {
 	inside := exemptionOf(full)
+	// Ids are unique (Labels): an exempt element's is its own.
 	secretIDs := map[string]bool{}
-	publicIDs := map[string]bool{}
-	idOf := func(x any) string {
-		if s, ok := x.(*model.Section); ok {
-			return s.Attr.ID
+	model.Walk(full, func(n model.Node, entering bool) model.WalkStatus {
+		if a := model.AttrOf(n); entering && a != nil && a.ID != "" && inside[n] != nil {
+			secretIDs[a.ID] = true
 		}
-		if b, ok := x.(model.Block); ok {
-			if a := model.BlockAttr(b); a != nil {
-				return a.ID
-			}
-		}
-		return ""
-	}
-	mark := func(x any) {
-		if id := idOf(x); id != "" {
-			if inside[x] != nil {
-				secretIDs[id] = true
-			} else {
-				publicIDs[id] = true
-			}
-		}
-	}
-	for _, s := range full.Sections() {
-		mark(s)
-	}
-	full.EachBlock(func(b model.Block) { mark(b) })
-	// An id both a public and an exempt element carry (the writers make
-	// ids unique later) is not evidence of anything.
-	for id := range publicIDs {
-		delete(secretIDs, id)
-	}
+		return model.WalkContinue
+	})
 	var problem error
-	check := func(what string, id string) {
-		if secretIDs[id] && problem == nil {
-			problem = fmt.Errorf("internal error: the public version holds %s %q from exempt material", what, id)
+	model.Walk(public, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
 		}
-	}
-	for _, s := range public.Sections() {
-		check("the section", idOf(s))
-	}
-	public.EachBlock(func(b model.Block) { check("the element", idOf(b)) })
-	eachInlineList(public, func(in []model.Inline) {
-		for _, x := range in {
-			if r, ok := x.(*model.Ref); ok {
-				check("a reference to", r.Target)
+		what, id := "the element", ""
+		if a := model.AttrOf(n); a != nil {
+			id = a.ID
+			if _, ok := n.(*model.Section); ok {
+				what = "the section"
 			}
+		} else if r, ok := n.(*model.Ref); ok {
+			what, id = "a reference to", r.Target
 		}
+		if secretIDs[id] {
+			problem = fmt.Errorf("internal error: the public version holds %s %q from exempt material", what, id)
+			return model.WalkStop
+		}
+		return model.WalkContinue
 	})
 	return problem
 }

@@ -85,47 +85,59 @@ func (c *copier) sections(ss []*model.Section) []*model.Section {
 func (c *copier) blocks(bs []model.Block) []model.Block {
 	out := make([]model.Block, 0, len(bs))
 	for _, b := range bs {
-		switch b := b.(type) {
-		case *model.Para:
-			cp := *b
-			cp.Inlines = c.inlines(b.Inlines)
-			out = append(out, &cp)
-		case *model.CrossHeading:
-			out = append(out, c.crossHeading(b))
-		case *model.ExemptPart:
-			out = append(out, c.crossHeading(b.Heading), &model.ExemptNotice{Text: c.notice})
-		case *model.List:
-			cp := *b
-			cp.Items = make([][]model.Block, len(b.Items))
-			for i, it := range b.Items {
-				cp.Items[i] = c.blocks(it)
-			}
-			out = append(out, &cp)
-		case *model.Quote:
-			cp := *b
-			cp.Blocks = c.blocks(b.Blocks)
-			out = append(out, &cp)
-		case *model.Table:
-			out = append(out, c.table(b))
-		case *model.Chart:
-			cp := *b
-			cp.Caption = c.inlines(b.Caption)
-			if b.Table != nil {
-				cp.Table = c.table(b.Table)
-			}
-			out = append(out, &cp)
-		case *model.CodeBlock:
-			cp := *b
-			out = append(out, &cp)
-		case *model.Rule:
-			out = append(out, &model.Rule{})
-		case *model.ExemptNotice:
-			out = append(out, &model.ExemptNotice{Text: b.Text})
-		default:
-			c.fail(b)
+		if p, ok := b.(*model.ExemptPart); ok {
+			out = append(out, c.crossHeading(p.Heading), &model.ExemptNotice{Text: c.notice})
+		} else if cp := c.block(b); cp != nil {
+			out = append(out, cp)
 		}
 	}
 	return out
+}
+
+// block copies one block of public material; nil for a kind it does not
+// know (and c.err is set).
+func (c *copier) block(b model.Block) model.Block {
+	switch b := b.(type) {
+	case *model.Para:
+		return c.para(b)
+	case *model.CrossHeading:
+		return c.crossHeading(b)
+	case *model.List:
+		cp := *b
+		cp.Items = make([][]model.Block, len(b.Items))
+		for i, it := range b.Items {
+			cp.Items[i] = c.blocks(it)
+		}
+		return &cp
+	case *model.Quote:
+		cp := *b
+		cp.Blocks = c.blocks(b.Blocks)
+		return &cp
+	case *model.Table:
+		return c.table(b)
+	case *model.Chart:
+		cp := *b
+		cp.Caption = c.inlines(b.Caption)
+		if b.Table != nil {
+			cp.Table = c.table(b.Table)
+		}
+		return &cp
+	case *model.CodeBlock:
+		cp := *b
+		return &cp
+	case *model.Rule:
+		return &model.Rule{}
+	case *model.ExemptNotice:
+		return &model.ExemptNotice{Text: b.Text}
+	}
+	c.fail(b)
+	return nil
+}
+
+func (c *copier) para(p *model.Para) *model.Para {
+	cp := *p
+	cp.Inlines = c.inlines(p.Inlines)
+	return &cp
 }
 
 func (c *copier) crossHeading(h *model.CrossHeading) *model.CrossHeading {

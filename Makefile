@@ -22,7 +22,7 @@ all: papers
 # the C library's, which boardpaper never needs, and no dynamic loader to
 # run first, which took 1.5 ms of every build's start. -trimpath keeps the
 # machine's paths out of the binary.
-$(BIN): $(GOFILES) go.mod go.sum $(wildcard templates/layouts/*.yaml) internal/thirdparty/fpdf/go.mod internal/thirdparty/goldmark/go.mod
+$(BIN): $(GOFILES) go.mod go.sum $(wildcard templates/layouts/*.yaml)
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/boardpaper
 
 papers: $(BIN)
@@ -46,13 +46,9 @@ vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	cd internal/thirdparty/fpdf && $(GO) vet .
-	cd internal/thirdparty/goldmark && $(GO) vet ./...
 
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...
-	cd internal/thirdparty/fpdf && $(GO) test -count=1 .
-	cd internal/thirdparty/goldmark && $(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory fuzz-ci
 
 # fuzz runs each fuzzer for a minute; fuzz-ci (part of make test) for 15

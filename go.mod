@@ -6,21 +6,11 @@ require (
 	github.com/fsnotify/fsnotify v1.10.1
 	github.com/go-fonts/dejavu v0.3.2
 	github.com/go-fonts/liberation v0.3.3
-	github.com/go-pdf/fpdf v0.9.0
 	github.com/golang/freetype v0.0.0-20170609003504-e2365dfdc4a0
+	github.com/klauspost/compress v1.20.4
 	github.com/wcharczuk/go-chart/v2 v2.1.2
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/image v0.47.0
 	golang.org/x/sys v0.49.0
 	gopkg.in/yaml.v3 v3.0.1
 )
-
-require github.com/klauspost/compress v1.20.4 // indirect
-
-// fpdf v0.9.0 with its font work done once per process, not per document:
-// see internal/thirdparty/fpdf/PATCHES.md.
-replace github.com/go-pdf/fpdf => ./internal/thirdparty/fpdf
-
-// goldmark v1.8.7's parsing packages, with nothing built at program start
-// that parsing may not need: see internal/thirdparty/goldmark/PATCHES.md.
-replace github.com/yuin/goldmark => ./internal/thirdparty/goldmark

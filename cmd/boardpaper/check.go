@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -12,26 +11,51 @@ import (
 	"github.com/boardpaper/boardpaper/internal/pipeline"
 )
 
+var checkCommand = &command{
+	name:    "check",
+	summary: "find every mistake in the papers, and warn of late or doubtful ones",
+	help: `Usage: boardpaper check [TEMPLATE...] [flags]
+
+Reads and checks each paper as build would, writing nothing, and prints every
+problem at once as path:line:col: message. It also warns of what builds but may
+be wrong or late: a section the layout requires that is missing or empty, a
+label nothing refers to, a table total its rows do not add up to, shares that
+do not add up to 100%, figures dated after the meeting, and a paper published
+too late for its meeting (five clear working days; 28 clear days' notice of a
+private meeting). With no TEMPLATE, every paper in templates/ is checked. Flags
+may come before or after the templates.
+
+Flags:
+  --data FILE                Use this snapshot instead of each paper's own, for
+                             this run only.
+  --strict                   Fail (exit status 1) on warnings too, not only on
+                             errors.
+  --publish-date YYYY-MM-DD  The day the papers will be published, for the
+                             statutory timetable. Default: today.
+  -h, --help                 Show this help.
+
+Example:
+  boardpaper check templates/school-places.md --publish-date 2013-03-01
+
+Exit status: 0 no errors (warnings allowed, unless --strict); 1 errors, or
+warnings with --strict; 2 the command was mistyped.
+`,
+	project: true,
+	validate: func(iv *invocation) error {
+		_, _, err := iv.date("publish-date", "a date")
+		return err
+	},
+	run: runCheck,
+}
+
 // runCheck is "boardpaper check": every error build would report, and the
 // warnings of internal/check, all at once, writing nothing.
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	data := fs.String("data", "", "")
-	strict := fs.Bool("strict", false, "")
-	publish := fs.String("publish-date", "", "")
-	paths, err := parseInterspersed(fs, args)
+func runCheck(iv *invocation, stdout, stderr io.Writer) int {
 	opts := check.Options{PublishDate: today()}
-	if err == nil && *publish != "" {
-		opts.PublishDate, err = time.Parse("2006-01-02", *publish)
-		if err != nil {
-			err = fmt.Errorf("--publish-date takes a date written YYYY-MM-DD, not %q", *publish)
-		}
+	if d, given, _ := iv.date("publish-date", "a date"); given {
+		opts.PublishDate = d
 	}
-	if err != nil {
-		return usageError("check", err, stdout, stderr)
-	}
-	results, err := pipeline.Check(".", paths, *data)
+	results, err := pipeline.Check(".", iv.paths(), iv.pathValue("data"))
 	var problems diag.List
 	if err != nil && !errors.As(err, &problems) {
 		fmt.Fprintf(stderr, "boardpaper check: %v\n", err)
@@ -53,7 +77,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stdout, "checked %d paper(s): %d error(s), %d warning(s)\n", len(results), errs, warns)
-	if errs > 0 || (*strict && warns > 0) {
+	if errs > 0 || (iv.on("strict") && warns > 0) {
 		return 1
 	}
 	return 0
@@ -67,15 +91,4 @@ func today() time.Time {
 		now = now.In(loc)
 	}
 	return time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-}
-
-// usageError answers a mistyped command with the usage and exit status 2,
-// or -h and --help with the usage and 0.
-func usageError(cmd string, err error, stdout, stderr io.Writer) int {
-	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(stdout, usage)
-		return 0
-	}
-	fmt.Fprintf(stderr, "boardpaper %s: %v\n\n%s", cmd, err, usage)
-	return 2
 }

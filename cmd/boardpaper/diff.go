@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,33 +15,63 @@ import (
 	"github.com/boardpaper/boardpaper/internal/snapdiff"
 )
 
+var diffCommand = &command{
+	name:     "diff",
+	summary:  "list the figures that changed between two data snapshots",
+	defaults: map[string]string{"format": "text"},
+	help: `Usage: boardpaper diff OLD.yaml NEW.yaml [flags]
+       boardpaper diff REV PATH [flags]
+
+Lists the figures that changed between two data snapshots, each named by its
+labels (age_groups › March 2012 › 0), not by its place in a list. With REV
+PATH, compares the snapshot PATH as it is now with the same file at git
+revision REV (HEAD~1, a branch, a tag): what a change to the data will change
+in the papers.
+
+Flags:
+  --format FORMAT  Write text, or markdown: a table to paste into a
+                   pull-request comment. Default: text.
+  -h, --help       Show this help.
+
+Example:
+  boardpaper diff HEAD~1 data/looked-after-children/2013-01-25.yaml
+
+Exit status: 0 compared (whether or not anything changed); 1 a snapshot cannot
+be read; 2 the command was mistyped.
+`,
+	project: true,
+	validate: func(iv *invocation) error {
+		if len(iv.args) != 2 {
+			return fmt.Errorf("diff takes two arguments: OLD.yaml NEW.yaml, or REV PATH")
+		}
+		if form := iv.value("format"); form != "text" && form != "markdown" {
+			return fmt.Errorf("--format takes text or markdown, not %q", form)
+		}
+		if _, err := os.Stat(iv.args[0]); err != nil && strings.HasPrefix(iv.args[0], "-") {
+			// git would read it as an option (--output=FILE writes a file).
+			return fmt.Errorf("%s is not a file, and a git revision cannot start with \"-\"", iv.args[0])
+		}
+		return nil
+	},
+	run: runDiff,
+}
+
 // runDiff is "boardpaper diff OLD.yaml NEW.yaml" and "boardpaper diff REV
 // PATH" (PATH as it was at git revision REV, against the file now).
-func runDiff(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	form := fs.String("format", "text", "")
-	paths, err := parseInterspersed(fs, args)
-	if err == nil && len(paths) != 2 {
-		err = fmt.Errorf("diff takes two arguments: OLD.yaml NEW.yaml, or REV PATH")
-	}
-	if err == nil && *form != "text" && *form != "markdown" {
-		err = fmt.Errorf("--format takes text or markdown, not %q", *form)
-	}
-	if err != nil {
-		return usageError("diff", err, stdout, stderr)
-	}
+func runDiff(iv *invocation, stdout, stderr io.Writer) int {
+	// The first is a file, read from where it was typed, or else a
+	// revision, taken as typed.
+	paths := iv.paths()
 	oldName, newName := paths[0], paths[1]
 	var oldSrc []byte
+	var err error
 	if _, statErr := os.Stat(paths[0]); statErr == nil {
 		oldSrc, err = os.ReadFile(paths[0])
-	} else if strings.HasPrefix(paths[0], "-") {
-		// git would read it as an option (--output=FILE writes a file).
-		return usageError("diff", fmt.Errorf("%s is not a file, and a git revision cannot start with \"-\"", paths[0]), stdout, stderr)
 	} else {
 		// Not a file: a git revision of the second path.
-		oldName = paths[0] + ":" + filepath.ToSlash(paths[1])
-		oldSrc, err = gitShow(paths[0], paths[1])
+		rev := iv.args[0]
+		oldName = rev + ":" + filepath.ToSlash(paths[1])
+		oldSrc, err = gitShow(rev, paths[1])
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "boardpaper diff: %v\n", err)
@@ -65,7 +94,7 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	changes := snapdiff.Compare(oldSnap, newSnap)
-	if *form == "markdown" {
+	if iv.value("format") == "markdown" {
 		err = snapdiff.WriteMarkdown(stdout, oldName, newName, changes)
 	} else {
 		err = snapdiff.WriteText(stdout, oldName, newName, changes)

@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,51 +18,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/publish"
 )
-
-const usage = `boardpaper turns Markdown templates and YAML data snapshots into board papers.
-
-Usage:
-  boardpaper build [TEMPLATE...] [--data FILE] [--out DIR] [--format html,pdf] [--exempt-out DIR] [--force]
-  boardpaper check [TEMPLATE...] [--data FILE] [--strict] [--publish-date YYYY-MM-DD]
-  boardpaper diff OLD.yaml NEW.yaml [--format text|markdown]
-  boardpaper diff REV PATH [--format text|markdown]
-  boardpaper new SLUG --layout NAME
-  boardpaper serve [--addr 127.0.0.1:8080] [--format html,pdf]
-  boardpaper version
-
-Run inside the project folder (the one holding templates/ and data/).
-With no TEMPLATE, every templates/*.md is built. Options may come before or
-after the paths.
-
-  build   write each paper as HTML and PDF into output/<date>-<committee>/
-  check   read and check every paper as build would, writing nothing, and
-          warn of what builds but may be wrong or late (see README);
-          --strict makes warnings fail, --publish-date (default today)
-          dates the statutory timetable
-  diff    what changed between two snapshots, figure by figure, addressed
-          by labels; REV PATH compares PATH with its state at git revision
-          REV; --format markdown writes a table for a pull-request comment
-  new     start templates/SLUG.md in a layout, with its required sections
-          and a snapshot stub, ready to build
-  serve   preview the papers in a browser, rebuilt whenever a template,
-          layout or snapshot is saved; the open page reloads itself
-
-Build options:
-  --data FILE        use this snapshot instead of the paper's own, for one run
-  --out DIR          where to write (default output)
-  --format LIST      html, pdf or html,pdf (default html,pdf)
-  --exempt-out DIR   also write the full versions of papers with exempt
-                     ("not for publication") content here, outside --out
-  --force            rebuild every paper; otherwise a paper whose template,
-                     layout and data have not changed since the last build
-                     keeps the files it has
-
-Exit status: 0 done; 1 problems in the papers or data, each printed as
-path:line:col: message, and nothing was written; 2 the command itself was
-mistyped; 3 (build TEMPLATE...) the papers named were published, but a
-meeting's agenda pack was left as it was because another paper of that
-meeting does not build (stderr says which).
-`
 
 func main() {
 	tuneGC()
@@ -117,55 +71,97 @@ const firstCollection = 32 << 20
 // run is main without the process: it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, mainHelp())
 		return 2
 	}
 	switch args[0] {
-	case "-h", "--help", "-help", "help":
-		fmt.Fprint(stdout, usage)
+	case "-h", "--help", "-help":
+		fmt.Fprint(stdout, mainHelp())
 		return 0
-	case "version", "--version":
-		fmt.Fprintln(stdout, "boardpaper", pipeline.Version)
+	case "help":
+		if len(args) == 1 || args[1] == "help" {
+			fmt.Fprint(stdout, mainHelp())
+			return 0
+		}
+		c := lookup(args[1])
+		if c == nil {
+			return unknownCommand(stderr, args[1])
+		}
+		fmt.Fprint(stdout, c.help)
 		return 0
-	case "build":
-		return runBuild(args[0], args[1:], stdout, stderr)
-	case "check":
-		return runCheck(args[1:], stdout, stderr)
-	case "diff":
-		return runDiff(args[1:], stdout, stderr)
-	case "new":
-		return runNew(args[1:], stdout, stderr)
-	case "serve":
-		return runServe(args[1:], stdout, stderr)
+	case "--version":
+		printVersion(stdout)
+		return 0
 	}
-	fmt.Fprintf(stderr, "boardpaper: unknown command %q\n\n%s", args[0], usage)
-	return 2
+	c := lookup(args[0])
+	if c == nil {
+		return unknownCommand(stderr, args[0])
+	}
+	iv, err := parse(c, args[1:])
+	if err == nil && c.validate != nil {
+		err = c.validate(iv)
+	}
+	if err != nil {
+		return complain(c, err, stdout, stderr)
+	}
+	if c.project {
+		leave, err := iv.enterProject(stderr)
+		defer leave()
+		if err != nil {
+			fmt.Fprintf(stderr, "boardpaper %s: %v\n", c.name, err)
+			return 1
+		}
+	}
+	return c.run(iv, stdout, stderr)
 }
 
-func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	data := fs.String("data", "", "")
-	out := fs.String("out", "output", "")
-	formats := fs.String("format", "html,pdf", "")
-	exemptOut := fs.String("exempt-out", "", "")
-	force := fs.Bool("force", false, "")
-	help := fs.Bool("help", false, "")
-	fs.BoolVar(help, "h", false, "")
-	paths, err := parseInterspersed(fs, args)
-	if err != nil {
-		fmt.Fprintf(stderr, "boardpaper %s: %v\n\n%s", cmd, err, usage)
-		return 2
-	}
-	if *help {
-		fmt.Fprint(stdout, usage)
-		return 0
-	}
-	o := publish.Options{Root: ".", Templates: paths, Data: *data, Out: *out, ExemptOut: *exemptOut, Force: *force}
-	if o.HTML, o.PDF, err = parseFormats(*formats); err != nil {
-		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
-		return 2
-	}
+func printVersion(stdout io.Writer) { fmt.Fprintln(stdout, "boardpaper", pipeline.Version) }
+
+var buildCommand = &command{
+	name:     "build",
+	summary:  "write the papers as HTML and PDF into output/, with agenda packs",
+	defaults: map[string]string{"out": "output", "format": "html,pdf"},
+	help: `Usage: boardpaper build [TEMPLATE...] [flags]
+
+Builds each paper as HTML and PDF into output/<date>-<committee>/, with each
+meeting's agenda pack and output/index.html. With no TEMPLATE, every paper in
+templates/ is built; a paper whose template, layout and snapshots have not
+changed since the last build keeps its files. When any paper has a problem,
+every problem is printed as path:line:col: message and nothing is written.
+Flags may come before or after the templates.
+
+Flags:
+  --data FILE       Use this snapshot instead of each paper's own, for this run
+                    only.
+  --out DIR         Write the public files into this folder. Default: output.
+  --format LIST     Write html, pdf, or both (html,pdf). Default: html,pdf.
+  --exempt-out DIR  Also write the full versions of papers with exempt ("not
+                    for publication") material into this folder, which must be
+                    outside --out. Never upload it.
+  --force           Rebuild every paper, even those that have not changed.
+  -h, --help        Show this help.
+
+Example:
+  boardpaper build templates/school-places.md --format pdf
+
+Exit status: 0 built; 1 problems in the papers or data, and nothing was
+written; 2 the command was mistyped; 3 (with TEMPLATE...) the papers named
+were published, but a meeting's agenda pack was left as it was, because
+another paper of that meeting does not build (stderr says which).
+`,
+	project: true,
+	validate: func(iv *invocation) error {
+		_, _, err := iv.formats()
+		return err
+	},
+	run: runBuild,
+}
+
+func runBuild(iv *invocation, stdout, stderr io.Writer) int {
+	cmd := iv.cmd.name
+	out := iv.pathValue("out")
+	o := publish.Options{Root: ".", Templates: iv.paths(), Data: iv.pathValue("data"), Out: out, ExemptOut: iv.pathValue("exempt-out"), Force: iv.on("force")}
+	o.HTML, o.PDF, _ = iv.formats()
 
 	if err := o.Validate(); err != nil {
 		fmt.Fprintf(stderr, "boardpaper %s: %v\n", cmd, err)
@@ -211,7 +207,7 @@ func runBuild(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s, %d file(s) in %s\n", summary, files, time.Since(start).Round(time.Millisecond))
 	if left != nil {
-		reportPacksLeft(stderr, cmd, *out, left)
+		reportPacksLeft(stderr, cmd, out, left)
 		return 3
 	}
 	return 0
@@ -277,20 +273,4 @@ func isTerminal(w io.Writer) bool {
 	}
 	info, err := f.Stat()
 	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
-
-// parseInterspersed parses flags that may come before or after the
-// positional arguments (Go's flag package stops at the first path).
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return positional, nil
-		}
-		positional = append(positional, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }

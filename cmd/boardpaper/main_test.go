@@ -14,10 +14,14 @@ import (
 )
 
 // newProject writes files into a fresh folder and makes it the working
-// directory for the test, as an author's project would be.
+// directory for the test, as an author's project would be. The search for
+// a project's root stops there: a project left in the system's temporary
+// folder is not the test's.
 func newProject(t *testing.T, files map[string]string) string {
 	t.Helper()
 	dir := t.TempDir()
+	searchCeiling = dir
+	t.Cleanup(func() { searchCeiling = "" })
 	for name, body := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -166,14 +170,15 @@ func TestAllErrorsAreReportedNotJustTheFirst(t *testing.T) {
 }
 
 func TestUsageErrorsExitTwo(t *testing.T) {
+	newProject(t, map[string]string{})
 	for _, args := range [][]string{{}, {"bulid"}, {"build", "--colour"}, {"build", "--format", "docx"}} {
 		if code, _, _ := runCLI(t, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
 		}
 	}
-	code, stdout, _ := runCLI(t, "--help")
-	if code != 0 || !strings.Contains(stdout, "boardpaper build [TEMPLATE...]") {
-		t.Errorf("--help: exit %d\n%s", code, stdout)
+	// With no command, the list of commands, as a mistake.
+	if code, stdout, stderr := runCLI(t); code != 2 || stdout != "" || !strings.Contains(stderr, "  build    write the papers") {
+		t.Errorf("no command: exit %d\n%s", code, stderr)
 	}
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -16,24 +15,47 @@ import (
 	"github.com/boardpaper/boardpaper/internal/serve"
 )
 
+var serveCommand = &command{
+	name:     "serve",
+	summary:  "preview the papers in a browser, rebuilt as you save",
+	defaults: map[string]string{"addr": "127.0.0.1:8080", "format": "html,pdf"},
+	help: `Usage: boardpaper serve [flags]
+
+Previews the project's papers in a browser, at the address it prints. A paper
+is rebuilt when its template, layout or snapshot is saved, and the open page
+reloads itself; a paper that does not build shows its problems on its page.
+Nothing is written to output/. Stop it with Ctrl-C.
+
+Flags:
+  --addr HOST:PORT  Where to listen: the default can be reached only from this
+                    machine, 0.0.0.0:PORT from others too.
+                    Default: 127.0.0.1:8080.
+  --format LIST     Preview html, pdf, or both (html,pdf). Default: html,pdf.
+  -h, --help        Show this help.
+
+Example:
+  boardpaper serve --addr 127.0.0.1:8081 --format html
+
+Exit status: 0 stopped; 1 the address cannot be listened on; 2 the command was
+mistyped.
+`,
+	project: true,
+	validate: func(iv *invocation) error {
+		if len(iv.args) > 0 {
+			return fmt.Errorf("serve takes no paths: it previews the whole project")
+		}
+		_, _, err := iv.formats()
+		return err
+	},
+	run: runServe,
+}
+
 // runServe is "boardpaper serve": the live preview, until interrupted.
-func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	addr := fs.String("addr", "127.0.0.1:8080", "")
-	formats := fs.String("format", "html,pdf", "")
-	rest, err := parseInterspersed(fs, args)
-	if err == nil && len(rest) > 0 {
-		err = fmt.Errorf("serve takes no paths: it previews the whole project")
-	}
+func runServe(iv *invocation, stdout, stderr io.Writer) int {
+	addr := iv.value("addr")
 	o := serve.Options{Root: "."}
-	if err == nil {
-		o.HTML, o.PDF, err = parseFormats(*formats)
-	}
-	if err != nil {
-		return usageError("serve", err, stdout, stderr)
-	}
-	ln, err := net.Listen("tcp", *addr)
+	o.HTML, o.PDF, _ = iv.formats()
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "boardpaper serve: %v\n", err)
 		return 1
@@ -41,7 +63,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	if !serve.Loopback(ln.Addr().String()) {
 		fmt.Fprintf(stderr, "boardpaper serve: note: %s can be reached from other machines; the default, 127.0.0.1, cannot\n", ln.Addr())
 	}
-	o.Hosts = serve.AllowedHosts(*addr, ln.Addr())
+	o.Hosts = serve.AllowedHosts(addr, ln.Addr())
 	o.Log = func(format string, args ...any) { fmt.Fprintf(stdout, format+"\n", args...) }
 	o.Problem = func(line string) { fmt.Fprintln(stderr, line) }
 	s := serve.New(o)

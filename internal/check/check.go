@@ -4,7 +4,6 @@
 package check
 
 import (
-	"math"
 	"strings"
 	"time"
 
@@ -29,7 +28,7 @@ func Warnings(b *pipeline.Checked, o Options) diag.List {
 	if b.Input == nil || b.Doc == nil {
 		return nil
 	}
-	c := &checker{in: b.Input, doc: b.Doc, src: sourceOf(b.Input.Paper)}
+	c := &checker{in: b.Input, doc: b.Doc, pos: b.Positions, src: sourceOf(b.Input.Paper)}
 	c.requiredSections()
 	c.unusedLabels()
 	c.tables()
@@ -40,8 +39,10 @@ func Warnings(b *pipeline.Checked, o Options) diag.List {
 }
 
 type checker struct {
-	in    *pipeline.Inputs
-	doc   *model.Document
+	in  *pipeline.Inputs
+	doc *model.Document
+	// pos is where each element of doc was written.
+	pos   diag.Positions
 	src   source
 	warns diag.List
 }
@@ -52,8 +53,8 @@ func (c *checker) warn(pos diag.Pos, format string, args ...any) {
 	c.warns = append(c.warns, e)
 }
 
-// source is the template's body, by line, to find where things were
-// written.
+// source is the template's body, by line, to find where on an element's
+// lines its label was written.
 type source struct {
 	path  string
 	first int // file line of the body's first line
@@ -78,7 +79,7 @@ func (c *checker) requiredSections() {
 			continue
 		}
 		if len(s.Blocks) == 0 && len(s.Subsections) == 0 {
-			c.warn(c.src.heading(want), "section %q is empty", want)
+			c.warn(c.at(s), "section %q is empty", want)
 		}
 	}
 }
@@ -95,17 +96,13 @@ func titleKey(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-var headingLine = lazyregexp.New(`^#\s+(.*?)\s*(\{[^{}]*\})?\s*$`)
-
-// heading returns the position of the level-1 heading titled title, or the
-// body's start.
-func (s source) heading(title string) diag.Pos {
-	for i, l := range s.lines {
-		if m := headingLine().FindStringSubmatch(l); m != nil && titleKey(m[1]) == titleKey(title) {
-			return diag.Pos{Path: s.path, Line: s.first + i, Col: 1}
-		}
+// at is where the element n was written, or the body's start when the
+// reader recorded nowhere.
+func (c *checker) at(n model.Node) diag.Pos {
+	if p, ok := c.pos[n]; ok {
+		return p
 	}
-	return diag.Pos{Path: s.path, Line: s.first, Col: 1}
+	return diag.Pos{Path: c.src.path, Line: c.src.first, Col: 1}
 }
 
 var (
@@ -113,8 +110,8 @@ var (
 	// a label.
 	attrBlock = lazyregexp.New(`\{([^{}]*)\}`)
 	attrLabel = lazyregexp.New(`(?:^|\s)#([A-Za-z][A-Za-z0-9_-]*)`)
-	fenceID   = lazyregexp.New(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
-	fenceOpen = lazyregexp.New("^\\s*(```+|~~~+)\\s*([A-Za-z-]*)")
+	// fenceID is a table's or chart's label, in its block.
+	fenceID = lazyregexp.New(`^\s*id:\s*([A-Za-z][A-Za-z0-9_-]*)\s*$`)
 )
 
 // unusedLabels: a label nothing refers to is often a reference that was
@@ -122,165 +119,64 @@ var (
 //
 // What counts is the built document, its labels and its resolved
 // references, so that text in code, a reference a template leaves out and
-// one only a template writes are judged as the reader will see them. The
-// template's source is read only to find where each label was written.
+// one only a template writes are judged as the reader will see them.
 func (c *checker) unusedLabels() {
-	labels, used := map[string]bool{}, map[string]bool{}
-	c.doc.EachBlock(func(b model.Block) {
-		if a := model.BlockAttr(b); a != nil && a.ID != "" {
-			labels[a.ID] = true
+	var labelled []model.Node
+	used := map[string]bool{}
+	model.Walk(c.doc, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
 		}
-		for _, in := range model.InlineLists(b) {
-			markUsed(in, used)
+		if a := model.AttrOf(n); a != nil && a.Label != "" {
+			labelled = append(labelled, n)
 		}
+		if r, ok := n.(*model.Ref); ok {
+			used[r.Label] = true
+		}
+		return model.WalkContinue
 	})
-	for _, s := range c.doc.Sections() {
-		labels[s.Attr.ID] = true
-		markUsed(s.Title, used)
-	}
-	warned := map[string]bool{}
-	check := func(label string, line, col int) {
-		if labels[label] && !used[label] && !warned[label] {
-			warned[label] = true
-			c.warn(diag.Pos{Path: c.src.path, Line: c.src.first + line, Col: col}, "label %q is never referred to (write @%s where the text mentions it, or remove the label)", label, label)
+	for _, n := range labelled {
+		if label := model.AttrOf(n).Label; !used[label] {
+			c.warn(c.labelAt(n, label), "label %q is never referred to (write @%s where the text mentions it, or remove the label)", label, label)
 		}
 	}
-	fence, fenceKind := "", ""
-	for i, l := range c.src.lines {
-		if m := fenceOpen().FindStringSubmatch(l); m != nil {
-			switch {
-			case fence == "":
-				fence, fenceKind = m[1], m[2]
-				continue
-			case strings.HasPrefix(m[1], fence) && m[2] == "":
-				fence = ""
-				continue
-			}
-		}
-		if fence != "" {
-			// Only a table's or chart's id: is a label; other code is text.
-			if m := fenceID().FindStringSubmatchIndex(l); m != nil && (fenceKind == "table" || fenceKind == "chart") {
-				check(l[m[2]:m[3]], i, m[2]+1)
-			}
-			continue
+}
+
+// labelAt is where label was written for the element n: on the lines from
+// the element's own, the first {…} holding #label, or id: label in a table
+// or chart block. It is the element's position when the label is not
+// written there as it is (an expression made it).
+func (c *checker) labelAt(n model.Node, label string) diag.Pos {
+	at := c.at(n)
+	for i := max(at.Line-c.src.first, 0); i < len(c.src.lines); i++ {
+		l := c.src.lines[i]
+		if m := fenceID().FindStringSubmatchIndex(l); m != nil && l[m[2]:m[3]] == label {
+			return diag.Pos{Path: c.src.path, Line: c.src.first + i, Col: m[2] + 1}
 		}
 		for _, a := range attrBlock().FindAllStringSubmatchIndex(l, -1) {
 			inner := l[a[2]:a[3]]
 			for _, m := range attrLabel().FindAllStringSubmatchIndex(inner, -1) {
-				check(inner[m[2]:m[3]], i, a[2]+m[2]+1)
-			}
-		}
-	}
-}
-
-// markUsed notes the label of every reference in in.
-func markUsed(in []model.Inline, used map[string]bool) {
-	model.EachInline(in, func(x model.Inline) {
-		if r, ok := x.(*model.Ref); ok {
-			used[r.Label] = true
-		}
-	})
-}
-
-// fence is a table block as written in the template.
-type fence struct {
-	line int // file line of its first YAML line
-	root *yaml.Node
-}
-
-func (c *checker) tableFences() []fence {
-	var out []fence
-	for i := 0; i < len(c.src.lines); i++ {
-		if strings.TrimSpace(c.src.lines[i]) != "```table" {
-			continue
-		}
-		start := i + 1
-		for i++; i < len(c.src.lines) && !strings.HasPrefix(strings.TrimSpace(c.src.lines[i]), "```"); i++ {
-		}
-		body := strings.Join(c.src.lines[start:i], "\n")
-		doc, err := project.ParseYAML(c.src.path, c.src.first+start-1, []byte(body))
-		if err != nil || project.Root(doc) == nil || strings.Contains(body, "{{") {
-			continue // the build has reported it, or it is made by an expression
-		}
-		out = append(out, fence{line: c.src.first + start, root: project.Root(doc)})
-	}
-	return out
-}
-
-// tables: a declared total that the rows do not reach; count-share rows
-// whose rounded shares do not make 100%.
-func (c *checker) tables() {
-	for _, f := range c.tableFences() {
-		dataKey := project.MapGet(f.root, "data")
-		if dataKey == nil {
-			continue
-		}
-		node, snap, err := c.in.Data.Lookup(dataKey.Value)
-		if err != nil || node.Kind != yaml.MappingNode {
-			continue
-		}
-		rows := project.MapGet(node, "rows")
-		if rows == nil || rows.Kind != yaml.SequenceNode {
-			continue
-		}
-		if total := project.MapGet(f.root, "total"); total != nil {
-			want, ok := project.Number(total)
-			var sum float64
-			for _, r := range rows.Content {
-				for _, v := range rowValues(r) {
-					if x, ok := project.Number(v); ok {
-						sum += x
-					}
+				if inner[m[2]:m[3]] == label {
+					return diag.Pos{Path: c.src.path, Line: c.src.first + i, Col: a[2] + m[2] + 1}
 				}
 			}
-			if ok && math.Abs(sum-want) > 1e-9 {
-				c.warn(diag.Pos{Path: c.src.path, Line: total.Line, Col: total.Column}, "the table's rows add up to %s, not the total of %s it declares", format.Count(sum), format.Count(want))
-			}
-		}
-		if cells := project.MapGet(f.root, "cells"); cells != nil && cells.Value == "count-share" {
-			for _, r := range rows.Content {
-				c.shares(snap, r)
-			}
 		}
 	}
+	return at
 }
 
-func rowValues(r *yaml.Node) []*yaml.Node {
-	if r.Kind != yaml.MappingNode {
-		return nil
-	}
-	if v := project.MapGet(r, "values"); v != nil && v.Kind == yaml.SequenceNode {
-		return v.Content
-	}
-	return nil
-}
-
-// shares warns when a row's shares, each rounded to one decimal place as
-// printed, add to more than 0.1 away from 100%: a reader adding them up
-// will query it.
-func (c *checker) shares(snap *project.Snapshot, r *yaml.Node) {
-	var counts []float64
-	var total float64
-	for _, v := range rowValues(r) {
-		if x, ok := project.Number(v); ok {
-			counts = append(counts, x)
-			total += x
+// tables: what the table blocks recorded as they were read (a declared
+// total the rows do not reach, count-share rows whose rounded shares do not
+// make 100%).
+func (c *checker) tables() {
+	model.Walk(c.doc, func(n model.Node, entering bool) model.WalkStatus {
+		if t, ok := n.(*model.Table); ok && entering {
+			for _, w := range t.Warnings {
+				c.warns.Add(w)
+			}
 		}
-	}
-	if total == 0 || len(counts) < 2 {
-		return
-	}
-	var sum float64
-	for _, x := range counts {
-		sum += math.Round(x*1000/total) / 10
-	}
-	if math.Abs(sum-100) > 0.1+1e-9 {
-		label := ""
-		if l := project.MapGet(r, "label"); l != nil {
-			label = l.Value
-		}
-		c.warn(diag.Pos{Path: snap.Path, Line: r.Line, Col: r.Column}, "the shares in row %q add up to %s%% once rounded, not 100%%: a reader may query it", label, format.Round(sum, 1))
-	}
+		return model.WalkContinue
+	})
 }
 
 // eachSeries calls fn with the x list of every series set ({x, series}) in

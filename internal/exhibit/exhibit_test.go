@@ -2,6 +2,7 @@ package exhibit
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -101,6 +102,11 @@ minus_zero_series:
   x: [Q1, Q2]
   series:
     - {name: Visits, values: [-0.0, -0.0]}
+odd_shares:
+  columns: [a, b, c, d, e]
+  rows:
+    - {label: even, values: [1, 1, 1, 1, 1]}
+    - {label: odd, values: [1, 1, 1, 6, 7]}
 `
 
 func dataSet(t *testing.T) *project.DataSet {
@@ -429,5 +435,37 @@ func TestChartLabels(t *testing.T) {
 	}
 	if !strings.HasPrefix(c.Summary, "Bar chart of Visits from Q1 to Q3: 10 at the start and 15 at the end; highest 20 (Q2)") {
 		t.Errorf("summary = %q", c.Summary)
+	}
+}
+
+// What a reader adding up a table's figures would query is recorded on the
+// table, for check, and stops nothing: a declared total the rows do not
+// reach, a count-share row whose rounded shares do not make 100%.
+func TestTableWarnings(t *testing.T) {
+	warnings := func(src string) string {
+		t.Helper()
+		tbl, err := Table([]byte(src), at20, dataSet(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, w := range tbl.Warnings {
+			out = append(out, w.Error())
+		}
+		return strings.Join(out, "\n")
+	}
+	if got := warnings("data: age_groups\ncells: count-share\ntotal: 2918\n"); got != "" {
+		t.Errorf("a total the rows reach, shares of 100%% and 100.1%%: %s", got)
+	}
+	if got, want := warnings("data: age_groups\ntotal: 2900\n"), "templates/p.md:21:8: warning: the table's rows add up to 2,918, not the total of 2,900 it declares"; got != want {
+		t.Errorf("a total the rows do not reach:\n got %s\nwant %s", got, want)
+	}
+	line := strings.Count(snapYAML[:strings.Index(snapYAML, "{label: odd")], "\n") + 1
+	want := fmt.Sprintf(`%s:%d:7: warning: the shares in row "odd" add up to 100.2%% once rounded, not 100%%: a reader may query it`, snapPath, line)
+	if got := warnings("data: odd_shares\ncells: count-share\n"); got != want {
+		t.Errorf("shares:\n got %s\nwant %s", got, want)
+	}
+	if got := warnings("data: odd_shares\ncells: count\n"); got != "" {
+		t.Errorf("counts without shares: %s", got)
 	}
 }

@@ -2,6 +2,7 @@ package exhibit
 
 import (
 	"errors"
+	"math"
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -31,8 +32,10 @@ var (
 // data is the paper's snapshots.
 //
 // The table's Label is left empty: numbering is the transform pass's job.
-// total: is accepted (an author's note of the expected total) but not yet
-// used.
+// What a reader adding up the figures would query does not stop the build:
+// it is recorded as the table's Warnings, for boardpaper check (a total:
+// the rows do not add up to; count-share rows whose rounded shares do not
+// make 100%).
 func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error) {
 	f, err := readFence("table", src, pos, tableKeys)
 	if err != nil {
@@ -58,18 +61,25 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 		RowHeaders: true,
 	}
 	var errs diag.List
-	if !readTable(&errs, snap, n, cells, t) {
+	sum, ok := readTable(&errs, snap, n, cells, t)
+	if !ok {
 		return nil, errs.Err()
+	}
+	if v := f.values["total"]; v != nil {
+		if want, _ := project.Number(v); math.Abs(sum-want) > 1e-9 {
+			t.Warnings = append(t.Warnings, diag.Warnf(f.path, v.Line, v.Column, "the table's rows add up to %s, not the total of %s it declares", format.Count(sum), format.Count(want)))
+		}
 	}
 	return t, nil
 }
 
-// readTable fills t from a snapshot's {corner, columns, rows}. It reports
-// false after recording errors at the snapshot's lines.
-func readTable(errs *diag.List, snap *project.Snapshot, n *yaml.Node, cells string, t *model.Table) bool {
+// readTable fills t from a snapshot's {corner, columns, rows}, and returns
+// what the numbers in its rows add up to. It reports false after recording
+// errors at the snapshot's lines.
+func readTable(errs *diag.List, snap *project.Snapshot, n *yaml.Node, cells string, t *model.Table) (sum float64, ok bool) {
 	fields := shape(errs, snap, n, "a table", []string{"columns", "rows"}, []string{"corner"})
 	if fields == nil {
-		return false
+		return 0, false
 	}
 	corner := ""
 	if c := fields["corner"]; c != nil {
@@ -83,17 +93,18 @@ func readTable(errs *diag.List, snap *project.Snapshot, n *yaml.Node, cells stri
 	}
 	rows := seq(errs, snap, fields["rows"], "rows")
 	if cols == nil || rows == nil {
-		return false
+		return 0, false
 	}
 	numeric := make([]bool, len(cols))
 	for _, r := range rows {
-		row, ok := readRow(errs, snap, r, len(cols), cells, numeric)
+		row, total, ok := readRow(errs, snap, r, len(cols), cells, numeric, &t.Warnings)
 		if ok {
 			t.Rows = append(t.Rows, row)
 		}
+		sum += total
 	}
 	if len(*errs) > 0 {
-		return false
+		return 0, false
 	}
 	t.Head = [][]model.Cell{head}
 	t.Align = []model.Align{model.AlignLeft}
@@ -104,34 +115,48 @@ func readTable(errs *diag.List, snap *project.Snapshot, n *yaml.Node, cells stri
 		}
 		t.Align = append(t.Align, a)
 	}
-	return true
+	return sum, true
 }
 
-// readRow formats one {label, values} row. numeric[i] is set for columns
-// holding figures (they are right-aligned).
-func readRow(errs *diag.List, snap *project.Snapshot, r *yaml.Node, ncols int, cells string, numeric []bool) ([]model.Cell, bool) {
+// readRow formats one {label, values} row, and returns what its numbers add
+// up to. numeric[i] is set for columns holding figures (they are
+// right-aligned). A count-share row whose shares, each rounded to one
+// decimal place as printed, add to more than 0.1 away from 100% gets a
+// warning: a reader adding them up will query it.
+func readRow(errs *diag.List, snap *project.Snapshot, r *yaml.Node, ncols int, cells string, numeric []bool, warns *[]error) ([]model.Cell, float64, bool) {
 	fields := shape(errs, snap, r, "a table row", []string{"label", "values"}, nil)
 	if fields == nil {
-		return nil, false
+		return nil, 0, false
 	}
 	label, ok := scalarText(errs, snap, fields["label"], "a row label")
 	if !ok {
-		return nil, false
+		return nil, 0, false
 	}
 	vals := seq(errs, snap, fields["values"], "a row's values")
 	if vals == nil {
-		return nil, false
+		return nil, 0, false
 	}
 	if len(vals) != ncols {
 		errs.Errorf(snap.Path, r.Line, r.Column, "row %q has %d values but the table has %d columns", label, len(vals), ncols)
-		return nil, false
+		return nil, 0, false
 	}
 	// A count-share is a share of the row's own total: the sum of its
 	// plain numbers (text such as "n/a" and {n, of} ratios are not counts).
+	var counts []float64
 	var total float64
 	for _, v := range vals {
 		if x, ok := project.Number(v); ok {
+			counts = append(counts, x)
 			total += x
+		}
+	}
+	if cells == cellCountShare && total != 0 && len(counts) > 1 {
+		var shares float64
+		for _, x := range counts {
+			shares += math.Round(x*1000/total) / 10
+		}
+		if math.Abs(shares-100) > 0.1+1e-9 {
+			*warns = append(*warns, diag.Warnf(snap.Path, r.Line, r.Column, "the shares in row %q add up to %s%% once rounded, not 100%%: a reader may query it", label, format.Round(shares, 1)))
 		}
 	}
 	row := []model.Cell{cell(label)}
@@ -142,7 +167,7 @@ func readRow(errs *diag.List, snap *project.Snapshot, r *yaml.Node, ncols int, c
 		numeric[i] = numeric[i] || isNum
 		row = append(row, cell(s))
 	}
-	return row, good
+	return row, total, good
 }
 
 // formatCell writes one value as cells asks. isNum reports a figure (for

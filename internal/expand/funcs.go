@@ -93,24 +93,16 @@ func describe(v any) string {
 // exactly (a literal such as 1e308 in the template) is refused here, so
 // that no function starts from one.
 func number(v any) (float64, error) {
+	// Snapshot figures are Numbers; Go's own template functions (len,
+	// index) and literals in the template give ints and floats.
 	var f float64
-	switch v := v.(type) {
-	case Number:
-		f = float64(v)
-	case float64:
-		f = v
-	case float32:
-		f = float64(v)
-	case int:
-		f = float64(v)
-	case int64:
-		f = float64(v)
-	case int32:
-		f = float64(v)
-	case uint:
-		f = float64(v)
-	case uint64:
-		f = float64(v)
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Float64, reflect.Float32:
+		f = rv.Float()
+	case reflect.Int, reflect.Int64, reflect.Int32:
+		f = float64(rv.Int())
+	case reflect.Uint, reflect.Uint64:
+		f = float64(rv.Uint())
 	default:
 		return 0, fmt.Errorf("want a number, got %s", describe(v))
 	}
@@ -240,26 +232,23 @@ func sum(m *meter, v any) (Number, error) {
 	return result("the total", total)
 }
 
-func first(v any) (any, error) {
+func first(v any) (any, error) { return end(v, false) }
+
+func last(v any) (any, error) { return end(v, true) }
+
+// end is a list's first item, or its last.
+func end(v any, last bool) (any, error) {
 	l, err := list(v)
 	if err != nil {
 		return nil, err
 	}
 	if len(l) == 0 {
 		return nil, errors.New("the list is empty")
+	}
+	if last {
+		return l[len(l)-1], nil
 	}
 	return l[0], nil
-}
-
-func last(v any) (any, error) {
-	l, err := list(v)
-	if err != nil {
-		return nil, err
-	}
-	if len(l) == 0 {
-		return nil, errors.New("the list is empty")
-	}
-	return l[len(l)-1], nil
 }
 
 // mapping reads a map argument, saying what was expected in the author's

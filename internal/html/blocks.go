@@ -8,8 +8,8 @@ import (
 // sections, 3 for subsections). Its blocks and subsections sit in a text
 // column; paragraph and section numbers hang in the gutter to its left.
 func (p *page) section(s *model.Section, h int) error {
-	id := p.uniqueID(sectionID(s))
-	headingID := p.uniqueID(id + "-title")
+	id := s.Attr.ID
+	headingID := model.TitleID(id)
 	class := "sec"
 	switch s.Kind {
 	case model.FrontSummary:
@@ -67,24 +67,6 @@ func (p *page) sectionTitle(s *model.Section) []model.Inline {
 	return s.Title
 }
 
-// sectionID is the author's label, else one made from the number ("sec-3",
-// "sec-4-1"), else one for the front part.
-func sectionID(s *model.Section) string {
-	if s.Attr.ID != "" {
-		return s.Attr.ID
-	}
-	if n := idFromNumber(s.Number, true); n != "" {
-		return "sec-" + n
-	}
-	switch s.Kind {
-	case model.FrontSummary:
-		return "summary"
-	case model.FrontRecommendations:
-		return "recommendations"
-	}
-	return "section"
-}
-
 // blocks writes a run of blocks; h is the level a cross-heading among them
 // takes, or 0 where headings would break the outline (inside footnotes).
 func (p *page) blocks(bs []model.Block, h int) error {
@@ -119,13 +101,13 @@ func (p *page) block(b model.Block, h int) error {
 	case *model.List:
 		return p.list(b, h)
 	case *model.Quote:
-		p.s("<blockquote", idAttr(p.uniqueID(b.Attr.ID)), ">\n")
+		p.s("<blockquote", idAttr(b.Attr.ID), ">\n")
 		if err := p.blocks(b.Blocks, h); err != nil {
 			return err
 		}
 		p.s("</blockquote>\n")
 	case *model.CodeBlock:
-		p.s("<pre", idAttr(p.uniqueID(b.Attr.ID)), "><code>")
+		p.s("<pre", idAttr(b.Attr.ID), "><code>")
 		p.text(b.Text)
 		p.s("</code></pre>\n")
 	case *model.Rule:
@@ -146,18 +128,14 @@ func (p *page) block(b model.Block, h int) error {
 // (so it survives copying and text extraction) and an id for deep links.
 func (p *page) paragraph(para *model.Para) error {
 	if para.Number == "" {
-		p.s("<p", idAttr(p.uniqueID(para.Attr.ID)), ">")
+		p.s("<p", idAttr(para.Attr.ID), ">")
 		if err := p.inlines(para.Inlines); err != nil {
 			return err
 		}
 		p.s("</p>\n")
 		return nil
 	}
-	id := para.Attr.ID
-	if id == "" {
-		id = "para-" + idFromNumber(para.Number, false)
-	}
-	p.s("<p class=\"numbered\"", idAttr(p.uniqueID(id)), "><span class=\"pnum\">")
+	p.s("<p class=\"numbered\"", idAttr(para.Attr.ID), "><span class=\"pnum\">")
 	p.text(para.Number)
 	p.s("</span> ")
 	p.where = "paragraph " + para.Number
@@ -169,13 +147,13 @@ func (p *page) paragraph(para *model.Para) error {
 
 func (p *page) crossHeading(c *model.CrossHeading, h int) error {
 	if h == 0 || h > 6 {
-		p.s("<p class=\"cross-heading\"", idAttr(p.uniqueID(c.Attr.ID)), "><strong>")
+		p.s("<p class=\"cross-heading\"", idAttr(c.Attr.ID), "><strong>")
 		err := p.inlines(c.Inlines)
 		p.s("</strong></p>\n")
 		return err
 	}
 	hn := itoa(h)
-	p.s("<h", hn, " class=\"cross-heading\"", idAttr(p.uniqueID(c.Attr.ID)), ">")
+	p.s("<h", hn, " class=\"cross-heading\"", idAttr(c.Attr.ID), ">")
 	err := p.inlines(c.Inlines)
 	p.s("</h", hn, ">\n")
 	return err
@@ -186,7 +164,7 @@ func (p *page) list(l *model.List, h int) error {
 	if l.Ordered {
 		tag = "ol"
 	}
-	p.s("<", tag, idAttr(p.uniqueID(l.Attr.ID)))
+	p.s("<", tag, idAttr(l.Attr.ID))
 	if l.Ordered && l.Start != 0 && l.Start != 1 {
 		p.s(" start=\"", itoa(l.Start), "\"")
 	}

@@ -56,24 +56,4 @@ func safeHref(raw string) (string, bool) {
 	return raw, true
 }
 
-// idFromNumber turns a printed number into an id fragment: "3.14" gives
-// "3-14", "5." gives "5", and a section's "3.0" gives "3" (for sections,
-// where trimZero is set).
-func idFromNumber(n string, trimZero bool) string {
-	n = strings.TrimSuffix(n, ".")
-	if trimZero {
-		n = strings.TrimSuffix(n, ".0")
-	}
-	var b strings.Builder
-	for _, r := range n {
-		switch {
-		case r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
 func itoa(n int) string { return strconv.Itoa(n) }

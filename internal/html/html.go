@@ -31,7 +31,7 @@ type Options struct {
 
 // Write renders doc as one self-contained HTML page.
 func Write(w io.Writer, doc *model.Document, opts Options) error {
-	p := &page{doc: doc, opts: opts, ids: map[string]bool{}, noteRefs: map[int][]string{}}
+	p := &page{doc: doc, opts: opts, noteRefs: map[int][]string{}}
 	if err := p.document(); err != nil {
 		return err
 	}
@@ -45,9 +45,6 @@ type page struct {
 	opts Options
 	buf  bytes.Buffer
 
-	// ids already given out, so that every id on the page is unique even
-	// when an author's label collides with a generated one.
-	ids map[string]bool
 	// noteRefs lists, per footnote number, the ids of the references to it
 	// in the order they appear, for the footnote's back-link.
 	noteRefs map[int][]string
@@ -67,19 +64,6 @@ func (p *page) s(parts ...string) {
 
 // text writes escaped text.
 func (p *page) text(s string) { p.buf.WriteString(escapeText(s)) }
-
-// uniqueID returns id, or id with a numeric suffix when it is taken.
-func (p *page) uniqueID(id string) string {
-	if id == "" {
-		return ""
-	}
-	cand := id
-	for n := 2; p.ids[cand]; n++ {
-		cand = id + "-" + itoa(n)
-	}
-	p.ids[cand] = true
-	return cand
-}
 
 func (p *page) document() error {
 	d := p.doc
@@ -102,9 +86,9 @@ func (p *page) document() error {
 		p.metaTag("robots", "noindex, nofollow")
 	}
 	p.s("<style>\n", styleSheet(d.Style), "</style>\n</head>\n<body>\n")
-	p.s("<a class=\"skip-link\" href=\"#main\">Skip to the report</a>\n")
+	p.s("<a class=\"skip-link\" href=\"#", model.MainID, "\">Skip to the report</a>\n")
 	p.header()
-	p.s("<main id=\"main\">\n")
+	p.s("<main id=\"", model.MainID, "\">\n")
 	for _, s := range d.Front {
 		if err := p.section(s, 2); err != nil {
 			return err

@@ -240,10 +240,21 @@ func TestParagraphNumbersAndIDs(t *testing.T) {
 	if want := `<p class="numbered" id="para-1"><span class="pnum">1.</span> Ofsted`; !strings.Contains(scrutiny, want) {
 		t.Errorf("scrutiny page lacks %q", want)
 	}
-	// Every id on a page is unique, even when generated ones collide.
+	// The writer places the model's ids as they are, and the anchors it
+	// makes from them, each once.
 	doc := executivePaper()
-	doc.Body[0].Blocks = append(doc.Body[0].Blocks, &m.Para{Number: "1.2", Attr: m.Attr{ID: "para-1-1"}, Inlines: txt("Clash.")})
+	doc.Body[2].Attr.ID = "sec-main"
+	doc.Body[2].Blocks[0].(*m.Para).Attr.ID = "para-safe"
 	page = render(t, doc, chartOptions())
+	for _, want := range []string{
+		`<section class="sec" id="sec-main" aria-labelledby="sec-main-title">`,
+		`<h2 id="sec-main-title" class="numbered">`,
+		`<p class="numbered" id="para-safe"><span class="pnum">3.1</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
 	seen := map[string]bool{}
 	for _, mm := range regexp.MustCompile(` id="([^"]*)"`).FindAllStringSubmatch(page, -1) {
 		if seen[mm[1]] {
@@ -251,8 +262,8 @@ func TestParagraphNumbersAndIDs(t *testing.T) {
 		}
 		seen[mm[1]] = true
 	}
-	if !seen["para-1-1-2"] {
-		t.Errorf("the clashing id was not made unique; ids: %v", seen)
+	if seen["sec-3"] || seen["para-3-1"] {
+		t.Errorf("the writer made ids of its own: %v", seen)
 	}
 }
 

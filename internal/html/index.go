@@ -53,7 +53,7 @@ type IndexFile struct {
 // WriteIndex renders the site's index page, as self-contained and
 // accessible as the papers.
 func WriteIndex(w io.Writer, ix Index) error {
-	p := &page{ids: map[string]bool{}}
+	p := &page{}
 	title := ix.Title
 	if title == "" {
 		title = "Committee papers"

@@ -4,26 +4,12 @@ import (
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
-func noteID(n *model.Note, number int) string {
-	if n != nil && n.ID != "" {
-		return n.ID
-	}
-	return "fn-" + itoa(number)
-}
-
 // noteRef writes a footnote marker: a superscript number linking to the
 // note, with a word for screen readers so that "1" is not read bare.
 func (p *page) noteRef(r *model.NoteRef) {
 	number := r.Number
-	if number == 0 && r.Note != nil {
-		number = r.Note.Number
-	}
 	refs := p.noteRefs[number]
-	refID := "fnref-" + itoa(number)
-	if len(refs) > 0 {
-		refID += "-" + itoa(len(refs)+1)
-	}
-	refID = p.uniqueID(refID)
+	refID := model.NoteRefID(number, len(refs)+1)
 	p.noteRefs[number] = append(refs, refID)
 	if len(refs) == 0 {
 		if p.noteBack == nil {
@@ -33,7 +19,7 @@ func (p *page) noteRef(r *model.NoteRef) {
 			p.noteBack[number] = p.where
 		}
 	}
-	p.s("<sup class=\"fnref\"><a href=\"#", escapeAttr(noteID(r.Note, number)), "\" id=\"", escapeAttr(refID), "\"><span class=\"visually-hidden\">Footnote </span>", itoa(number), "</a></sup>")
+	p.s("<sup class=\"fnref\"><a href=\"#", escapeAttr(r.Note.ID), "\" id=\"", escapeAttr(refID), "\"><span class=\"visually-hidden\">Footnote </span>", itoa(number), "</a></sup>")
 }
 
 // footnotes writes the notes at the end of the paper, each with a link back
@@ -45,8 +31,7 @@ func (p *page) footnotes() error {
 	}
 	p.s("<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n")
 	for _, n := range notes {
-		id := p.uniqueID(noteID(n, n.Number))
-		p.s("<li", idAttr(id), "><span class=\"fnnum\">", itoa(n.Number), "</span> ")
+		p.s("<li", idAttr(n.ID), "><span class=\"fnnum\">", itoa(n.Number), "</span> ")
 		back := ""
 		if refs := p.noteRefs[n.Number]; len(refs) > 0 {
 			where := p.noteBack[n.Number]
@@ -68,7 +53,7 @@ func (p *page) footnotes() error {
 			return err
 		}
 		if last != nil {
-			p.s("<p", idAttr(p.uniqueID(last.Attr.ID)), ">")
+			p.s("<p", idAttr(last.Attr.ID), ">")
 			if err := p.inlines(last.Inlines); err != nil {
 				return err
 			}

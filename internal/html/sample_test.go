@@ -15,8 +15,8 @@ import (
 
 func txt(s string) []m.Inline { return []m.Inline{m.Text(s)} }
 
-func para(number, s string, more ...m.Inline) *m.Para {
-	return &m.Para{Number: number, Inlines: append(txt(s), more...)}
+func para(id, number, s string, more ...m.Inline) *m.Para {
+	return &m.Para{Attr: m.Attr{ID: id}, Number: number, Inlines: append(txt(s), more...)}
 }
 
 func cells(ss ...string) []m.Cell {
@@ -103,20 +103,20 @@ func executivePaper() *m.Document {
 		Style: m.Style{Layout: "executive-board", FontFamily: "Liberation Sans", FontSize: 11,
 			FrontTitle: "Executive Summary", Logo: logoPNG(), LogoType: "png", LogoAlt: "Leeds City Council"},
 		Front: []*m.Section{
-			{Kind: m.FrontSummary, Level: 1, Title: txt("Summary of main issues"), Blocks: []m.Block{
-				para("1.0", "This report updates the Board on reducing the need for children to be in care."),
-				para("2.0", "The number of looked after children fell by 90 between March 2012 and January 2013."),
+			{Kind: m.FrontSummary, Attr: m.Attr{ID: "summary"}, Level: 1, Title: txt("Summary of main issues"), Blocks: []m.Block{
+				para("para-1-0", "1.0", "This report updates the Board on reducing the need for children to be in care."),
+				para("para-2-0", "2.0", "The number of looked after children fell by 90 between March 2012 and January 2013."),
 			}},
-			{Kind: m.FrontRecommendations, Level: 1, Title: txt("Recommendations"), Blocks: []m.Block{
-				para("", "Executive Board is asked to note the progress made."),
+			{Kind: m.FrontRecommendations, Attr: m.Attr{ID: "recommendations"}, Level: 1, Title: txt("Recommendations"), Blocks: []m.Block{
+				para("", "", "Executive Board is asked to note the progress made."),
 			}},
 		},
 		Body: []*m.Section{
-			{Level: 1, Number: "1.0", Title: txt("Purpose of this report"), Blocks: []m.Block{
-				para("1.1", "This report sets out the progress made since the last update."),
+			{Level: 1, Number: "1.0", Attr: m.Attr{ID: "sec-1"}, Title: txt("Purpose of this report"), Blocks: []m.Block{
+				para("para-1-1", "1.1", "This report sets out the progress made since the last update."),
 			}},
 			{Level: 1, Number: "2.0", Attr: m.Attr{ID: "sec-background"}, Title: txt("Background information"), Blocks: []m.Block{
-				para("2.1", "The number of looked after children rose from 1,370 to 1,434, as ",
+				para("para-2-1", "2.1", "The number of looked after children rose from 1,370 to 1,434, as ",
 					&m.Ref{Label: "tbl-lac-trend", Target: "tbl-lac-trend", Text: "Table One"}, m.Text(" shows."),
 					&m.NoteRef{Number: 1, Note: note}),
 				trend,
@@ -127,14 +127,14 @@ func executivePaper() *m.Document {
 				}},
 				ages,
 			}},
-			{Level: 1, Number: "3.0", Title: txt("Main issues"), Blocks: []m.Block{
-				para("3.1", "Several things keep children safe from harm:"),
+			{Level: 1, Number: "3.0", Attr: m.Attr{ID: "sec-3"}, Title: txt("Main issues"), Blocks: []m.Block{
+				para("para-3-1", "3.1", "Several things keep children safe from harm:"),
 				&m.List{Items: [][]m.Block{
 					{&m.Para{Inlines: txt("good placements;")}},
 					{&m.Para{Inlines: []m.Inline{m.Text("regular visits by a "), &m.Emph{Inlines: txt("qualified")}, m.Text(" social worker.")}}},
 				}},
 				&m.CrossHeading{Level: 2, Inlines: txt("Common Assessment Framework (CAF)")},
-				para("3.2", "The figures are published on the ",
+				para("para-3-2", "3.2", "The figures are published on the ",
 					&m.Link{URL: "https://www.leeds.gov.uk/", Title: "Leeds City Council", Inlines: txt("council's website")},
 					m.Text("; questions to "),
 					&m.Link{URL: "mailto:clerk@example.org", Inlines: txt("the clerk")},
@@ -144,11 +144,11 @@ func executivePaper() *m.Document {
 					&m.Ref{Label: "sec-background", Target: "sec-background", Text: "section 2.0"},
 					m.Text(".")),
 			}},
-			{Level: 1, Number: "4.0", Title: append(txt("Corporate Considerations"), &m.NoteRef{Number: 2, Note: note2}), Subsections: []*m.Section{
-				{Level: 2, Number: "4.1", Title: txt("Consultation and Engagement"), Blocks: []m.Block{
-					para("4.1.1", "Children in care were consulted on the strategy."),
+			{Level: 1, Number: "4.0", Attr: m.Attr{ID: "sec-4"}, Title: append(txt("Corporate Considerations"), &m.NoteRef{Number: 2, Note: note2}), Subsections: []*m.Section{
+				{Level: 2, Number: "4.1", Attr: m.Attr{ID: "sec-4-1"}, Title: txt("Consultation and Engagement"), Blocks: []m.Block{
+					para("para-4-1-1", "4.1.1", "Children in care were consulted on the strategy."),
 					&m.CrossHeading{Level: 3, Inlines: txt("Children in Care Council")},
-					para("4.1.2", "The Children in Care Council meets every month."),
+					para("para-4-1-2", "4.1.2", "The Children in Care Council meets every month."),
 				}},
 			}},
 		},
@@ -179,21 +179,21 @@ func exemptPaper() *m.Document {
 		},
 		Style: m.Style{Layout: "scrutiny-board", FontFamily: "Liberation Sans", FontSize: 11},
 		Front: []*m.Section{
-			{Kind: m.FrontSummary, Level: 1, Title: txt("Summary of main issues"), Blocks: []m.Block{
-				para("1.", "Ofsted visited twice in the first three months of 2013."),
-				para("2.", "The main findings were:"),
+			{Kind: m.FrontSummary, Attr: m.Attr{ID: "summary"}, Level: 1, Title: txt("Summary of main issues"), Blocks: []m.Block{
+				para("para-1", "1.", "Ofsted visited twice in the first three months of 2013."),
+				para("para-2", "2.", "The main findings were:"),
 				&m.List{Items: [][]m.Block{{&m.Para{Inlines: []m.Inline{&m.Strong{Inlines: txt("LILAC")}, m.Text(": all seven standards met.")}}}}},
 			}},
-			{Kind: m.FrontRecommendations, Level: 1, Title: txt("Recommendations"), Blocks: []m.Block{
-				para("3.", "The Board is recommended to note the report."),
+			{Kind: m.FrontRecommendations, Attr: m.Attr{ID: "recommendations"}, Level: 1, Title: txt("Recommendations"), Blocks: []m.Block{
+				para("para-3", "3.", "The Board is recommended to note the report."),
 			}},
 		},
 		Body: []*m.Section{
-			{Level: 1, Number: "1", Title: txt("Purpose of this report"), Blocks: []m.Block{
-				para("1.1", "This report updates the Board on recent inspections."),
+			{Level: 1, Number: "1", Attr: m.Attr{ID: "sec-1"}, Title: txt("Purpose of this report"), Blocks: []m.Block{
+				para("para-1-1", "1.1", "This report updates the Board on recent inspections."),
 			}},
-			{Level: 1, Number: "2", Title: txt("Appendix 1: Case summaries"), Exempt: true, Blocks: []m.Block{
-				para("2.1", "SENTINEL exempt case detail."),
+			{Level: 1, Number: "2", Attr: m.Attr{ID: "sec-2"}, Title: txt("Appendix 1: Case summaries"), Exempt: true, Blocks: []m.Block{
+				para("para-2-1", "2.1", "SENTINEL exempt case detail."),
 			}},
 		},
 		Exempt:       true,

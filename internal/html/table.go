@@ -9,7 +9,7 @@ import (
 
 // table writes a table exhibit under its own label and caption.
 func (p *page) table(t *model.Table) error {
-	return p.tableIn(t, p.uniqueID(t.Attr.ID), t.Exhibit)
+	return p.tableIn(t, t.Attr.ID, t.Exhibit)
 }
 
 // tableIn writes t's cells captioned by ex (the table's own exhibit, or
@@ -137,7 +137,7 @@ func (p *page) chart(c *model.Chart) error {
 			return err
 		}
 	}
-	id := p.uniqueID(c.Attr.ID)
+	id := c.Attr.ID
 	p.s("<div class=\"exhibit chart\"", idAttr(id), ">\n")
 	switch {
 	case len(svg) > 0:
@@ -150,13 +150,13 @@ func (p *page) chart(c *model.Chart) error {
 		p.s("</figure>\n")
 		if c.Table != nil {
 			p.s("<details class=\"chart-figures\">\n<summary>Show the figures as a table</summary>\n")
-			if err := p.tableIn(c.Table, p.uniqueID(c.Table.Attr.ID), figuresExhibit(c)); err != nil {
+			if err := p.tableIn(c.Table, c.Table.Attr.ID, figuresExhibit(c)); err != nil {
 				return err
 			}
 			p.s("</details>\n")
 		}
 	case c.Table != nil:
-		if err := p.tableIn(c.Table, p.uniqueID(c.Table.Attr.ID), c.Exhibit); err != nil {
+		if err := p.tableIn(c.Table, c.Table.Attr.ID, c.Exhibit); err != nil {
 			return err
 		}
 	default:

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	stdhtml "html"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -24,7 +25,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/commonmark/refused.txt from what the examples give")
+var update = flag.Bool("update", false, "rewrite testdata/commonmark/refused.txt and differs.txt from what the examples give")
 
 // specExample is one example of the CommonMark specification, as goldmark's
 // module carries them (_test/spec.json).
@@ -36,12 +37,37 @@ type specExample struct {
 	Section   string `json:"section"`
 }
 
-// specFile is a copy of goldmark v1.8.7's _test/spec.json (CommonMark
-// 0.31.2). The project's go.mod replaces goldmark with a copy that does not
-// carry it, and the upstream module is in the module cache only once
-// something downloads it, which a test must not depend on (see the
-// folder's README.md).
-const specFile = "testdata/commonmark/spec.json"
+// specFile is where the goldmark module the reader is built with keeps
+// the CommonMark specification's examples, so that they are the ones that
+// goldmark version is tested against. The module is in the module cache
+// whenever this test compiles; the go command names its folder
+// (GOMODCACHE, GOFLAGS and GOPROXY as the build had them).
+func specFile(t *testing.T) string {
+	t.Helper()
+	var mod struct{ Dir string }
+	for _, args := range [][]string{
+		{"list", "-m", "-json", "github.com/yuin/goldmark"},
+		// go list leaves Dir out if the module's files are not unpacked.
+		{"mod", "download", "-json", "github.com/yuin/goldmark"},
+	} {
+		out, err := exec.Command("go", args...).Output()
+		if err != nil {
+			var ee *exec.ExitError
+			if errors.As(err, &ee) {
+				err = fmt.Errorf("%v: %s", err, ee.Stderr)
+			}
+			t.Fatalf("go %s: %v", strings.Join(args, " "), err)
+		}
+		if err := json.Unmarshal(out, &mod); err != nil {
+			t.Fatalf("go %s: %v", strings.Join(args, " "), err)
+		}
+		if mod.Dir != "" {
+			return filepath.Join(mod.Dir, "_test", "spec.json")
+		}
+	}
+	t.Fatal("the go command does not say where goldmark's module is")
+	return ""
+}
 
 // bodyStart is put before each example so that its text has a section to
 // go in; the example starts on the template's line 3.
@@ -58,7 +84,8 @@ const bodyStart = "# Section\n\n"
 // a change that refuses more, words a refusal differently or reads an
 // example differently shows there.
 func TestCommonMarkSpec(t *testing.T) {
-	raw, err := os.ReadFile(specFile)
+	spec := specFile(t)
+	raw, err := os.ReadFile(spec)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +94,7 @@ func TestCommonMarkSpec(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(examples) != 652 {
-		t.Fatalf("%s holds %d examples, want the specification's 652", specFile, len(examples))
+		t.Fatalf("%s holds %d examples, want the specification's 652", spec, len(examples))
 	}
 	var refused, differs strings.Builder
 	kinds := map[string]int{}

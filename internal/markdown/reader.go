@@ -18,8 +18,9 @@ import (
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/model"
-	"github.com/boardpaper/boardpaper/internal/thirdparty/gmext"
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
 	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
@@ -46,38 +47,15 @@ type Result struct {
 }
 
 // md is goldmark's CommonMark parser with heading attributes, GitHub tables
-// and footnotes: what goldmark.New(goldmark.WithExtensions(extension.Table,
-// extension.Footnote)) makes, without its HTML renderer (see gmext for why
-// the extensions are a copy). It is made on first use, not as the program
-// starts: a quarter of a millisecond every command paid before its first
-// line, and a build makes it on another processor (Prepare).
+// and footnotes, made when a paper is first read (commands that read none
+// do not make it). Its HTML renderer is never used: internal/html and
+// internal/pdf write the model.
 var md = sync.OnceValue(func() parser.Parser {
-	return parser.NewParser(append([]parser.Option{
-		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
-		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
-		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
-		parser.WithAttribute(),
-	}, gmext.ParserOptions()...)...)
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Footnote),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	).Parser()
 })
-
-// Prepare makes the Markdown parser, and compiles the expressions reading
-// uses, in the background, so the first Read need not wait for them. Only
-// the first call does anything.
-func Prepare() {
-	prepareOnce.Do(func() {
-		go func() {
-			// A table read once compiles the table extension's
-			// expressions; this package's are compiled by name.
-			md().Parse(text.NewReader([]byte("| a |\n|:-:|\n")))
-			refLabel()
-			exemptMark()
-			trailingLabel()
-			captionPrefix()
-		}()
-	})
-}
-
-var prepareOnce sync.Once
 
 // Read parses src and builds the document. All problems found are returned
 // together as a diag.List.

@@ -126,6 +126,10 @@ func attrString(a Attr, exempt bool) string {
 	if a.ID != "" {
 		parts = append(parts, "#"+a.ID)
 	}
+	if a.Label != "" && a.Label != a.ID {
+		// A label that was taken gave way (see transform.Labels).
+		parts = append(parts, "label="+a.Label)
+	}
 	for _, c := range a.Classes {
 		parts = append(parts, "."+c)
 	}

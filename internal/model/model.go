@@ -12,15 +12,25 @@
 // The shape follows pandoc: blocks and inlines, each able to carry an Attr
 // (id, classes, key-values). Unlike pandoc, sections are nested, because
 // numbering, bookmarks and exempt redaction all work section by section.
+// Walk visits every node of a document in reading order, for the passes and
+// checks that look for something in it.
 //
 // This package imports nothing outside the standard library.
 package model
 
 import "time"
 
-// Attr is pandoc's (id, classes, key-values) triple.
+// Attr is pandoc's (id, classes, key-values) triple, with the label the
+// author wrote.
 type Attr struct {
-	ID      string
+	// ID is the element's id, for links. A reader sets it to the label
+	// the author wrote ({#sec-main}, id: tbl-ages); the transform decides
+	// it for good: the label, else one made from the element's number,
+	// unique in the document.
+	ID string
+	// Label is the label the author wrote, as @references name it, once
+	// the transform has decided ID; empty when the author wrote none.
+	Label   string
 	Classes []string
 	KV      []KV
 }
@@ -254,6 +264,11 @@ type Table struct {
 	// data table from a snapshot), so writers mark it as a row header.
 	RowHeaders bool
 	Align      []Align // per column; may be shorter than the row
+	// Warnings are what a reader adding up the figures of a table read
+	// from a snapshot would query, found as it was read: a declared total
+	// the rows do not reach, shares that do not make 100%. They stop no
+	// build and no writer shows them; boardpaper check reports them.
+	Warnings []error
 }
 
 // Cell is one table cell.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-pdf/fpdf"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // BenchmarkWrite writes a paper the size of a sample (about 4,500 words

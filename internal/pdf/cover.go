@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/go-pdf/fpdf"
-
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // Logo box on the cover, top right, in millimetres.

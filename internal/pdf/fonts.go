@@ -14,7 +14,8 @@ import (
 	"github.com/go-fonts/liberation/liberationsansbolditalic"
 	"github.com/go-fonts/liberation/liberationsansitalic"
 	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-pdf/fpdf"
+
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // A face is one TrueType file as fpdf knows it (family + style) together

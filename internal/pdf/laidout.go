@@ -5,9 +5,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/go-pdf/fpdf"
-
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // LaidOut is a paper as its PDF lays it out: each page's drawing as a

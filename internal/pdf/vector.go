@@ -7,8 +7,8 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-pdf/fpdf"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 )

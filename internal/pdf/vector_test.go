@@ -13,9 +13,9 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
 	"github.com/go-fonts/liberation/liberationsansregular"
-	"github.com/go-pdf/fpdf"
 )
 
 // vectorCharts are three charts shaped like the seed paper's (figures

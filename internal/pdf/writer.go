@@ -16,9 +16,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-pdf/fpdf"
-
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // Options for one PDF.
@@ -256,21 +255,24 @@ func (w *writer) collectDestinations(doc *model.Document) {
 			}
 		}
 	}
-	for _, s := range doc.Sections() {
-		add(s.Attr)
-		model.WalkBlocks(s.Blocks, func(b model.Block) {
-			switch b := b.(type) {
-			case *model.Para:
-				add(b.Attr)
-			case *model.CrossHeading:
-				add(b.Attr)
-			case *model.Table:
-				add(b.Attr)
-			case *model.Chart:
-				add(b.Attr)
+	model.Walk(doc, func(n model.Node, entering bool) model.WalkStatus {
+		switch n := n.(type) {
+		case *model.Section:
+			if entering {
+				add(n.Attr)
 			}
-		})
-	}
+		case *model.Para, *model.CrossHeading, *model.Table, *model.Chart:
+			if entering {
+				add(*model.AttrOf(n))
+			}
+			return model.WalkSkipChildren
+		case *model.Note:
+			return model.WalkSkipChildren // a note is one destination (below), not what it holds
+		case model.Inline:
+			return model.WalkSkipChildren
+		}
+		return model.WalkContinue
+	})
 	for _, n := range doc.Footnotes {
 		w.noteDest[n] = w.pdf.AddLink()
 	}

@@ -16,7 +16,9 @@ type Checked struct {
 	Path  string // its template
 	Input *Inputs
 	Doc   *model.Document
-	Err   error
+	// Positions are where Doc's elements were written.
+	Positions diag.Positions
+	Err       error
 }
 
 // Check reads the papers (every templates/*.md when paths is empty)
@@ -43,7 +45,7 @@ func Check(root string, paths []string, data string) ([]*Checked, error) {
 			err = Uncovered(doc, c.Input)
 		}
 		if c.Err = err; err == nil {
-			c.Doc = doc // what a paper that builds is checked on
+			c.Doc, c.Positions = doc, c.Input.positions // what a paper that builds is checked on
 		}
 	})
 	var errs diag.List

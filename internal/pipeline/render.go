@@ -111,10 +111,11 @@ func csvName(d *model.Document, c *model.Chart) string {
 // chartCSVs lists the CSV files of a document's charts.
 func chartCSVs(d *model.Document) map[string][]byte {
 	files := map[string][]byte{}
-	d.EachBlock(func(b model.Block) {
-		if c, ok := b.(*model.Chart); ok {
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if c, ok := n.(*model.Chart); ok && entering {
 			files[csvName(d, c)] = chart.CSV(c)
 		}
+		return model.WalkContinue
 	})
 	return files
 }

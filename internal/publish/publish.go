@@ -15,7 +15,6 @@ import (
 	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
-	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/pipeline"
@@ -415,10 +414,9 @@ func buildOne(o Options, path string, out *output) *Built {
 		b.Err = err
 		return b
 	}
-	// The Markdown parser is made, and the fonts load, on other goroutines
-	// while this paper's template is expanded and its Markdown read; a
-	// build with nothing to rebuild makes neither.
-	markdown.Prepare()
+	// The fonts load on another goroutine while this paper's template is
+	// expanded and its Markdown read; a build with nothing to rebuild
+	// loads none.
 	if o.PDF {
 		pdf.Prepare()
 	}

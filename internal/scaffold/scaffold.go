@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/boardpaper/boardpaper/internal/lazyregexp"
 	"github.com/boardpaper/boardpaper/internal/project"
@@ -16,37 +17,101 @@ import (
 
 var slugPattern = lazyregexp.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-// Files are what New writes, relative to the project root.
-type Files struct {
-	Template string
-	Snapshot string
+// Paper is what a new paper's front matter is to say.
+type Paper struct {
+	Slug   string // the file's name: templates/<slug>.md
+	Layout string
+	Date   time.Time // the meeting's
+	// Committee is the meeting's committee (report_to); blank guesses it
+	// from the layout's name.
+	Committee string
+	// Subject is the paper's subject; blank writes a placeholder.
+	Subject string
 }
 
-// New writes templates/<slug>.md and data/<slug>/<date>.yaml for a paper
-// in layout, dated date. It refuses to overwrite either file.
-func New(root, slug, layoutName string, date time.Time) (Files, error) {
-	if !slugPattern().MatchString(slug) {
-		return Files{}, fmt.Errorf("the paper's name %q should be lower-case words joined by hyphens, e.g. school-places", slug)
+// Placeholder is the subject a paper is given when none is.
+const Placeholder = "The subject of the paper"
+
+// Written is what New wrote, the paths relative to the project root.
+type Written struct {
+	Template  string
+	Snapshot  string
+	Committee string // as the front matter says it
+	Subject   string
+}
+
+// Check reports what is wrong with a paper's name, committee or subject
+// as typed, before anything is read or written.
+func (p Paper) Check() error {
+	if !slugPattern().MatchString(p.Slug) {
+		return fmt.Errorf("the paper's name %q should be lower-case words joined by hyphens, e.g. school-places", p.Slug)
 	}
-	layout, err := project.LoadLayout(root, layoutName)
-	if err != nil {
-		return Files{}, err
-	}
-	day := date.Format("2006-01-02")
-	f := Files{Template: "templates/" + slug + ".md", Snapshot: "data/" + slug + "/" + day + ".yaml"}
-	for _, p := range []string{f.Template, f.Snapshot} {
-		if _, err := os.Stat(filepath.Join(root, p)); err == nil {
-			return Files{}, fmt.Errorf("%s already exists; choose another name", p)
+	for _, f := range []struct{ flag, value string }{{"committee", p.Committee}, {"subject", p.Subject}} {
+		if err := oneLine(f.flag, f.value); err != nil {
+			return err
 		}
 	}
-	if err := write(root, f.Snapshot, snapshot(day)); err != nil {
-		return Files{}, err
+	return nil
+}
+
+// oneLine refuses a committee or subject that a cover cannot show on its
+// line: one holding a line break or another control character.
+func oneLine(flag, s string) error {
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.In(r, unicode.Zl, unicode.Zp) {
+			return fmt.Errorf("--%s should be one line of text, without line breaks or tabs", flag)
+		}
 	}
-	if err := write(root, f.Template, template(layout, day, f.Snapshot)); err != nil {
-		os.Remove(filepath.Join(root, f.Snapshot))
-		return Files{}, err
+	return nil
+}
+
+// New writes templates/<slug>.md and data/<slug>/<as-at>.yaml for a
+// paper in its layout. The snapshot is dated today, or the meeting's day
+// when that is earlier, as figures dated after the meeting are what check
+// warns of. It refuses to overwrite either file.
+func New(root string, p Paper, today time.Time) (Written, error) {
+	if err := p.Check(); err != nil {
+		return Written{}, err
 	}
-	return f, nil
+	layout, err := project.LoadLayout(root, p.Layout)
+	if err != nil {
+		return Written{}, err
+	}
+	asAt := today
+	if p.Date.Before(today) {
+		asAt = p.Date
+	}
+	w := Written{
+		Template:  "templates/" + p.Slug + ".md",
+		Snapshot:  "data/" + p.Slug + "/" + asAt.Format("2006-01-02") + ".yaml",
+		Committee: strings.TrimSpace(p.Committee),
+		Subject:   strings.TrimSpace(p.Subject),
+	}
+	if w.Committee == "" {
+		w.Committee = committee(layout.Name)
+	}
+	if w.Subject == "" {
+		w.Subject = Placeholder
+	}
+	src := template(layout, p.Date.Format("2006-01-02"), w)
+	// What was written must read back as what was asked for, whatever
+	// characters the committee and subject hold.
+	if front, err := project.ParseFront(w.Template, []byte(src)); err != nil || front.ReportTo != w.Committee || front.Subject != w.Subject {
+		return Written{}, fmt.Errorf("the committee %q or the subject %q cannot be written into the paper as typed", w.Committee, w.Subject)
+	}
+	for _, rel := range []string{w.Template, w.Snapshot} {
+		if _, err := os.Stat(filepath.Join(root, rel)); err == nil {
+			return Written{}, fmt.Errorf("%s already exists; choose another name", rel)
+		}
+	}
+	if err := write(root, w.Snapshot, snapshot(asAt.Format("2006-01-02"))); err != nil {
+		return Written{}, err
+	}
+	if err := write(root, w.Template, src); err != nil {
+		os.Remove(filepath.Join(root, w.Snapshot))
+		return Written{}, err
+	}
+	return w, nil
 }
 
 func write(root, rel, content string) error {
@@ -87,21 +152,27 @@ func committee(layout string) string {
 	return strings.Join(words, " ")
 }
 
-func template(l *project.Layout, day, snap string) string {
+// quoted writes s as a YAML string in double quotes, which hold any
+// character but a line break as written, once \ and " are escaped.
+func quoted(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+func template(l *project.Layout, day string, w Written) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `---
 layout: %s
 report_of: Director of (the service)
 report_to: %s
 date: %s                 # the meeting date
-subject: "The subject of the paper"
+subject: %s
 wards: []                        # ward names, if specific wards are affected
 equality_implications: false
 call_in: false
 exempt: false
 data: %s
 ---
-`, l.Name, committee(l.Name), day, snap)
+`, l.Name, quoted(w.Committee), day, quoted(w.Subject), w.Snapshot)
 	b.WriteString("\n# Summary of main issues {.summary}\n\nWhat the paper is about, and the main points the board should know, in a few short paragraphs.\n")
 	b.WriteString("\n# Recommendations {.recommendations}\n\n{{ template \"recs\" . }}\n")
 	b.WriteString("\n{{- define \"recs\" }}\nThe Board is asked to note this report.\n{{- end }}\n")
@@ -113,7 +184,7 @@ data: %s
 		fmt.Fprintf(&b, "\n# %s\n\n", s)
 		switch strings.ToLower(s) {
 		case "main issues":
-			b.WriteString("The figures come from the snapshot: there are {{ num .Data.example.total }} examples.\n\n")
+			b.WriteString("The figures come from the snapshot: there are {{ num .Data.example.total }} examples, as @tbl-example shows.\n\n")
 			b.WriteString("```table\nid: tbl-example\ndata: example_table\ncaption: An example table\ncells: count\n```\n")
 		case "recommendations":
 			b.WriteString("{{ template \"recs\" . }}\n")

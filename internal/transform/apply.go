@@ -1,3 +1,8 @@
+// Package transform holds the passes that turn the reader's structure into
+// a finished document: numbering, exhibit labels, ids, labels and
+// cross-references, and the redaction of exempt material. Each pass is
+// model to model and decides something exactly once, so every writer shows
+// the same numbers and places the same ids.
 package transform
 
 import (

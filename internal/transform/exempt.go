@@ -10,58 +10,68 @@ import "github.com/boardpaper/boardpaper/internal/model"
 // which must agree on it.
 type exemption map[any]any
 
-// exemptionOf walks d in reading order. An exempt part opened by a
-// cross-heading of level 1 runs on into the subsections after it, which
-// the reader marked WithinExempt.
+// exemptionOf walks d's sections in reading order. An exempt part opened
+// by a cross-heading of level 1 runs on into the subsections after it,
+// which the reader marked WithinExempt.
 func exemptionOf(d *model.Document) exemption {
 	m := exemption{}
-	var blocks func(bs []model.Block, opener any) any
-	// blocks marks bs as inside opener's material (when opener is not
-	// nil) and returns the opener of the last exempt part among them.
-	blocks = func(bs []model.Block, opener any) any {
-		var last any
-		for _, b := range bs {
-			if opener != nil {
-				m[b] = opener
+	// carried opens the material a section marked WithinExempt lies in.
+	var carried any
+	// opened holds, for each section and exempt part being walked, the
+	// opener of the material its blocks lie in (nil: they are public).
+	var opened []any
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			switch n.(type) {
+			case *model.Section, *model.ExemptPart:
+				opened = opened[:len(opened)-1]
 			}
-			switch b := b.(type) {
-			case *model.List:
-				for _, it := range b.Items {
-					blocks(it, opener)
-				}
-			case *model.Quote:
-				blocks(b.Blocks, opener)
+			return model.WalkContinue
+		}
+		var opener any
+		if len(opened) > 0 {
+			opener = opened[len(opened)-1]
+		}
+		switch n := n.(type) {
+		case *model.Document:
+			return model.WalkContinue
+		case *model.Section:
+			switch {
+			case n.WithinExempt && carried != nil:
+				m[n] = carried
+			case n.Exempt:
+				carried = n
+			default:
+				carried = nil
+			}
+			if n.Exempt {
+				opened = append(opened, carried)
+			} else {
+				opened = append(opened, nil)
+			}
+			return model.WalkContinue
+		case *model.Note:
+			return model.WalkSkipChildren // footnotes are cited, not read in place
+		case model.Block:
+			// The heading of an exempt part that opens material is not
+			// inside it.
+			if opener != nil && opener != any(n) {
+				m[n] = opener
+			}
+			switch n := n.(type) {
 			case *model.ExemptPart:
-				partOpener := opener
-				if partOpener == nil {
-					partOpener = b.Heading
-				} else {
-					m[b.Heading] = opener
+				if opener == nil {
+					opener, carried = n.Heading, n.Heading
 				}
-				blocks(b.Blocks, partOpener)
-				last = partOpener
+				opened = append(opened, opener)
+			case *model.List, *model.Quote:
+			default:
+				return model.WalkSkipChildren // no blocks inside
 			}
+			return model.WalkContinue
 		}
-		return last
-	}
-	var opener any // the opener of the material being read, if any
-	for _, s := range d.Sections() {
-		switch {
-		case s.WithinExempt && opener != nil:
-			m[s] = opener
-		case s.Exempt:
-			opener = s
-		default:
-			opener = nil
-		}
-		inside := opener
-		if !s.Exempt {
-			inside = nil
-		}
-		if last := blocks(s.Blocks, inside); last != nil && !s.Exempt {
-			opener = last
-		}
-	}
+		return model.WalkSkipChildren // inlines hold no blocks
+	})
 	return m
 }
 
@@ -73,19 +83,21 @@ func HasExempt(d *model.Document) bool { return FirstExempt(d) != nil }
 // *model.Section or *model.CrossHeading), for messages; nil when there is
 // none.
 func FirstExempt(d *model.Document) any {
-	for _, s := range d.Sections() {
-		if s.Exempt {
-			return s
-		}
-		var first any
-		model.WalkBlocks(s.Blocks, func(b model.Block) {
-			if p, ok := b.(*model.ExemptPart); ok && first == nil {
-				first = p.Heading
+	var first any
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		switch n := n.(type) {
+		case *model.Section:
+			if n.Exempt {
+				first = n
+				return model.WalkStop
 			}
-		})
-		if first != nil {
-			return first
+		case *model.ExemptPart:
+			first = n.Heading
+			return model.WalkStop
+		case *model.Note:
+			return model.WalkSkipChildren
 		}
-	}
-	return nil
+		return model.WalkContinue
+	})
+	return first
 }

@@ -20,14 +20,23 @@ func Exhibits(d *model.Document, o Options) {
 		}
 		return name + " " + strconv.Itoa(counts[name])
 	}
-	eachBlock(d, func(b model.Block) {
-		switch b := b.(type) {
-		case *model.Table:
-			if b.RowHeaders || len(b.Caption) > 0 || b.Attr.ID != "" {
-				b.Label = label(o.TableLabel)
-			}
-		case *model.Chart:
-			b.Label = label(o.ChartLabel)
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
 		}
+		switch n := n.(type) {
+		case *model.Table:
+			if n.RowHeaders || len(n.Caption) > 0 || n.Attr.ID != "" {
+				n.Label = label(o.TableLabel)
+			}
+			return model.WalkSkipChildren
+		case *model.Chart:
+			// Its table of figures is part of it, not an exhibit.
+			n.Label = label(o.ChartLabel)
+			return model.WalkSkipChildren
+		case model.Inline:
+			return model.WalkSkipChildren
+		}
+		return model.WalkContinue
 	})
 }

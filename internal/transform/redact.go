@@ -85,47 +85,59 @@ func (c *copier) sections(ss []*model.Section) []*model.Section {
 func (c *copier) blocks(bs []model.Block) []model.Block {
 	out := make([]model.Block, 0, len(bs))
 	for _, b := range bs {
-		switch b := b.(type) {
-		case *model.Para:
-			cp := *b
-			cp.Inlines = c.inlines(b.Inlines)
-			out = append(out, &cp)
-		case *model.CrossHeading:
-			out = append(out, c.crossHeading(b))
-		case *model.ExemptPart:
-			out = append(out, c.crossHeading(b.Heading), &model.ExemptNotice{Text: c.notice})
-		case *model.List:
-			cp := *b
-			cp.Items = make([][]model.Block, len(b.Items))
-			for i, it := range b.Items {
-				cp.Items[i] = c.blocks(it)
-			}
-			out = append(out, &cp)
-		case *model.Quote:
-			cp := *b
-			cp.Blocks = c.blocks(b.Blocks)
-			out = append(out, &cp)
-		case *model.Table:
-			out = append(out, c.table(b))
-		case *model.Chart:
-			cp := *b
-			cp.Caption = c.inlines(b.Caption)
-			if b.Table != nil {
-				cp.Table = c.table(b.Table)
-			}
-			out = append(out, &cp)
-		case *model.CodeBlock:
-			cp := *b
-			out = append(out, &cp)
-		case *model.Rule:
-			out = append(out, &model.Rule{})
-		case *model.ExemptNotice:
-			out = append(out, &model.ExemptNotice{Text: b.Text})
-		default:
-			c.fail(b)
+		if p, ok := b.(*model.ExemptPart); ok {
+			out = append(out, c.crossHeading(p.Heading), &model.ExemptNotice{Text: c.notice})
+		} else if cp := c.block(b); cp != nil {
+			out = append(out, cp)
 		}
 	}
 	return out
+}
+
+// block copies one block of public material; nil for a kind it does not
+// know (and c.err is set).
+func (c *copier) block(b model.Block) model.Block {
+	switch b := b.(type) {
+	case *model.Para:
+		return c.para(b)
+	case *model.CrossHeading:
+		return c.crossHeading(b)
+	case *model.List:
+		cp := *b
+		cp.Items = make([][]model.Block, len(b.Items))
+		for i, it := range b.Items {
+			cp.Items[i] = c.blocks(it)
+		}
+		return &cp
+	case *model.Quote:
+		cp := *b
+		cp.Blocks = c.blocks(b.Blocks)
+		return &cp
+	case *model.Table:
+		return c.table(b)
+	case *model.Chart:
+		cp := *b
+		cp.Caption = c.inlines(b.Caption)
+		if b.Table != nil {
+			cp.Table = c.table(b.Table)
+		}
+		return &cp
+	case *model.CodeBlock:
+		cp := *b
+		return &cp
+	case *model.Rule:
+		return &model.Rule{}
+	case *model.ExemptNotice:
+		return &model.ExemptNotice{Text: b.Text}
+	}
+	c.fail(b)
+	return nil
+}
+
+func (c *copier) para(p *model.Para) *model.Para {
+	cp := *p
+	cp.Inlines = c.inlines(p.Inlines)
+	return &cp
 }
 
 func (c *copier) crossHeading(h *model.CrossHeading) *model.CrossHeading {
@@ -205,53 +217,33 @@ func (c *copier) note(n *model.Note) *model.Note {
 // that forgets a case.
 func verifyPublic(full, public *model.Document) error {
 	inside := exemptionOf(full)
+	// Ids are unique (Labels): an exempt element's is its own.
 	secretIDs := map[string]bool{}
-	publicIDs := map[string]bool{}
-	idOf := func(x any) string {
-		if s, ok := x.(*model.Section); ok {
-			return s.Attr.ID
+	model.Walk(full, func(n model.Node, entering bool) model.WalkStatus {
+		if a := model.AttrOf(n); entering && a != nil && a.ID != "" && inside[n] != nil {
+			secretIDs[a.ID] = true
 		}
-		if b, ok := x.(model.Block); ok {
-			if a := model.BlockAttr(b); a != nil {
-				return a.ID
-			}
-		}
-		return ""
-	}
-	mark := func(x any) {
-		if id := idOf(x); id != "" {
-			if inside[x] != nil {
-				secretIDs[id] = true
-			} else {
-				publicIDs[id] = true
-			}
-		}
-	}
-	for _, s := range full.Sections() {
-		mark(s)
-	}
-	full.EachBlock(func(b model.Block) { mark(b) })
-	// An id both a public and an exempt element carry (the writers make
-	// ids unique later) is not evidence of anything.
-	for id := range publicIDs {
-		delete(secretIDs, id)
-	}
+		return model.WalkContinue
+	})
 	var problem error
-	check := func(what string, id string) {
-		if secretIDs[id] && problem == nil {
-			problem = fmt.Errorf("internal error: the public version holds %s %q from exempt material", what, id)
+	model.Walk(public, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
 		}
-	}
-	for _, s := range public.Sections() {
-		check("the section", idOf(s))
-	}
-	public.EachBlock(func(b model.Block) { check("the element", idOf(b)) })
-	eachInlineList(public, func(in []model.Inline) {
-		for _, x := range in {
-			if r, ok := x.(*model.Ref); ok {
-				check("a reference to", r.Target)
+		what, id := "the element", ""
+		if a := model.AttrOf(n); a != nil {
+			id = a.ID
+			if _, ok := n.(*model.Section); ok {
+				what = "the section"
 			}
+		} else if r, ok := n.(*model.Ref); ok {
+			what, id = "a reference to", r.Target
 		}
+		if secretIDs[id] {
+			problem = fmt.Errorf("internal error: the public version holds %s %q from exempt material", what, id)
+			return model.WalkStop
+		}
+		return model.WalkContinue
 	})
 	return problem
 }

@@ -316,3 +316,51 @@ func TestExemptMarkingMistakes(t *testing.T) {
 		}
 	}
 }
+
+// Ids are decided once, in reading order: each unique, none of them an
+// anchor a writer makes for itself, and a label that is taken gives way
+// with a suffix that references follow.
+func TestIDsAreUniqueAndReferencesFollowThem(t *testing.T) {
+	src := "# One\n\nOne, see @sec-2 and @sec-1-title. {#sec-2}\n\nTwo.[^1] {#main}\n\n" +
+		"Three. {#sec-1-title}\n\nFour. {#fnref-1}\n\n# Two\n\nFive.\n\n[^1]: A note.\n"
+	d := read(t, src, scrutiny)
+	var ids []string
+	seen := map[string]bool{}
+	unique := func(id string) {
+		if seen[id] {
+			t.Errorf("id %q is given twice", id)
+		}
+		seen[id] = true
+	}
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if a := model.AttrOf(n); entering && a != nil && a.ID != "" {
+			ids = append(ids, a.ID+"<"+a.Label)
+			unique(a.ID)
+			if _, ok := n.(*model.Section); ok {
+				unique(model.TitleID(a.ID))
+			}
+		}
+		if note, ok := n.(*model.Note); ok && entering {
+			ids = append(ids, note.ID)
+			unique(note.ID)
+		}
+		return model.WalkContinue
+	})
+	unique(model.MainID)
+	unique(model.NoteRefID(1, 1))
+	got := strings.Join(ids, " ")
+	want := "sec-1< sec-2<sec-2 main-2<main sec-1-title-2<sec-1-title fnref-1-2<fnref-1 sec-2-2< para-2-1< fn-1"
+	if got != want {
+		t.Errorf("ids (id<label):\n got %s\nwant %s", got, want)
+	}
+	dump := model.Dump(d)
+	for _, ref := range []string{
+		`Ref(@sec-2→#sec-2 "paragraph 1.1")`,
+		`Ref(@sec-1-title→#sec-1-title-2 "paragraph 1.3")`,
+		`Para "1.2" {#main-2 label=main} "Two."`,
+	} {
+		if !strings.Contains(dump, ref) {
+			t.Errorf("dump lacks %s:\n%s", ref, dump)
+		}
+	}
+}

@@ -186,14 +186,9 @@ func (f *Fpdf) putPageBodies(first int) {
 	}
 }
 
-// putstreamShared writes a stream whose data it must not change (it may be
-// another document's too): encryption works on a copy. Otherwise it writes
-// what putstream writes, without copying the data into a string first.
+// putstreamShared writes what putstream writes, without copying the data
+// into a string first (the data may be another document's too).
 func (f *Fpdf) putstreamShared(b []byte) {
-	if f.protect.encrypted {
-		f.putstream(append([]byte(nil), b...))
-		return
-	}
 	f.out("stream")
 	f.buffer.Write(b)
 	f.buffer.WriteByte('\n')

@@ -662,20 +662,11 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 	return cmapstr
 }
 
-// GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
-func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
-	oldMetrics, ok := utf.prepareCut()
-	if !ok {
-		return nil
-	}
-	return utf.cutFont(oldMetrics, usedRunes)
-}
-
 // prepareCut reads what every subset of the font needs, the same whatever
 // runes are used.
 //
-// boardpaper: GenerateCutFont split in two so the first half can be done
-// once per font (boardpaper_cache.go).
+// boardpaper: fpdf's GenerateCutFont is split into prepareCut and cutFont
+// so that this half is done once per font (boardpaper_cache.go).
 func (utf *utf8FontFile) prepareCut() (oldMetrics int, ok bool) {
 	utf.fileReader.readerPosition = 0
 	utf.symbolPosition = make([]int, 0)
@@ -1164,17 +1155,4 @@ func keySortArrayRangeMap(s map[int][]int) []int {
 	}
 	sort.Ints(keys)
 	return keys
-}
-
-// UTF8CutFont is a utility function that generates a TrueType font composed
-// only of the runes included in cutset. The rune glyphs are copied from This
-// function is demonstrated in ExampleUTF8CutFont().
-func UTF8CutFont(inBuf []byte, cutset string) (outBuf []byte) {
-	f := newUTF8Font(&fileReader{readerPosition: 0, array: inBuf})
-	runes := map[int]int{}
-	for i, r := range cutset {
-		runes[i] = int(r)
-	}
-	outBuf = f.GenerateCutFont(runes)
-	return
 }

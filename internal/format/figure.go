@@ -263,3 +263,43 @@ func (n Number) Format(f fmt.State, verb rune) {
 // Num writes n at its places with thousands separators: "17,421",
 // "1.99", "2.50", "-2,572".
 func Num(n Number) string { return Style{}.Format(n) }
+
+// Direction is +1 when b is more than a as the two print at places
+// decimal places, -1 when less, and 0 when they print the same. A
+// negative places means as the figures print: the finer of their own
+// places. So 17.00 to 17.04 printed with one place did not change, and
+// 2.04 to 2.06 printed with one place (2.0 to 2.1) rose.
+func Direction(a, b Number, places int) int {
+	d, _ := difference(a, b, places)
+	switch {
+	case d.Value > 0:
+		return 1
+	case d.Value < 0:
+		return -1
+	}
+	return 0
+}
+
+// difference is b - a as the two print at places (see Direction), and
+// the places it is printed with.
+func difference(a, b Number, places int) (Number, int) {
+	if places < 0 {
+		places = max(a.Shown(), b.Shown())
+	}
+	return b.Rounded(places).Sub(a.Rounded(places)), places
+}
+
+// Change says in words how a figure moved from a to b, judged and
+// written at places as Direction judges: "rose by 64", "fell by 0.3",
+// "did not change".
+func Change(a, b Number, places int) string {
+	d, p := difference(a, b, places)
+	by := Style{Fixed: true, Places: p}.Format(d.Abs())
+	switch {
+	case d.Value > 0:
+		return "rose by " + by
+	case d.Value < 0:
+		return "fell by " + by
+	}
+	return "did not change"
+}

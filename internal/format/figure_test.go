@@ -236,3 +236,33 @@ func TestStringAndPrintf(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestChange(t *testing.T) {
+	for _, c := range []struct {
+		a, b   Number
+		places int
+		want   string
+	}{
+		{w("1370"), w("1434"), -1, "rose by 64"},
+		{w("1474"), w("1384"), -1, "fell by 90"},
+		{w("1384"), w("1384"), -1, "did not change"},
+		{w("-5"), w("5"), -1, "rose by 10"},
+		{w("0"), w("1500"), -1, "rose by 1,500"},
+		{w("36.1"), w("33.3"), -1, "fell by 2.8"},
+		{FromFloat(0.1).Add(FromFloat(0.2)), w("0.3"), -1, "did not change"},
+		// Judged at the places printed.
+		{w("17.00"), w("17.04"), -1, "rose by 0.04"},
+		{w("17.00"), w("17.04"), 1, "did not change"},
+		{w("2.04"), w("2.06"), 1, "rose by 0.1"}, // printed 2.0 and 2.1
+		{div(w("1"), w("3")), div(w("1.04"), w("3")), -1, "did not change"},
+		{w("2.50"), w("3.00"), -1, "rose by 0.50"},
+	} {
+		if got := Change(c.a, c.b, c.places); got != c.want {
+			t.Errorf("Change(%v, %v, %d) = %q, want %q", c.a, c.b, c.places, got, c.want)
+		}
+		want := map[byte]int{'r': 1, 'f': -1, 'd': 0}[c.want[0]]
+		if got := Direction(c.a, c.b, c.places); got != want {
+			t.Errorf("Direction(%v, %v, %d) = %d, want %d", c.a, c.b, c.places, got, want)
+		}
+	}
+}

@@ -208,29 +208,3 @@ func Ratio(n, of float64) (string, error) {
 	}
 	return p + " (" + Count(n) + "/" + Count(of) + ")", nil
 }
-
-// Direction is +1 when b is more than a, -1 when less, and 0 when the
-// difference rounds to nothing at the precision Count prints (float noise
-// such as 0.1+0.2 against 0.3 is not a change).
-func Direction(a, b float64) int {
-	d := b - a
-	if strings.Trim(Count(math.Abs(d)), "0.,") == "" {
-		return 0
-	}
-	if d > 0 {
-		return 1
-	}
-	return -1
-}
-
-// Change says in words how a figure moved from a to b: "rose by 64", "fell
-// by 90", "did not change" (see Direction).
-func Change(a, b float64) string {
-	switch Direction(a, b) {
-	case 1:
-		return "rose by " + Count(b-a)
-	case -1:
-		return "fell by " + Count(a-b)
-	}
-	return "did not change"
-}

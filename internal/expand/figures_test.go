@@ -53,6 +53,7 @@ func financeSnapshot() map[string]any {
 	s["rates"] = map[string]any{"x": []any{written("2.50"), written("3.00")},
 		"series": []any{map[string]any{"name": "A", "values": figures([]any{1, 2})}}}
 	s["label"] = "£565m"
+	s["thousands"] = "565,000"
 	s["quoted"] = "12"
 	return s
 }
@@ -77,8 +78,16 @@ func TestFiguresPrintAsWritten(t *testing.T) {
 		{`{{ change .Data.half .Data.later }}; {{ change .Data.half .Data.later 1 }}`, "rose by 0.04; did not change"},
 		{`{{ updown .Data.half .Data.later "rose" "fell" "held" 1 }} {{ updown 2.04 2.06 "up" "down" "same" 1 }}`, "held up"},
 		{`{{ change (div 1 3) (div 1.04 3) }} {{ change 1474 .Data.total }}`, "did not change fell by 90"},
-		// A negative that rounds to nothing keeps its sign; round changes the figure.
-		{`{{ num .Data.small 1 }} {{ round .Data.small 1 }} {{ num 2.50 }} {{ num 2.5 2 }} {{ add (div 1 3) 2.55 }} {{ mul (div 1 3) 100 }}`, "-0.0 0.0 2.5 2.50 2.88 33.3"},
+		// Money.
+		{`{{ money .Data.budget "m" }} {{ money 7.18 }} {{ money 2039817225.85 }} {{ money 14913450 "k" }}`, "£565.8m £7.18 £2,039,817,225.85 £14,913k"},
+		{`{{ money .Data.budget "m" 2 }} {{ money 2.5 }} {{ money .Data.fee }} {{ money 1234.5678 2 }} {{ money .Data.count }}`, "£565.78m £2.50 £2.50 £1,234.57 £17,421"},
+		{`{{ money .Data.variance "m" }} {{ money 2039817225.85 "bn" }} {{ money (div .Data.count 12) }} {{ money 565800 "£'000" }}`, "-£2.6m £2.0bn £1,451.75 £566k"},
+		{`{{ money (mul 584800 1000) "m" }}`, "£584.8m"},
+		// Negatives in brackets; a negative that rounds to nothing keeps its sign.
+		{`{{ brackets -2572 }} {{ brackets -0.2 }} {{ brackets 15 }} {{ brackets (money .Data.variance "m") }}`, "(2,572) (0.2) 15 (£2.6m)"},
+		{`{{ brackets .Data.small 1 }} {{ brackets (num -0.4 0) }} {{ num .Data.small 1 }} {{ brackets (pct -1 80) }}`, "(0.0) (0) -0.0 (1.3%)"},
+		{`{{ round .Data.small 1 }} {{ brackets (round .Data.small 1) }}`, "0.0 0.0"},
+		{`{{ money -400 "k" }} {{ num 2.50 }} {{ num 2.5 2 }} {{ add (div 1 3) 2.55 }} {{ mul (div 1 3) 100 }}`, "-£0k 2.5 2.50 2.88 33.3"},
 		// Comparisons work on any numbers.
 		{`{{ lt (sub 1 2) 0 }} {{ eq (add 1 1) 2 }} {{ gt .Data.rise 1.5 }} {{ eq .Data.total 1384 }} {{ eq .Data.fee 2.5 }}`, "true true true true true"},
 		{`{{ eq (add 0.1 0.2) 0.3 }} {{ eq (len .Data.list) 3 }} {{ eq (div 0.3 0.1) 3 }} {{ gt (div 1004 1000) 1 }}`, "true true true true"},
@@ -119,6 +128,16 @@ func TestFigureMistakes(t *testing.T) {
 		{"{{ round 1.5 0.5 }}", "templates/p.md:10:4: round: decimal places must be a whole number from 0 to 10, got 0.5"},
 		{"{{ pct 1 3 12 }}", "templates/p.md:10:4: pct: decimal places must be a whole number from 0 to 10, got 12"},
 		{"{{ change 1 2 1.5 }}", "templates/p.md:10:4: change: decimal places must be a whole number from 0 to 10, got 1.5"},
+		{`{{ money .Data.budget "M" }}`, `templates/p.md:10:4: money: unknown scale "M": write "k" for thousands (£14,913k), "m" for millions (£565.8m) or "bn" for billions (£2.0bn)`},
+		{`{{ money .Data.budget "thousands" }}`, `templates/p.md:10:4: money: unknown scale "thousands"`},
+		{`{{ money .Data.label }}`, `templates/p.md:10:4: money: want an amount of money (a number), got text "£565m": write amounts in the snapshot as plain numbers of pounds, without £, commas or a scale: 565800000, not £565.8m`},
+		{`{{ money .Data.as_at }}`, `templates/p.md:10:4: money: want an amount of money (a number), got text "2013-01-25"`},
+		{`{{ money .Data.thousands }}`, `templates/p.md:10:4: money: want an amount of money (a number), got text "565,000": write amounts`},
+		{`{{ money .Data.missing }}`, `templates/p.md:10:4: money: want an amount of money (a number), got nothing (an empty value)`},
+		{`{{ money .Data.budget 2 "m" }}`, `templates/p.md:10:4: money: write the scale before the places: money X "m" 2`},
+		{`{{ money .Data.budget "m" 2.5 }}`, `templates/p.md:10:4: money: decimal places must be a whole number from 0 to 10, got 2.5`},
+		{`{{ brackets "abc" }}`, `templates/p.md:10:4: brackets: want a figure, got text "abc"`},
+		{`{{ brackets "-1" 2 }}`, `templates/p.md:10:4: brackets: decimal places are for a number`},
 		{`{{ lt .Data.total .Data.quoted }}`, `templates/p.md:10:4: lt: cannot compare the number 1384 with text "12": text is not a number even when it looks like one (was a figure written in quotes in the snapshot?)`},
 		{`{{ if eq .Data.quoted 12 }}{{ end }}`, `templates/p.md:10:7: eq: cannot compare text "12" with the number 12`},
 		{`{{ lt true false }}`, `templates/p.md:10:4: lt: true/false values have no order: compare numbers or text`},
@@ -134,6 +153,14 @@ func TestFigureMistakes(t *testing.T) {
 		if err != nil && strings.Contains(err.Error(), "__boardpaper") {
 			t.Errorf("%s: the message shows an inserted call: %v", c.body, err)
 		}
+	}
+}
+
+// Only text that looks like an amount is told how to write amounts.
+func TestMoneyOfTextThatIsNoAmount(t *testing.T) {
+	_, err := Body("templates/p.md", 10, "{{ money .Data.as_at }}", financeSnapshot(), paper)
+	if want := `templates/p.md:10:4: money: want an amount of money (a number), got text "2013-01-25"`; err == nil || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
 

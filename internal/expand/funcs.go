@@ -31,6 +31,8 @@ func funcs(m *meter) template.FuncMap {
 	return template.FuncMap{
 		"num":       num,
 		"round":     round,
+		"money":     money,
+		"brackets":  brackets,
 		"pct":       func(a, b any, places ...any) (string, error) { return pct(a, b, places, 1) },
 		"pct0":      func(a, b any) (string, error) { return pct(a, b, nil, 0) },
 		"add":       arith(format.Number.Add),
@@ -190,6 +192,68 @@ func round(x any, p ...any) (format.Number, error) {
 		return n, err
 	}
 	return result("the result", n.Rounded(pl))
+}
+
+// money prints a sum of money in pounds: money X, money X SCALE, money X
+// PLACES, money X SCALE PLACES.
+func money(x any, opts ...any) (string, error) {
+	n, ok := numeric(x)
+	if !ok {
+		msg := fmt.Sprintf("want an amount of money (a number), got %s", describe(x))
+		if s, text := x.(string); text && looksLikeAmount(s) {
+			msg += ": write amounts in the snapshot as plain numbers of pounds, without £, commas or a scale: 565800000, not £565.8m"
+		}
+		return "", errors.New(msg)
+	}
+	if _, err := number(x); err != nil {
+		return "", err
+	}
+	s := format.Style{Money: true}
+	if len(opts) > 0 {
+		if text, ok := opts[0].(string); ok {
+			sc, err := format.ParseScale(text)
+			if err != nil {
+				return "", err
+			}
+			s.Scale, opts = sc, opts[1:]
+		} else if len(opts) > 1 {
+			return "", fmt.Errorf("write the scale before the places: money X %q %v", opts[1], opts[0])
+		}
+	}
+	return printed(s, n, opts)
+}
+
+// looksLikeAmount reports whether text is an amount written as an
+// officer would type it, "£565.8m", "565,000", "£1,234.50": a figure the
+// snapshot quoted or wrote with its £ and commas.
+func looksLikeAmount(s string) bool {
+	s = strings.NewReplacer("£", "", ",", "", " ", "").Replace(s)
+	for _, scale := range []string{"bn", "m", "k"} {
+		s = strings.TrimSuffix(s, scale)
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// brackets writes a negative figure in brackets, as finance tables do:
+// a number ("brackets -2572" is "(2,572)", with optional places), or a
+// figure already printed ("brackets (money X "m")" is "(£2.6m)").
+func brackets(x any, p ...any) (string, error) {
+	if text, ok := x.(string); ok {
+		if len(p) > 0 {
+			return "", errors.New("decimal places are for a number; a printed figure is bracketed as it is printed")
+		}
+		s, err := format.Brackets(text)
+		if err != nil {
+			return "", fmt.Errorf("want a figure, got %s", describe(x))
+		}
+		return s, nil
+	}
+	n, err := number(x)
+	if err != nil {
+		return "", err
+	}
+	return printed(format.Style{Brackets: true}, n, p)
 }
 
 func pct(a, b any, p []any, def int) (string, error) {

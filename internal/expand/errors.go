@@ -88,6 +88,7 @@ func (s source) execError(err error, root map[string]any) error {
 		}
 		return s.at(line, col, "%s", msg)
 	}
+	ctx = unwrapInserted(ctx)
 	if isFieldChain(ctx) && (noEntryRE().MatchString(msg) || cantEvalRE().MatchString(msg) || nilPointerRE().MatchString(msg)) {
 		col = s.keyColumn(line, col, ctx)
 	}
@@ -103,6 +104,69 @@ func (s source) execError(err error, root map[string]any) error {
 		}
 	}
 	return s.at(line, col, "%s", text)
+}
+
+// unwrapInserted takes the calls Parse inserted out of an action as Go
+// prints it in a message, leaving what the author wrote:
+// "{{range .Data.x | __boardpaperIndex}}{{__boardpaperStep}}…" is
+// "{{range .Data.x}}…", "and (__boardpaperTruth .Data.a) …" is
+// "and .Data.a …".
+func unwrapInserted(ctx string) string {
+	if !strings.Contains(ctx, "__boardpaper") {
+		return ctx
+	}
+	for name := range internalFuncs {
+		ctx = strings.ReplaceAll(ctx, " | "+name, "")
+		ctx = strings.ReplaceAll(ctx, "{{"+name+"}}", "")
+		for {
+			i := strings.Index(ctx, "("+name+" ")
+			if i < 0 {
+				break
+			}
+			end := closingParen(ctx, i)
+			if end < 0 {
+				break
+			}
+			ctx = ctx[:i] + ctx[i+len(name)+2:end] + ctx[end+1:]
+		}
+		for {
+			i := strings.Index(ctx, "{{"+name+" ")
+			if i < 0 {
+				break
+			}
+			end := strings.Index(ctx[i:], "}}")
+			if end < 0 {
+				break
+			}
+			ctx = ctx[:i] + ctx[i+end+2:]
+		}
+	}
+	return ctx
+}
+
+// closingParen finds the ")" that closes the "(" at s[open], passing over
+// quoted text, or -1.
+func closingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '"', '`':
+			q := s[i]
+			for i++; i < len(s) && s[i] != q; i++ {
+				if s[i] == '\\' && q == '"' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // missingKey finds where in the chain ctx (".Data.lookd_after.x") the key

@@ -12,8 +12,9 @@ import (
 	"github.com/boardpaper/boardpaper/internal/diag"
 )
 
-// snapshot mirrors a looked-after-children snapshot as project.Value
-// returns it: maps, lists, ints, floats and dates as strings.
+// snapshot mirrors a looked-after-children snapshot: maps, lists, ints,
+// floats and dates as strings, as Go code may give it; figures(snapshot())
+// is the snapshot as project reads it.
 func snapshot() map[string]any {
 	return map[string]any{
 		"total":   1384,
@@ -86,10 +87,14 @@ func TestFunctions(t *testing.T) {
 		{`{{ mul -1 0 }} {{ num (mul -1 0) }} {{ div 0 -5 }} {{ abs (mul -1 0) }} {{ change 0 (mul -1 0) }}`, "0 0 0 0 did not change"},
 		{`{{ num 9007199254740992 }}`, "9,007,199,254,740,992"},
 	}
-	for _, tt := range tests {
-		got, err := Body("templates/p.md", 10, tt.body, snapshot(), paper)
-		if err != nil || got != tt.want {
-			t.Errorf("%s\n got %q, %v\nwant %q", tt.body, got, err, tt.want)
+	// The snapshot as project reads it (figures), and as Go code may
+	// give it (ints and floats).
+	for _, data := range []any{figures(snapshot()), snapshot()} {
+		for _, tt := range tests {
+			got, err := Body("templates/p.md", 10, tt.body, data, paper)
+			if err != nil || got != tt.want {
+				t.Errorf("%s\n got %q, %v\nwant %q", tt.body, got, err, tt.want)
+			}
 		}
 	}
 }
@@ -157,7 +162,7 @@ func TestErrors(t *testing.T) {
 		{"zero denominator div", "{{ div .Data.total 0 }}",
 			`templates/p.md:10:4: div: zero denominator (dividing by 0)`},
 		{"wrong number of arguments", "{{ num }}",
-			`templates/p.md:10:4: num needs 1 argument, got 0 (num)`},
+			`templates/p.md:10:4: num needs at least 1 argument, got 0 (num)`},
 		{"words out of range", "{{ words .Data.total }}",
 			`templates/p.md:10:4: words: 1,384 is outside 0 to 100; write it as a numeral (num)`},
 		{"longdate of a month", "{{ longdate .Data.month }}",
@@ -201,8 +206,8 @@ func TestErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data := snapshot()
-			data["huge"] = []any{9e15, 9e15}
+			data := figures(snapshot()).(map[string]any)
+			data["huge"] = figures([]any{9e15, 9e15})
 			data["nan"], data["inf"] = math.NaN(), math.Inf(1)
 			got, err := Body("templates/p.md", 10, tt.body, data, paper)
 			if err == nil {

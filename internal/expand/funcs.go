@@ -14,18 +14,6 @@ import (
 	"github.com/boardpaper/boardpaper/internal/format"
 )
 
-// Number is what the arithmetic functions return. It prints as a plain
-// decimal ("1000000", "3.5") where a bare float64 would print "1e+06", so
-// {{ add .Data.a .Data.b }} reads sensibly even without num.
-type Number float64
-
-func (n Number) String() string {
-	if n == 0 {
-		return "0" // not "-0"
-	}
-	return strconv.FormatFloat(float64(n), 'f', -1, 64)
-}
-
 // Funcs returns the template function map of FORMAT.md "Expressions".
 //
 // Every function takes its arguments as any and checks them itself, so a
@@ -36,18 +24,23 @@ func Funcs() template.FuncMap { return funcs(nil) }
 
 // funcs is Funcs with the work of each call counted by m (nil counts
 // nothing). Go's own printf, print, println, html, js and urlquery are
-// replaced by the same functions with the text they make counted.
+// replaced by the same functions with the text they make counted, and
+// its eq, ne, lt, le, gt, ge and not by ones that take figures as
+// numbers (compare.go).
 func funcs(m *meter) template.FuncMap {
 	return template.FuncMap{
 		"num":       num,
-		"pct":       func(a, b any) (string, error) { return pct(a, b, 1) },
-		"pct0":      func(a, b any) (string, error) { return pct(a, b, 0) },
-		"add":       arith(func(a, b float64) float64 { return a + b }),
-		"sub":       arith(func(a, b float64) float64 { return a - b }),
-		"mul":       arith(func(a, b float64) float64 { return a * b }),
+		"round":     round,
+		"money":     money,
+		"brackets":  brackets,
+		"pct":       func(a, b any, places ...any) (string, error) { return pct(a, b, places, 1) },
+		"pct0":      func(a, b any) (string, error) { return pct(a, b, nil, 0) },
+		"add":       arith(format.Number.Add),
+		"sub":       arith(format.Number.Sub),
+		"mul":       arith(format.Number.Mul),
 		"div":       div,
 		"abs":       abs,
-		"sum":       func(v any) (Number, error) { return sum(m, v) },
+		"sum":       func(v any) (format.Number, error) { return sum(m, v) },
 		"first":     first,
 		"last":      last,
 		"values":    func(set any, name ...any) ([]any, error) { return series(m, set, name) },
@@ -58,6 +51,14 @@ func funcs(m *meter) template.FuncMap {
 		"words":     words,
 		"change":    change,
 		"updown":    updown,
+
+		"eq":  eq,
+		"ne":  comparison(false, func(c int) bool { return c != 0 }),
+		"lt":  comparison(true, func(c int) bool { return c < 0 }),
+		"le":  comparison(true, func(c int) bool { return c <= 0 }),
+		"gt":  comparison(true, func(c int) bool { return c > 0 }),
+		"ge":  comparison(true, func(c int) bool { return c >= 0 }),
+		"not": func(v any) bool { return !truth(v) },
 
 		"printf":   func(f string, args ...any) (string, error) { return m.makes(fmt.Sprintf(f, args...)) },
 		"print":    func(args ...any) (string, error) { return m.makes(fmt.Sprint(args...)) },
@@ -83,8 +84,31 @@ func describe(v any) string {
 		return "a list"
 	case time.Time:
 		return "a date"
+	case format.Number:
+		return "the number " + v.String()
+	}
+	if _, ok := numeric(v); ok {
+		return fmt.Sprintf("the number %v", v)
 	}
 	return fmt.Sprintf("a %T", v)
+}
+
+// numeric reads v as a figure if it is a number of any kind: a
+// snapshot's figure (format.Number), a number written in the template, a
+// count from Go's len.
+func numeric(v any) (format.Number, bool) {
+	if n, ok := v.(format.Number); ok {
+		return n, true
+	}
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Float64, reflect.Float32:
+		return format.FromFloat(rv.Float()), true
+	case reflect.Int, reflect.Int64, reflect.Int32, reflect.Int16, reflect.Int8:
+		return format.Number{Value: float64(rv.Int())}, true
+	case reflect.Uint, reflect.Uint64, reflect.Uint32, reflect.Uint16, reflect.Uint8:
+		return format.Number{Value: float64(rv.Uint())}, true
+	}
+	return format.Number{}, false
 }
 
 // number reads a numeric argument. Text is not a number even when it
@@ -92,60 +116,156 @@ func describe(v any) string {
 // as a figure would hide a data-entry mistake. A number too large to print
 // exactly (a literal such as 1e308 in the template) is refused here, so
 // that no function starts from one.
-func number(v any) (float64, error) {
-	// Snapshot figures are Numbers; Go's own template functions (len,
-	// index) and literals in the template give ints and floats.
-	var f float64
-	switch rv := reflect.ValueOf(v); rv.Kind() {
-	case reflect.Float64, reflect.Float32:
-		f = rv.Float()
-	case reflect.Int, reflect.Int64, reflect.Int32:
-		f = float64(rv.Int())
-	case reflect.Uint, reflect.Uint64:
-		f = float64(rv.Uint())
-	default:
-		return 0, fmt.Errorf("want a number, got %s", describe(v))
+func number(v any) (format.Number, error) {
+	n, ok := numeric(v)
+	if !ok {
+		return n, fmt.Errorf("want a number, got %s", describe(v))
 	}
-	if err := format.Printable(f); errors.Is(err, format.ErrNotANumber) {
-		return 0, fmt.Errorf("want a number, got %w", err)
+	if err := format.Printable(n.Value); errors.Is(err, format.ErrNotANumber) {
+		return n, fmt.Errorf("want a number, got %w", err)
 	} else if err != nil {
-		return 0, fmt.Errorf("%s is %w", strconv.FormatFloat(f, 'g', -1, 64), err)
+		return n, fmt.Errorf("%s is %w", strconv.FormatFloat(n.Value, 'g', -1, 64), err)
 	}
-	return f, nil
+	return n, nil
 }
 
 // result checks an arithmetic result before it becomes a figure: NaN and
 // the infinities, and figures past format.MaxExact (a product or quotient
 // of figures that each print exactly may not), are refused at the
 // expression rather than printed as "NaN" or "+Inf".
-func result(what string, x float64) (Number, error) {
-	if err := format.Printable(x); err != nil {
-		return 0, fmt.Errorf("%s is %w", what, err)
+func result(what string, n format.Number) (format.Number, error) {
+	if err := format.Printable(n.Value); err != nil {
+		return n, fmt.Errorf("%s is %w", what, err)
 	}
-	if x == 0 {
-		x = 0 // not -0, which would print "-0"
-	}
-	return Number(x), nil
+	return n, nil
 }
 
-func num(x any) (string, error) {
-	f, err := number(x)
+// places reads the optional decimal places that end a call's arguments
+// (num X 2): def when none is given.
+func places(args []any, def int) (int, error) {
+	switch len(args) {
+	case 0:
+		return def, nil
+	case 1:
+	default:
+		return 0, fmt.Errorf("give at most one number of decimal places, got %d more arguments", len(args))
+	}
+	n, ok := numeric(args[0])
+	if !ok {
+		return 0, fmt.Errorf("decimal places must be a whole number from 0 to %d, got %s", format.MaxPlaces, describe(args[0]))
+	}
+	return format.Places(n.Value)
+}
+
+// num prints a figure: as written in the snapshot, or by the rules of the
+// arithmetic that made it, or with the places asked for.
+func num(x any, p ...any) (string, error) {
+	n, err := number(x)
 	if err != nil {
 		return "", err
 	}
-	return format.Count(f), nil
+	return printed(format.Style{}, n, p)
 }
 
-func pct(a, b any, places int) (string, error) {
-	x, err := number(a)
-	if err != nil {
-		return "", fmt.Errorf("first argument: %w", err)
+// printed is n printed in style s, with the decimal places p asks for
+// (none: the style's own).
+func printed(s format.Style, n format.Number, p []any) (string, error) {
+	if len(p) > 0 {
+		pl, err := places(p, 0)
+		if err != nil {
+			return "", err
+		}
+		s.Fixed, s.Places = true, pl
 	}
-	y, err := number(b)
+	return s.Format(n), nil
+}
+
+// round makes a figure rounded to places (none unless asked): a number,
+// for arithmetic and comparison, that prints with those places.
+func round(x any, p ...any) (format.Number, error) {
+	n, err := number(x)
 	if err != nil {
-		return "", fmt.Errorf("second argument: %w", err)
+		return n, err
 	}
-	s, err := format.Percent(x, y, places)
+	pl, err := places(p, 0)
+	if err != nil {
+		return n, err
+	}
+	return result("the result", n.Rounded(pl))
+}
+
+// money prints a sum of money in pounds: money X, money X SCALE, money X
+// PLACES, money X SCALE PLACES.
+func money(x any, opts ...any) (string, error) {
+	n, ok := numeric(x)
+	if !ok {
+		msg := fmt.Sprintf("want an amount of money (a number), got %s", describe(x))
+		if s, text := x.(string); text && looksLikeAmount(s) {
+			msg += ": write amounts in the snapshot as plain numbers of pounds, without £, commas or a scale: 565800000, not £565.8m"
+		}
+		return "", errors.New(msg)
+	}
+	if _, err := number(x); err != nil {
+		return "", err
+	}
+	s := format.Style{Money: true}
+	if len(opts) > 0 {
+		if text, ok := opts[0].(string); ok {
+			sc, err := format.ParseScale(text)
+			if err != nil {
+				return "", err
+			}
+			s.Scale, opts = sc, opts[1:]
+		} else if len(opts) > 1 {
+			return "", fmt.Errorf("write the scale before the places: money X %q %v", opts[1], opts[0])
+		}
+	}
+	return printed(s, n, opts)
+}
+
+// looksLikeAmount reports whether text is an amount written as an
+// officer would type it, "£565.8m", "565,000", "£1,234.50": a figure the
+// snapshot quoted or wrote with its £ and commas.
+func looksLikeAmount(s string) bool {
+	s = strings.NewReplacer("£", "", ",", "", " ", "").Replace(s)
+	for _, scale := range []string{"bn", "m", "k"} {
+		s = strings.TrimSuffix(s, scale)
+	}
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil
+}
+
+// brackets writes a negative figure in brackets, as finance tables do:
+// a number ("brackets -2572" is "(2,572)", with optional places), or a
+// figure already printed ("brackets (money X "m")" is "(£2.6m)").
+func brackets(x any, p ...any) (string, error) {
+	if text, ok := x.(string); ok {
+		if len(p) > 0 {
+			return "", errors.New("decimal places are for a number; a printed figure is bracketed as it is printed")
+		}
+		s, err := format.Brackets(text)
+		if err != nil {
+			return "", fmt.Errorf("want a figure, got %s", describe(x))
+		}
+		return s, nil
+	}
+	n, err := number(x)
+	if err != nil {
+		return "", err
+	}
+	return printed(format.Style{Brackets: true}, n, p)
+}
+
+func pct(a, b any, p []any, def int) (string, error) {
+	pl, err := places(p, def)
+	if err != nil {
+		return "", err
+	}
+	x, y, err := two(a, b)
+	if err != nil {
+		return "", err
+	}
+	s, err := format.Percent(x.Value, y.Value, pl)
 	if errors.Is(err, format.ErrZeroDenominator) {
 		return "", fmt.Errorf("zero denominator (a share of 0)")
 	}
@@ -155,45 +275,46 @@ func pct(a, b any, places int) (string, error) {
 	return s, nil
 }
 
-func two(a, b any) (float64, float64, error) {
+func two(a, b any) (format.Number, format.Number, error) {
 	x, err := number(a)
 	if err != nil {
-		return 0, 0, fmt.Errorf("first argument: %w", err)
+		return x, x, fmt.Errorf("first argument: %w", err)
 	}
 	y, err := number(b)
 	if err != nil {
-		return 0, 0, fmt.Errorf("second argument: %w", err)
+		return x, y, fmt.Errorf("second argument: %w", err)
 	}
 	return x, y, nil
 }
 
-func arith(op func(a, b float64) float64) func(a, b any) (Number, error) {
-	return func(a, b any) (Number, error) {
+func arith(op func(a, b format.Number) format.Number) func(a, b any) (format.Number, error) {
+	return func(a, b any) (format.Number, error) {
 		x, y, err := two(a, b)
 		if err != nil {
-			return 0, err
+			return x, err
 		}
 		return result("the result", op(x, y))
 	}
 }
 
-func div(a, b any) (Number, error) {
+func div(a, b any) (format.Number, error) {
 	x, y, err := two(a, b)
 	if err != nil {
-		return 0, err
+		return x, err
 	}
-	if y == 0 {
-		return 0, errors.New("zero denominator (dividing by 0)")
+	q, err := x.Div(y)
+	if err != nil {
+		return q, errors.New("zero denominator (dividing by 0)")
 	}
-	return result("the result", x/y)
+	return result("the result", q)
 }
 
-func abs(a any) (Number, error) {
+func abs(a any) (format.Number, error) {
 	x, err := number(a)
 	if err != nil {
-		return 0, err
+		return x, err
 	}
-	return result("the result", math.Abs(x))
+	return result("the result", x.Abs())
 }
 
 // list reads any slice (a YAML list is []any; Go callers may pass typed
@@ -213,21 +334,21 @@ func list(v any) ([]any, error) {
 	return out, nil
 }
 
-func sum(m *meter, v any) (Number, error) {
+func sum(m *meter, v any) (format.Number, error) {
+	var total format.Number
 	l, err := list(v)
 	if err != nil {
-		return 0, err
+		return total, err
 	}
 	if err := m.step(len(l)); err != nil {
-		return 0, err
+		return total, err
 	}
-	var total float64
 	for i, x := range l {
 		f, err := number(x)
 		if err != nil {
-			return 0, fmt.Errorf("item %d: %w", i+1, err)
+			return total, fmt.Errorf("item %d: %w", i+1, err)
 		}
-		total += f
+		total = total.Add(f)
 	}
 	return result("the total", total)
 }
@@ -309,8 +430,9 @@ func key(v any) string {
 		return v.Format("2006-01-02")
 	case float64:
 		return strconv.FormatFloat(v, 'f', -1, 64)
-	case Number:
-		return v.String()
+	case format.Number:
+		// By value, as a float64 is: 2.50 in the snapshot is the x 2.5.
+		return strconv.FormatFloat(v.Value, 'f', -1, 64)
 	}
 	return fmt.Sprint(v)
 }
@@ -411,31 +533,39 @@ func monthyear(v any) (string, error) {
 }
 
 func words(v any) (string, error) {
-	f, err := number(v)
+	n, err := number(v)
 	if err != nil {
 		return "", err
 	}
-	if f != math.Trunc(f) {
-		return "", fmt.Errorf("%s is not a whole number", format.Count(f))
+	if !n.Whole() {
+		return "", fmt.Errorf("%s is not a whole number", format.Num(n))
 	}
+	f := math.Round(n.Value)
 	if f < 0 || f > 100 {
-		return "", fmt.Errorf("%s is outside 0 to 100; write it as a numeral (num)", format.Count(f))
+		return "", fmt.Errorf("%s is outside 0 to 100; write it as a numeral (num)", format.Num(n))
 	}
 	return format.Words(int(f))
 }
 
-func change(a, b any) (string, error) {
+// change says how a figure moved from A to B, judged at the places the
+// two print with (or those asked for), so that a rise of 0.04 printed
+// with one place "did not change".
+func change(a, b any, p ...any) (string, error) {
 	x, y, err := two(a, b)
 	if err != nil {
 		return "", err
 	}
-	if _, err := result("the change", y-x); err != nil {
+	pl, err := places(p, -1)
+	if err != nil {
 		return "", err
 	}
-	return format.Change(x, y), nil
+	if _, err := result("the change", y.Sub(x)); err != nil {
+		return "", err
+	}
+	return format.Change(x, y, pl), nil
 }
 
-func updown(a, b, up, down, same any) (string, error) {
+func updown(a, b, up, down, same any, p ...any) (string, error) {
 	x, y, err := two(a, b)
 	if err != nil {
 		return "", err
@@ -446,9 +576,13 @@ func updown(a, b, up, down, same any) (string, error) {
 			return "", fmt.Errorf("argument %d: want the words to write, got %s", i+3, describe(w))
 		}
 	}
+	pl, err := places(p, -1)
+	if err != nil {
+		return "", err
+	}
 	// format.Direction is what change uses, so "rose" and the word chosen
-	// here never disagree about a difference lost to float noise.
-	switch format.Direction(x, y) {
+	// here never disagree.
+	switch format.Direction(x, y, pl) {
 	case 1:
 		return up.(string), nil
 	case -1:
@@ -460,7 +594,7 @@ func updown(a, b, up, down, same any) (string, error) {
 // FuncNames lists the functions, Go's own included, sorted, for "did you
 // mean" messages.
 func FuncNames() []string {
-	names := []string{"and", "call", "eq", "ge", "gt", "index", "le", "len", "lt", "ne", "not", "or", "slice"}
+	names := []string{"and", "call", "index", "len", "or", "slice"}
 	for n := range Funcs() {
 		names = append(names, n)
 	}

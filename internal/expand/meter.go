@@ -43,7 +43,7 @@ const (
 
 // internalFuncs are the inserted calls, whose names an author never wrote
 // and must never see.
-var internalFuncs = map[string]bool{stepFunc: true, enterFunc: true, leaveFunc: true}
+var internalFuncs = map[string]bool{stepFunc: true, enterFunc: true, leaveFunc: true, truthFunc: true, indexFunc: true}
 
 // errStopped ends an expansion that passed TimeLimit.
 var errStopped = errors.New("stopped: time limit")
@@ -121,6 +121,8 @@ func (m *meter) funcs() template.FuncMap {
 		}
 		return m.leave()
 	}
+	fm[truthFunc] = goTruth
+	fm[indexFunc] = goIndex
 	return fm
 }
 
@@ -129,7 +131,8 @@ func (m *meter) funcs() template.FuncMap {
 // text/template cannot be interrupted from outside, and Go's templates can
 // {{range}} over an integer, so a body can loop for as long as it likes
 // without writing anything: these calls fail once the work is done or the
-// time is up, which ends the execution at the action that ran away.
+// time is up, which ends the execution at the action that ran away. It
+// also makes Go's own constructs judge figures as numbers (judgeFigures).
 func instrument(n parse.Node) {
 	switch n := n.(type) {
 	case *parse.ListNode:
@@ -144,20 +147,26 @@ func instrument(n parse.Node) {
 				nodes = append(nodes, c)
 				continue
 			}
+			judgeFigures(t.Pipe, "")
 			name := &parse.StringNode{NodeType: parse.NodeString, Pos: t.Pos, Quoted: strconv.Quote(t.Name), Text: t.Name}
 			nodes = append(nodes, call(t.Pos, enterFunc, name), t, call(t.Pos, leaveFunc))
 		}
 		n.Nodes = nodes
+	case *parse.ActionNode:
+		judgeFigures(n.Pipe, "")
 	case *parse.RangeNode:
+		judgeFigures(n.Pipe, indexFunc)
 		if n.List != nil {
 			instrument(n.List)
 			n.List.Nodes = append([]parse.Node{call(n.Pos, stepFunc)}, n.List.Nodes...)
 		}
 		instrument(n.ElseList)
 	case *parse.IfNode:
+		judgeFigures(n.Pipe, truthFunc)
 		instrument(n.List)
 		instrument(n.ElseList)
 	case *parse.WithNode:
+		judgeFigures(n.Pipe, truthFunc)
 		instrument(n.List)
 		instrument(n.ElseList)
 	}

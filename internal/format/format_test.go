@@ -260,40 +260,6 @@ func TestTitleWords(t *testing.T) {
 	}
 }
 
-func TestChange(t *testing.T) {
-	tests := []struct {
-		a, b float64
-		want string
-	}{
-		{1370, 1434, "rose by 64"},
-		{1474, 1384, "fell by 90"},
-		{1384, 1384, "did not change"},
-		{-5, 5, "rose by 10"},
-		{0, 1500, "rose by 1,500"},
-		{36.1, 33.3, "fell by 2.8"},
-		{0.1 + 0.2, 0.3, "did not change"}, // float noise is not a change
-	}
-	for _, tt := range tests {
-		if got := Change(tt.a, tt.b); got != tt.want {
-			t.Errorf("Change(%v, %v) = %q, want %q", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
-func TestDirection(t *testing.T) {
-	tests := []struct {
-		a, b float64
-		want int
-	}{
-		{1, 2, 1}, {2, 1, -1}, {5, 5, 0}, {0.1 + 0.2, 0.3, 0}, {0, 0.06, 1}, {0, -0.06, -1},
-	}
-	for _, tt := range tests {
-		if got := Direction(tt.a, tt.b); got != tt.want {
-			t.Errorf("Direction(%v, %v) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 func TestFixed(t *testing.T) {
 	for _, c := range []struct {
 		x      float64

@@ -1,7 +1,14 @@
 // Package format writes figures and dates the way a council paper prints
-// them: "1,414", "8.3%", "90 (6.2%)", "11.0% (155/1,414)", "25th January
-// 2013", "Table Two". Every function is pure, so HTML and PDF (and the
-// template expressions that feed both) cannot disagree about a figure.
+// them: "1,414", "1.99", "8.3%", "90 (6.2%)", "11.0% (155/1,414)",
+// "£565.8m", "(2,572)", "25th January 2013", "Table Two". Every function
+// is pure, so HTML and PDF (and the template expressions that feed both)
+// cannot disagree about a figure.
+//
+// A figure is a Number: its value and the decimal places it prints with,
+// those it was written with in the snapshot or those the rules of its
+// arithmetic give. Style prints one in a scale (£'000, £m), as money, or
+// with a negative in brackets; Spoken words a printed figure for a screen
+// reader.
 //
 // Rounding is half away from zero on the decimal value the figure stands
 // for: 6.25 gives "6.3", -6.25 gives "-6.3". Binary floating point cannot
@@ -81,7 +88,20 @@ func Round(x float64, places int) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return strconv.FormatFloat(x, 'f', -1, 64)
 	}
-	s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+	out := roundDecimal(plain(math.Abs(x)), places)
+	if x < 0 && strings.Trim(out, "0.") != "" {
+		out = "-" + out
+	}
+	return out
+}
+
+// plain is the shortest decimal that reads back as x, without an
+// exponent: 0.1 is "0.1", not 0.1000000000000000055…
+func plain(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// roundDecimal rounds a plain unsigned decimal ("1234.5678") to exactly
+// places decimal places, half away from zero.
+func roundDecimal(s string, places int) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	digits := intPart + padRight(frac, places)
 	// digits now holds the integer part and at least places fraction
@@ -97,9 +117,6 @@ func Round(x float64, places int) string {
 	out := digits[:split]
 	if places > 0 {
 		out += "." + digits[split:]
-	}
-	if x < 0 && strings.Trim(digits, "0") != "" {
-		out = "-" + out
 	}
 	return out
 }
@@ -190,30 +207,4 @@ func Ratio(n, of float64) (string, error) {
 		return "", err
 	}
 	return p + " (" + Count(n) + "/" + Count(of) + ")", nil
-}
-
-// Direction is +1 when b is more than a, -1 when less, and 0 when the
-// difference rounds to nothing at the precision Count prints (float noise
-// such as 0.1+0.2 against 0.3 is not a change).
-func Direction(a, b float64) int {
-	d := b - a
-	if strings.Trim(Count(math.Abs(d)), "0.,") == "" {
-		return 0
-	}
-	if d > 0 {
-		return 1
-	}
-	return -1
-}
-
-// Change says in words how a figure moved from a to b: "rose by 64", "fell
-// by 90", "did not change" (see Direction).
-func Change(a, b float64) string {
-	switch Direction(a, b) {
-	case 1:
-		return "rose by " + Count(b-a)
-	case -1:
-		return "fell by " + Count(a-b)
-	}
-	return "did not change"
 }

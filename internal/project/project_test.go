@@ -2,6 +2,7 @@ package project
 
 import (
 	"fmt"
+	"github.com/boardpaper/boardpaper/internal/format"
 	"math"
 	"os"
 	"path/filepath"
@@ -227,14 +228,41 @@ func TestSnapshotNegativeZero(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, v := range []any{s.Value["a"], s.Value["b"], s.Value["c"].([]any)[0]} {
-		if f, ok := v.(float64); ok && math.Signbit(f) {
-			t.Errorf("%v kept its minus sign", v)
+	for i, v := range []any{s.Value["a"], s.Value["b"], s.Value["c"].([]any)[0]} {
+		f, ok := v.(format.Number)
+		if want := []string{"0.0", "0", "0.0"}[i]; !ok || math.Signbit(f.Value) || format.Num(f) != want {
+			t.Errorf("%#v kept its minus sign, or does not print %s", v, want)
 		}
 	}
 	n := s.Root.Content[1]
 	if x, ok := Number(n); !ok || math.Signbit(x) {
 		t.Errorf("Number(-0.0) = %v, %v", x, ok)
+	}
+}
+
+// A snapshot's figures carry the places they were written with, to the
+// template (Value) and to the table code (Figure); text stays text.
+func TestSnapshotFiguresKeepTheirPlaces(t *testing.T) {
+	s, err := ParseSnapshot("data/s.yaml", []byte("rise: 1.99\nfee: 2.50\ncount: 17_421\nrows: [565.777, 6.0]\nlabel: \"2.50\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := s.Value["rows"].([]any)
+	for i, v := range []any{s.Value["rise"], s.Value["fee"], s.Value["count"], rows[0], rows[1]} {
+		want := []string{"1.99", "2.50", "17,421", "565.777", "6.0"}[i]
+		if f, ok := v.(format.Number); !ok || format.Num(f) != want {
+			t.Errorf("figure %d is %#v, want a Number printing %s", i, v, want)
+		}
+	}
+	if v := s.Value["label"]; v != "2.50" {
+		t.Errorf("quoted text is %#v, want the text", v)
+	}
+	fee := MapGet(s.Root, "fee")
+	if f, ok := Figure(fee); !ok || f.Places != 2 || f.Value != 2.5 {
+		t.Errorf("Figure(2.50) = %+v, %v", f, ok)
+	}
+	if _, ok := Figure(MapGet(s.Root, "label")); ok {
+		t.Errorf("Figure took quoted text")
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
+	"github.com/boardpaper/boardpaper/internal/format"
 	"gopkg.in/yaml.v3"
 )
 
@@ -28,10 +29,13 @@ func Value(path string, n *yaml.Node) (any, error) {
 	return c.value(n, 0)
 }
 
-// snapshotValue is Value for a snapshot, whose dates are checked as well:
-// text written as a day must be a real one, and a series set's x must be
-// what a chart can place (ReadX), so that a mistake is reported at its
-// line in the snapshot rather than in the template or block that reads it.
+// snapshotValue is Value for a snapshot, whose figures are
+// format.Numbers carrying the places they were written with (so that
+// 1.99 prints "1.99" and 2.50 "2.50"), and whose dates are checked as
+// well: text written as a day must be a real one, and a series set's x
+// must be what a chart can place (ReadX), so that a mistake is reported at
+// its line in the snapshot rather than in the template or block that
+// reads it.
 func snapshotValue(path string, n *yaml.Node) (any, error) {
 	c := converter{path: path, root: n, snapshot: true}
 	return c.value(n, 0)
@@ -111,10 +115,18 @@ func (c *converter) value(n *yaml.Node, depth int) (any, error) {
 		if msg := figureProblem(n, v); msg != "" {
 			return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
 		}
-		if s, ok := v.(string); ok && c.snapshot {
-			if msg := dateProblem(s); msg != "" {
+		if !c.snapshot {
+			return v, nil
+		}
+		switch x := v.(type) {
+		case string:
+			if msg := dateProblem(x); msg != "" {
 				return nil, diag.Errorf(c.path, n.Line, n.Column, "%s", msg)
 			}
+		case int:
+			return format.Number{Value: float64(x)}, nil
+		case float64:
+			return format.Written(x, n.Value), nil
 		}
 		return v, nil
 	}
@@ -208,6 +220,16 @@ func Scalar(n *yaml.Node) any {
 		return nil
 	}
 	return n.Value
+}
+
+// Figure reads a numeric scalar as a figure with the decimal places it
+// was written with ("2.50" prints "2.50"). ok is false as for Number.
+func Figure(n *yaml.Node) (format.Number, bool) {
+	x, ok := Number(n)
+	if !ok {
+		return format.Number{}, false
+	}
+	return format.Written(x, n.Value), true
 }
 
 // Number reads a numeric scalar as a figure. ok is false for anything else:

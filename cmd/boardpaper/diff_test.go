@@ -39,7 +39,7 @@ func TestDiffBadInput(t *testing.T) {
 	if code, _, _ := runCLI(t, "diff", "old.yaml"); code != 2 {
 		t.Errorf("one argument: exit %d, want 2", code)
 	}
-	if code, _, _ := runCLI(t, "diff", "old.yaml", "old.yaml", "--format", "html"); code != 2 {
+	if code, _, _ := runCLI(t, "diff", "old.yaml", "old.yaml", "--format", "pdf"); code != 2 {
 		t.Errorf("bad format: exit %d, want 2", code)
 	}
 }

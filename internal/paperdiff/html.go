@@ -226,7 +226,8 @@ body{margin:0;font-family:"Liberation Sans",Arial,sans-serif;font-size:1rem;line
 header,main{max-width:72rem;margin:0 auto;padding:0 1rem}
 h1{font-size:1.75rem}h2{font-size:1.4rem;margin-top:2.5rem;border-top:2px solid #0b0c0c;padding-top:.75rem}
 h3{font-size:1.15rem;margin-top:1.5rem}h4{font-size:1rem;margin:1.25rem 0 .5rem}h5{font-size:.875rem;margin:.5rem 0 0;text-transform:uppercase;letter-spacing:.05em}
-p,li,td,th,code{overflow-wrap:anywhere}
+p,li,code{overflow-wrap:anywhere}
+td,th{overflow-wrap:break-word}
 a{color:#1d4f91}a:focus,.scroll:focus{outline:3px solid #ffbf47;outline-offset:0}
 .skip{position:absolute;left:-9999px}.skip:focus{position:static}
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1rem}

@@ -44,10 +44,10 @@ func keys(us []unit) []string {
 func units(d *model.Document) docUnits {
 	w := &walker{}
 	for _, s := range d.Front {
-		w.section(s, false)
+		w.section(s, d.Exempt)
 	}
 	for _, s := range d.Body {
-		w.section(s, false)
+		w.section(s, d.Exempt)
 	}
 	for _, n := range d.Footnotes {
 		var parts []string
@@ -56,7 +56,7 @@ func units(d *model.Document) docUnits {
 				parts = append(parts, model.PlainText(p.Inlines))
 			}
 		}
-		w.add("note", "footnote "+strconv.Itoa(n.Number), strings.Join(parts, " "), false)
+		w.add("note", "footnote "+strconv.Itoa(n.Number), strings.Join(parts, " "), d.Exempt)
 	}
 	return w.out
 }
@@ -84,6 +84,7 @@ func (w *walker) after() string {
 }
 
 func (w *walker) section(s *model.Section, exempt bool) {
+	headingExempt := exempt || s.WithinExempt
 	exempt = exempt || s.Exempt
 	switch {
 	case s.Number != "":
@@ -100,8 +101,9 @@ func (w *walker) section(s *model.Section, exempt bool) {
 	if s.Number != "" {
 		where = "heading " + s.Number
 	}
-	// A heading is published even when what it opens is exempt.
-	w.add("heading", where, model.PlainText(s.Title), exempt && s.WithinExempt)
+	// A heading is published even when what it opens is exempt, unless
+	// it lies within exempt material itself.
+	w.add("heading", where, model.PlainText(s.Title), headingExempt)
 	w.blocks(s.Blocks, exempt)
 	for _, sub := range s.Subsections {
 		w.section(sub, exempt)

@@ -45,6 +45,10 @@ func OpenRevision(rev string) (*Revision, error) {
 		return nil, fmt.Errorf("%s is not a file, and a git revision cannot start with \"-\"", rev)
 	}
 	out, err := exec.Command("git", "rev-parse", "--verify", "--quiet", "--end-of-options", rev+"^{commit}").Output()
+	var ee *exec.ExitError
+	if errors.As(err, &ee) && strings.Contains(string(ee.Stderr), "not a git repository") {
+		return nil, fmt.Errorf("%s is not a file, and the project is not in a git repository, where it could be a revision", rev)
+	}
 	if err != nil {
 		return nil, gitError(rev+" is neither a file nor a git revision", err)
 	}

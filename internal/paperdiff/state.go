@@ -6,8 +6,10 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -328,19 +330,27 @@ func planRevision(root string, rev *Revision, only []string) ([]*plan, error) {
 		}
 	}
 	sort.Strings(paths)
-	hashes := map[string]string{}
+	paths = slices.Compact(paths)
+	// The working tree's side of each paper is read on every processor;
+	// the revision's, through the one git process, in turn.
+	news := make([]*side, len(paths))
+	errs := make([]error, len(paths))
+	hashes := &fileHashes{m: map[string]string{}}
+	pipeline.Parallel(0, len(paths), func(i int) {
+		src, err := readFile(root, paths[i])
+		if err == nil {
+			news[i] = newSide(root, paths[i], src, rev, hashes)
+		} else if !errors.Is(err, fs.ErrNotExist) && !strings.Contains(err.Error(), "not found") {
+			errs[i] = diag.Errorf(paths[i], 0, 0, "%v", err)
+		}
+	})
 	var plans []*plan
 	for i, p := range paths {
-		if i > 0 && paths[i-1] == p {
-			continue
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
-		pl := &plan{path: p}
-		src, err := readFile(root, p)
-		if err == nil {
-			pl.new = newSide(root, p, src, rev, hashes)
-		} else if !errors.Is(err, fs.ErrNotExist) && !strings.Contains(err.Error(), "not found") {
-			return nil, diag.Errorf(p, 0, 0, "%v", err)
-		}
+		pl := &plan{path: p, new: news[i]}
+		var err error
 		pl.old, err = oldSide(p, rev, pl.new)
 		if err != nil {
 			return nil, err
@@ -352,21 +362,32 @@ func planRevision(root string, rev *Revision, only []string) ([]*plan, error) {
 	return plans, nil
 }
 
+// fileHashes are the working tree's files' git hashes, each found once
+// however many papers read the file.
+type fileHashes struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
 // layoutFile is where a project keeps a layout of its own.
 func layoutFile(name string) string { return "templates/layouts/" + name + ".yaml" }
 
 // newSide reads a paper as the working tree has it.
-func newSide(root, p string, src []byte, rev *Revision, hashes map[string]string) *side {
+func newSide(root, p string, src []byte, rev *Revision, hashes *fileHashes) *side {
 	s := &side{files: []string{p}, tmpl: rev.hashOf(src)}
 	key := []string{p + ":" + s.tmpl}
 	hashOf := func(rel string) string {
-		h, ok := hashes[rel]
+		hashes.mu.Lock()
+		h, ok := hashes.m[rel]
+		hashes.mu.Unlock()
 		if !ok {
 			h = "missing"
 			if b, err := readFile(root, rel); err == nil {
 				h = rev.hashOf(b)
 			}
-			hashes[rel] = h
+			hashes.mu.Lock()
+			hashes.m[rel] = h
+			hashes.mu.Unlock()
 		}
 		return h
 	}

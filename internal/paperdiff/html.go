@@ -117,21 +117,18 @@ func (h *htmlWriter) paper(p *Paper, oldName, id string, textIDs []string) {
 	}
 	if len(p.Cover) > 0 {
 		h.s(`<h3>Cover</h3>`, "\n")
-		h.table(p.Title+": cover", []string{"Line", "Was", "Now"}, func(row func(...string)) {
-			for _, f := range p.Cover {
-				row(f.Name, f.Old, f.New)
-			}
-		})
+		var rows [][]string
+		for _, f := range p.Cover {
+			rows = append(rows, []string{f.Name, f.Old, f.New})
+		}
+		h.table(p.Title+": cover", []string{"Line", "Was", "Now"}, rows)
 	}
 	if len(p.Text) > 0 {
 		h.s(`<h3>Text</h3>`, "\n")
 	}
 	for k, t := range p.Text {
 		tid := textIDs[k]
-		where := capitalise(t.Where)
-		if t.WasWhere != "" {
-			where += " (was " + t.WasWhere + ")"
-		}
+		where := capitalise(t.heading())
 		h.s(`<section class="change" aria-labelledby="`, tid, `"><h4 id="`, tid, `"><a href="#`, tid, `">`, h.esc(where), `</a></h4>`, "\n")
 		h.s(`<div class="pair"><div class="was"><h5>Was</h5>`)
 		h.segments(t.Old, "del", "removed: ", "(not there before)")
@@ -139,44 +136,14 @@ func (h *htmlWriter) paper(p *Paper, oldName, id string, textIDs []string) {
 		h.segments(t.New, "ins", "added: ", "(no longer there)")
 		h.s("</div></div>\n</section>\n")
 	}
-	var tables, charts []Cell
-	for _, c := range p.Cells {
-		if c.Chart {
-			charts = append(charts, c)
-		} else {
-			tables = append(tables, c)
-		}
-	}
+	tables, charts := p.changeRows()
 	if len(tables) > 0 {
 		h.s(`<h3>Tables</h3>`, "\n")
-		h.table(p.Title+": table cells", []string{"Table", "Row", "Column", "Was", "Now"}, func(row func(...string)) {
-			for _, c := range tables {
-				r, col := c.Row, c.Column
-				if c.What != "" {
-					switch {
-					case r != "":
-						r = c.What + ": " + r
-					case col != "":
-						col = c.What + ": " + col
-					default:
-						r = c.What
-					}
-				}
-				row(c.Exhibit, r, col, c.Old, c.New)
-			}
-		})
+		h.table(p.Title+": table cells", tableColumns, tables)
 	}
 	if len(charts) > 0 {
 		h.s(`<h3>Charts</h3>`, "\n")
-		h.table(p.Title+": chart figures", []string{"Chart", "Series", "Point", "Was", "Now"}, func(row func(...string)) {
-			for _, c := range charts {
-				point := c.Row
-				if c.What != "" {
-					point = c.What
-				}
-				row(c.Exhibit, c.Column, point, c.Old, c.New)
-			}
-		})
+		h.table(p.Title+": chart figures", chartColumns, charts)
 	}
 	h.s("</section>\n")
 }
@@ -201,13 +168,13 @@ func (h *htmlWriter) segments(ss []Segment, tag, said, empty string) {
 
 // table writes a table of changes in a box that scrolls sideways on its
 // own when it is wider than the screen, reachable by keyboard.
-func (h *htmlWriter) table(label string, head []string, rows func(row func(...string))) {
+func (h *htmlWriter) table(label string, head []string, rows [][]string) {
 	h.s(`<div class="scroll" role="region" tabindex="0" aria-label="`, h.esc(label), `"><table><thead><tr>`)
 	for _, c := range head {
 		h.s(`<th scope="col">`, h.esc(c), `</th>`)
 	}
 	h.s("</tr></thead><tbody>\n")
-	rows(func(cells ...string) {
+	for _, cells := range rows {
 		h.s("<tr>")
 		for j, c := range cells {
 			if j == 0 {
@@ -217,7 +184,7 @@ func (h *htmlWriter) table(label string, head []string, rows func(row func(...st
 			}
 		}
 		h.s("</tr>\n")
-	})
+	}
 	h.s("</tbody></table></div>\n")
 }
 

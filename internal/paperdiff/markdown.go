@@ -45,11 +45,7 @@ func mdPaper(b *strings.Builder, p *Paper, oldName string) {
 		}
 	}
 	for _, t := range p.Text {
-		where := t.Where
-		if t.WasWhere != "" {
-			where += " (was " + t.WasWhere + ")"
-		}
-		b.WriteString("\n**" + mdText(capitalise(where)) + "**\n")
+		b.WriteString("\n**" + mdText(capitalise(t.heading())) + "**\n")
 		for _, s := range t.Sentences {
 			b.WriteString("\n")
 			if s.Old != nil {
@@ -60,39 +56,22 @@ func mdPaper(b *strings.Builder, p *Paper, oldName string) {
 			}
 		}
 	}
-	var tables, charts []Cell
-	for _, c := range p.Cells {
-		if c.Chart {
-			charts = append(charts, c)
-		} else {
-			tables = append(tables, c)
-		}
+	tables, charts := p.changeRows()
+	mdTable(b, tableColumns, tables)
+	mdTable(b, chartColumns, charts)
+}
+
+// mdTable writes a table of changes, its figures set right.
+func mdTable(b *strings.Builder, head []string, rows [][]string) {
+	if len(rows) == 0 {
+		return
 	}
-	if len(tables) > 0 {
-		b.WriteString("\n| Table | Row | Column | Was | Now |\n| --- | --- | --- | ---: | ---: |\n")
-		for _, c := range tables {
-			row, col := c.Row, c.Column
-			if c.What != "" {
-				if row != "" {
-					row = c.What + ": " + row
-				} else if col != "" {
-					col = c.What + ": " + col
-				} else {
-					row = c.What
-				}
-			}
-			b.WriteString("| " + mdText(c.Exhibit) + " | " + mdText(row) + " | " + mdText(col) + " | " + mdText(c.Old) + " | " + mdText(c.New) + " |\n")
+	b.WriteString("\n| " + strings.Join(head, " | ") + " |\n| --- | --- | --- | ---: | ---: |\n")
+	for _, r := range rows {
+		for _, c := range r {
+			b.WriteString("| " + mdText(c) + " ")
 		}
-	}
-	if len(charts) > 0 {
-		b.WriteString("\n| Chart | Series | Point | Was | Now |\n| --- | --- | --- | ---: | ---: |\n")
-		for _, c := range charts {
-			point := c.Row
-			if c.What != "" {
-				point = c.What
-			}
-			b.WriteString("| " + mdText(c.Exhibit) + " | " + mdText(c.Column) + " | " + mdText(point) + " | " + mdText(c.Old) + " | " + mdText(c.New) + " |\n")
-		}
+		b.WriteString("|\n")
 	}
 }
 

@@ -201,3 +201,41 @@ func TestFullVersionsAreNotShared(t *testing.T) {
 		t.Error("HTML written from full versions")
 	}
 }
+
+// A paper made exempt as a whole is said to be, and nothing of its new
+// version is shown; one exempt in both states is not mentioned.
+func TestPaperMadeExempt(t *testing.T) {
+	public, exempt := doc(para("1.1", "Open.")), doc(para("1.1", "Secret plans."))
+	exempt.Exempt = true
+	r := &Report{Old: "HEAD", New: "the working tree"}
+	p, ok := r.compare(built{path: "templates/p.md", old: public, new: exempt})
+	if !ok || p.Status != MadeExempt || len(p.Text) > 0 {
+		t.Errorf("made exempt: %v %+v", ok, p)
+	}
+	if _, ok := r.compare(built{path: "templates/p.md", old: exempt, new: exempt}); ok {
+		t.Error("a paper exempt in both states is listed")
+	}
+	var md bytes.Buffer
+	r.Papers = []Paper{p}
+	WriteMarkdown(&md, r)
+	if strings.Contains(md.String(), "Secret") || !strings.Contains(md.String(), "now exempt as a whole: its public version is withdrawn") {
+		t.Errorf("Markdown:\n%s", md.String())
+	}
+	full := &Report{Full: true}
+	if p, ok := full.compare(built{path: "templates/p.md", old: public, new: exempt}); !ok || len(p.Text) != 1 || !p.Text[0].Exempt {
+		t.Errorf("full versions: %+v", p)
+	}
+}
+
+func TestColourOnlyWhenAsked(t *testing.T) {
+	r := &Report{Old: "a", New: "b", Papers: []Paper{Compare("templates/p.md", doc(para("1.1", "It fell by 90.")), doc(para("1.1", "It fell by 122.")), false)}}
+	var plain, colour bytes.Buffer
+	WriteText(&plain, r, false)
+	WriteText(&colour, r, true)
+	if strings.Contains(plain.String(), "\x1b") || !strings.Contains(plain.String(), "- It fell by [-90-].") {
+		t.Errorf("plain:\n%q", plain.String())
+	}
+	if !strings.Contains(colour.String(), "It fell by \x1b[1;31m90\x1b[m.") || !strings.Contains(colour.String(), "It fell by \x1b[1;32m122\x1b[m.") {
+		t.Errorf("colour:\n%q", colour.String())
+	}
+}

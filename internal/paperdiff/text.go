@@ -6,31 +6,67 @@ import (
 	"strings"
 )
 
+// heading names a text's place, and where it was when that differs:
+// "paragraph 3.14 (was paragraph 3.13)".
+func (t *Text) heading() string {
+	if t.WasWhere != "" {
+		return t.Where + " (was " + t.WasWhere + ")"
+	}
+	return t.Where
+}
+
+// Columns of the tables of changes the Markdown and HTML forms show.
+var (
+	tableColumns = []string{"Table", "Row", "Column", "Was", "Now"}
+	chartColumns = []string{"Chart", "Series", "Point", "Was", "Now"}
+)
+
+// changeRows are a paper's changes to its tables and to its charts as the
+// rows of two tables, in tableColumns and chartColumns.
+func (p *Paper) changeRows() (tables, charts [][]string) {
+	for _, c := range p.Cells {
+		row, col := c.Row, c.Column
+		if c.Chart {
+			if c.What != "" {
+				row = c.What
+			}
+			charts = append(charts, []string{c.Exhibit, col, row, c.Old, c.New})
+			continue
+		}
+		switch {
+		case c.What == "":
+		case row != "":
+			row = c.What + ": " + row
+		case col != "":
+			col = c.What + ": " + col
+		default:
+			row = c.What
+		}
+		tables = append(tables, []string{c.Exhibit, row, col, c.Old, c.New})
+	}
+	return tables, charts
+}
+
+// count is "1 paper" or "3 papers".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // Summary says in a line how many papers changed:
 // "HEAD → the working tree: 1 paper reads differently, 1 reads the same".
 func (r *Report) Summary() string {
-	var parts []string
-	switch n := len(r.Papers); n {
-	case 0:
-		parts = append(parts, "no paper reads differently")
-	case 1:
-		parts = append(parts, "1 paper reads differently")
-	default:
-		parts = append(parts, fmt.Sprintf("%d papers read differently", n))
+	parts := []string{"no paper reads differently"}
+	if n := len(r.Papers); n > 0 {
+		parts[0] = count(n, "paper reads differently", "papers read differently")
 	}
-	switch r.Same {
-	case 0:
-	case 1:
-		parts = append(parts, "1 was rebuilt and reads the same")
-	default:
-		parts = append(parts, fmt.Sprintf("%d were rebuilt and read the same", r.Same))
+	if r.Same > 0 {
+		parts = append(parts, count(r.Same, "was rebuilt and reads the same", "were rebuilt and read the same"))
 	}
-	switch r.Untouched {
-	case 0:
-	case 1:
-		parts = append(parts, "1 has the same files in both")
-	default:
-		parts = append(parts, fmt.Sprintf("%d have the same files in both", r.Untouched))
+	if r.Untouched > 0 {
+		parts = append(parts, count(r.Untouched, "has the same files in both", "have the same files in both"))
 	}
 	s := r.Old + " → " + r.New + ": " + strings.Join(parts, ", ")
 	if r.Full {
@@ -149,11 +185,7 @@ func (t *textWriter) paper(p *Paper, oldName string) {
 	}
 	for _, x := range p.Text {
 		t.line()
-		where := x.Where
-		if x.WasWhere != "" {
-			where += " (was " + x.WasWhere + ")"
-		}
-		t.line("  ", exemptMark(x.Exempt), t.bold(where))
+		t.line("  ", exemptMark(x.Exempt), t.bold(x.heading()))
 		for _, s := range x.Sentences {
 			if s.Old != nil {
 				t.line("    ", t.paint("-", "31"), " ", t.segments(s.Old, "[-", "-]", "1;31"))

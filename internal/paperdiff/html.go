@@ -54,7 +54,11 @@ func WriteHTML(w io.Writer, r *Report) error {
 	if len(r.Papers) > 0 {
 		h.s(`<nav aria-labelledby="contents"><h2 id="contents">Papers that read differently</h2><ul>`)
 		for i, p := range r.Papers {
-			h.s(`<li><a href="#`, paperIDs[i], `">`, h.esc(p.Title), `</a>`)
+			h.s(`<li><a href="#`, paperIDs[i], `">`, h.esc(p.Title), `</a> (<code>`, h.esc(p.Path), `</code>`)
+			if s := p.statusLine(r.Old); s != "" {
+				h.s(`: `, h.esc(s))
+			}
+			h.s(`)`)
 			if len(p.Text) > 0 {
 				h.s(`<ul class="places">`)
 				for k, t := range p.Text {

@@ -207,6 +207,15 @@ func TestDiffHeadAfterANewSnapshot(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "HEAD~1:"+lacOld+" → "+lacNew) || !strings.Contains(out, "reviews_on_time › now › pct: 98.9 → 96.4") {
 		t.Errorf("diff HEAD~1 --figures: exit %d\n%s", code, out)
 	}
+	// One snapshot at a revision against the file now: the papers that
+	// read it, built with each.
+	b = bytes.Replace(b, []byte("reviews_on_time:\n  before: {month: 2012-12, pct: 98.9}"), []byte("reviews_on_time:\n  before: {month: 2012-12, pct: 96.0}"), 1)
+	os.WriteFile(filepath.Join(dir, lacNew), b, 0o644)
+	code, out, _ = runCLI(t, "diff", "HEAD", lacNew)
+	if code != 0 || !strings.Contains(out, "HEAD:"+lacNew+" → "+lacNew+": 1 paper reads differently") || !strings.Contains(out, "{+up+} from {+96.0%+}") {
+		t.Errorf("diff HEAD %s: exit %d\n%s", lacNew, code, out)
+	}
+	git("checkout", "--", lacNew)
 	// Nothing changed since HEAD in what the papers read.
 	code, out, _ = runCLI(t, "diff", "HEAD", "--exit-code")
 	if code != 0 || !strings.Contains(out, "no paper reads differently, 2 have the same files in both") {

@@ -144,6 +144,7 @@ func (w *walker) blocks(bs []model.Block, exempt bool) {
 			w.exhibit(&b.Exhibit, b, false, exempt)
 		case *model.Chart:
 			name := w.exhibit(&b.Exhibit, b.Table, true, exempt)
+			w.add("chart-type", "kind of "+name, string(b.Type), exempt)
 			w.add("chart-title", "title of "+name, b.Title, exempt)
 			w.add("chart-axis", "y-axis label of "+name, b.YLabel, exempt)
 			w.add("chart-axis", "x-axis label of "+name, b.XLabel, exempt)

@@ -112,6 +112,12 @@ func TestDiffSampleSnapshots(t *testing.T) {
 		!strings.Contains(page, `<del><span class="vh">removed: </span>up</del>`) || !strings.Contains(page, `<ins><span class="vh">added: </span>down</ins>`) {
 		t.Errorf("html: exit %d: %s\n%s", code, errOut, page)
 	}
+	// Self-contained: nothing fetched from elsewhere.
+	for _, outside := range []string{"<link", "<script", "src=", "url(", "@import"} {
+		if strings.Contains(page, outside) {
+			t.Errorf("the HTML report holds %q", outside)
+		}
+	}
 
 	if code, _, _ := runCLI(t, "diff", "--exit-code", lacOld, lacNew); code != 3 {
 		t.Errorf("--exit-code with changes: exit %d, want 3", code)

@@ -106,7 +106,7 @@ func TestCommandsRunFromASubfolder(t *testing.T) {
 	}
 
 	code, stdout, _ = in("data", "diff", "old.yaml", "s.yaml")
-	if code != 0 || !strings.HasPrefix(stdout, "data/old.yaml → data/s.yaml: 1 changed\n") {
+	if code != 0 || !strings.HasPrefix(stdout, "data/old.yaml → data/s.yaml: 1 paper reads differently\n") {
 		t.Errorf("diff in data/: exit %d\n%s", code, stdout)
 	}
 

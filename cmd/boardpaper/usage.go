@@ -328,7 +328,8 @@ Exit status: 0 done; 1 problems in the papers or data, each printed as
 path:line:col: message, and nothing was written; 2 the command was
 mistyped; 3 (build TEMPLATE...) the papers named were published, but a
 meeting's agenda pack was left as it was because another paper of that
-meeting does not build (stderr says which).
+meeting does not build (stderr says which), or (diff --exit-code)
+something changed.
 `)
 	return b.String()
 }

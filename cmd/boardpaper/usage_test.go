@@ -163,7 +163,7 @@ func TestMistakesGetOneLine(t *testing.T) {
 		{[]string{"build", "--force=maybe"}, "boardpaper build: --force takes no value (write --force on its own); see boardpaper build --help"},
 		{[]string{"build", "--format", "docx"}, `boardpaper build: --format takes html, pdf or html,pdf, not "docx"; see boardpaper build --help`},
 		{[]string{"check", "--publish-date", "1/3/2013"}, `boardpaper check: --publish-date takes a date written YYYY-MM-DD, not "1/3/2013"; see boardpaper check --help`},
-		{[]string{"diff", "old.yaml"}, "boardpaper diff: diff takes two arguments: OLD.yaml NEW.yaml, or REV PATH; see boardpaper diff --help"},
+		{[]string{"diff", "a.yaml", "b.yaml", "c.yaml"}, "boardpaper diff: diff takes OLD.yaml NEW.yaml, a git revision REV, or REV PATH; see boardpaper diff --help"},
 		{[]string{"serve", "templates/p.md"}, "boardpaper serve: serve takes no paths: it previews the whole project; see boardpaper serve --help"},
 		{[]string{"version", "2"}, "boardpaper version: version takes no arguments; see boardpaper version --help"},
 		{[]string{"bulid"}, `boardpaper: unknown command "bulid" (did you mean build?); see boardpaper --help`},

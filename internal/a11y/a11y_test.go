@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/boardpaper/boardpaper/internal/paperdiff"
+	"github.com/boardpaper/boardpaper/internal/project"
 	"github.com/boardpaper/boardpaper/internal/publish"
 	"github.com/boardpaper/boardpaper/internal/testtool"
 )
@@ -39,15 +41,44 @@ func TestPagesMeetWCAG22AA(t *testing.T) {
 	if len(papers) < 2 {
 		t.Fatalf("the build published %d papers, want both samples", len(papers))
 	}
+	// The review report of boardpaper diff, on the samples' two
+	// looked-after-children snapshots.
+	report := filepath.Join(out, "diff-report.html")
+	if err := writeDiffReport(root, report); err != nil {
+		t.Fatal(err)
+	}
+	pages = append(pages, report)
 	shots := filepath.Join(root, "bin", "a11y")
 	cmd := exec.Command(node, append([]string{"check.mjs", shots}, pages...)...)
 	cmd.Env = append(os.Environ(), "CHROMIUM="+chromium)
-	report, err := cmd.CombinedOutput()
-	t.Logf("axe-core:\n%s", report)
+	axe, err := cmd.CombinedOutput()
+	t.Logf("axe-core:\n%s", axe)
 	if err != nil {
 		t.Fatalf("accessibility violations (or the check failed): %v", err)
 	}
-	if strings.Count(string(report), "0 violated") != len(pages) {
-		t.Fatalf("not every page was checked:\n%s", report)
+	if strings.Count(string(axe), "0 violated") != len(pages) {
+		t.Fatalf("not every page was checked:\n%s", axe)
 	}
+}
+
+// writeDiffReport writes the HTML form of boardpaper diff between the two
+// looked-after-children snapshots of the samples.
+func writeDiffReport(root, path string) error {
+	oldSnap, err := project.LoadSnapshot(root, "data/looked-after-children/2013-01-25.yaml")
+	if err != nil {
+		return err
+	}
+	newSnap, err := project.LoadSnapshot(root, "data/looked-after-children/2013-04-30.yaml")
+	if err != nil {
+		return err
+	}
+	r, err := paperdiff.Snapshots(root, oldSnap, newSnap, paperdiff.Options{})
+	if err != nil {
+		return err
+	}
+	var b strings.Builder
+	if err := paperdiff.WriteHTML(&b, r); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(b.String()), 0o644)
 }

@@ -484,9 +484,6 @@ func (w *writer) layoutText(in []model.Inline, ts textStyle, box lineBox) []line
 		m.text, m.lines = nil, nil
 		return ls
 	}
-	if ls, ok := w.ahead.take(in, ts, box); ok {
-		return ls
-	}
 	return breakLines(words(w.runs(in, ts, nil, nil)), box, ts.size)
 }
 

@@ -97,10 +97,6 @@ type writer struct {
 	// an agenda pack to place (laidout.go).
 	laid *LaidOut
 
-	// ahead lays the document's paragraphs out on another goroutine
-	// (ahead.go).
-	ahead *ahead
-
 	// low is the foot of the lowest text on this page; outside lists
 	// anything drawn outside the text area (see bound).
 	low     float64
@@ -220,11 +216,6 @@ func (w *writer) document(doc *model.Document) {
 		w.marking = "NOT FOR PUBLICATION"
 	}
 	w.collectDestinations(doc)
-	w.ahead = w.layAhead(doc)
-	defer func() {
-		w.ahead.finish()
-		w.ahead = nil
-	}()
 	w.newPage()
 	// A bookmark waiting for this document (an agenda pack's entry for the
 	// paper) marks its first page now, before any section's can replace it,

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
@@ -27,7 +28,7 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkRegisterFace(b *testing.B) {
 	for b.Loop() {
 		p := fpdf.New("P", "mm", "A4", "")
-		p.AddUTF8FontFromBytes(sansFaces[0].family, sansFaces[0].style, sansFaces[0].ttf)
+		p.AddUTF8FontFromBytes(textset.Primary(0).Family(), textset.Primary(0).Style(), textset.Primary(0).TTF())
 		if p.Err() {
 			b.Fatal(p.Error())
 		}

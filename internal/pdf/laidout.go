@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
@@ -22,7 +23,7 @@ import (
 type LaidOut struct {
 	pages      []laidPage
 	dests      []laidDest // by the paper's link id (ids start at 1)
-	runes      map[*face][]int
+	runes      map[*textset.Face][]int
 	images     []laidImage
 	marking    string
 	provenance model.Provenance
@@ -109,7 +110,7 @@ func PaperPDF(doc *model.Document, opts Options, laid func(*LaidOut)) ([]byte, e
 
 // layOut lays doc out in a new writer that records its pages.
 func layOut(doc *model.Document, opts Options) (*writer, error) {
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}
 	w := newWriter(opts)
@@ -125,19 +126,13 @@ func (w *writer) finishLayout(doc *model.Document) *LaidOut {
 	l := w.laid
 	l.marking = w.marking
 	l.provenance = doc.Provenance
-	l.runes = map[*face][]int{}
-	for _, f := range allFaces() {
-		if runes := w.pdf.UsedRunes(f.family, f.style); runes != nil {
+	l.runes = map[*textset.Face][]int{}
+	for _, f := range textset.Faces() {
+		if runes := w.pdf.UsedRunes(f.Family(), f.Style()); runes != nil {
 			l.runes[f] = runes
 		}
 	}
 	return l
-}
-
-// allFaces are every face a page may set text in.
-func allFaces() []*face {
-	all := append(sansFaces[:], monoFaces[:]...)
-	return append(all, fallbackFaces[:]...)
 }
 
 // The writer records what it draws into w.laid, when set, through these:
@@ -148,7 +143,7 @@ func (w *writer) bookmark(text string, level int, y float64) {
 	if w.curFace == nil {
 		// fpdf encodes a bookmark for the current font: with none selected
 		// yet, it garbles non-ASCII text.
-		w.font(sansFaces[0], w.base)
+		w.font(textset.Primary(0), w.base)
 	}
 	w.pdf.Bookmark(text, level, y)
 	if p := w.laidPage(); p != nil {
@@ -208,10 +203,10 @@ func (w *writer) registerImage(name string, opts fpdf.ImageOptions, data []byte)
 // the top of the paper's first page) and links; it returns the page the
 // paper starts on.
 func (w *writer) place(l *LaidOut, title string) int {
-	for _, f := range allFaces() {
+	for _, f := range textset.Faces() {
 		if runes, ok := l.runes[f]; ok {
-			w.register(f)
-			w.pdf.UseRunes(f.family, f.style, runes)
+			w.register(f, f.Family())
+			w.pdf.UseRunes(f.Family(), f.Style(), runes)
 		}
 	}
 	for _, im := range l.images {

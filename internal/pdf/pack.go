@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 )
 
 // Pack is a meeting's agenda reports pack: a front sheet, a contents page
@@ -45,8 +46,8 @@ const (
 // contentsEntry is one item's line (or a few wrapped lines) of the
 // contents, and where it goes.
 type contentsEntry struct {
-	item    line
-	subject []line
+	item    textset.Line
+	subject []textset.Line
 	height  float64
 	link    int // fpdf link to the paper's first page; 0 for a withheld item
 	page    int // the pack page the paper starts on, once written
@@ -83,11 +84,18 @@ func PackPDF(p Pack, opts Options) ([]byte, error) {
 			return nil, fmt.Errorf("pdf: agenda pack: %s is neither withheld nor loadable", itemLabel(it))
 		}
 	}
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}
 	w := newWriter(opts)
-	w.own = packFaces()
+	// The text the pack draws itself (its front sheet, contents and page
+	// numbers) is set in the faces of the same files under other names
+	// ("LiberationSansPack"), embedded as fonts of their own. The pack's
+	// subsets of the papers' faces then hold exactly the characters its
+	// papers use, so a meeting of one paper embeds the subsets its paper's
+	// PDF does, made once for both (fpdf's subset cache), rather than the
+	// same again with the front sheet's characters added.
+	w.ownFamily = "Pack"
 	title := p.Committee + ", " + p.DateText + ": agenda reports pack"
 	w.pdf.SetTitle(title, true)
 	w.pdf.SetAuthor(p.Committee, true)
@@ -183,13 +191,13 @@ outer:
 // packFront writes the front sheet: the committee, the date, and what the
 // document is.
 func (w *writer) packFront(p Pack) {
-	box := lineBox{x: w.left, width: w.right - w.left}
+	box := textset.Box{X: w.left, Width: w.right - w.left}
 	w.y = w.top + 60
-	w.flow(w.layoutText([]model.Inline{model.Text(p.Committee)}, textStyle{st: styleBold, size: 22}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text(p.Committee)}, textset.Style{Font: textset.Bold, Size: 22}, box))
 	w.y += 6
-	w.flow(w.layoutText([]model.Inline{model.Text(p.DateText)}, textStyle{size: 16}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text(p.DateText)}, textset.Style{Size: 16}, box))
 	w.y += 14
-	w.flow(w.layoutText([]model.Inline{model.Text("Agenda reports pack")}, textStyle{st: styleBold, size: 16}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text("Agenda reports pack")}, textset.Style{Font: textset.Bold, Size: 16}, box))
 	w.y += 4
 	n := 0
 	for _, it := range p.Items {
@@ -197,16 +205,16 @@ func (w *writer) packFront(p Pack) {
 			n++
 		}
 	}
-	w.flow(w.layoutText([]model.Inline{model.Text(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(p.Items)))}, textStyle{size: w.base}, box))
+	w.flow(w.layoutText([]model.Inline{model.Text(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(p.Items)))}, textset.Style{Size: w.base}, box))
 }
 
 // contentsEntries measures each item's contents line.
 func (w *writer) contentsEntries(p Pack) []contentsEntry {
-	ts := textStyle{size: w.base}
+	ts := textset.Style{Size: w.base}
 	entries := make([]contentsEntry, len(p.Items))
 	for i, it := range p.Items {
 		e := &entries[i]
-		e.item = plainLine(itemName(it), textStyle{st: styleBold, size: w.base}, w.left)
+		e.item = textset.Plain(itemName(it), textset.Style{Font: textset.Bold, Size: w.base}, w.left)
 		subject := []model.Inline{model.Text(contentsSubject(it.Subject))}
 		if it.Withheld != "" {
 			subject = append(subject, model.LineBreak{}, &model.Emph{Inlines: []model.Inline{model.Text(upperFirst(it.Withheld))}})
@@ -214,7 +222,7 @@ func (w *writer) contentsEntries(p Pack) []contentsEntry {
 			e.link = w.pdf.AddLink()
 		}
 		e.subject = w.layoutText(subject, ts, w.contentsSubjectBox())
-		e.height = max(linesHeight(e.subject), e.item.height) + contentsGap
+		e.height = max(textset.Height(e.subject), e.item.Height) + contentsGap
 	}
 	return entries
 }
@@ -239,8 +247,8 @@ func contentsSubject(s string) string {
 
 // contentsSubjectBox is the column the subjects are set in, between the
 // item numbers and the page numbers.
-func (w *writer) contentsSubjectBox() lineBox {
-	return lineBox{x: w.left + contentsItemW, width: w.right - w.left - contentsItemW - contentsPageW - 4}
+func (w *writer) contentsSubjectBox() textset.Box {
+	return textset.Box{X: w.left + contentsItemW, Width: w.right - w.left - contentsItemW - contentsPageW - 4}
 }
 
 func upperFirst(s string) string {
@@ -252,23 +260,23 @@ func upperFirst(s string) string {
 
 // contentsTitle is the heading of a contents page: "Contents", then
 // "Contents (continued)".
-func (w *writer) contentsTitle(sheet int) line {
+func (w *writer) contentsTitle(sheet int) textset.Line {
 	text := "Contents"
 	if sheet > 0 {
 		text += " (continued)"
 	}
-	return plainLine(text, textStyle{st: styleBold, size: w.base + 3}, w.left)
+	return textset.Plain(text, textset.Style{Font: textset.Bold, Size: w.base + 3}, w.left)
 }
 
 // contentsColumns is the row naming the columns, drawn under the title of
 // every contents page (the x positions are set when drawn).
-func (w *writer) contentsColumns() line {
-	return plainLine("Page", textStyle{st: styleBold, size: w.base - 1}, 0)
+func (w *writer) contentsColumns() textset.Line {
+	return textset.Plain("Page", textset.Style{Font: textset.Bold, Size: w.base - 1}, 0)
 }
 
 // contentsHead is the height of a contents page's title and column row.
 func (w *writer) contentsHead() float64 {
-	return w.contentsTitle(0).height + 4 + w.contentsColumns().height + contentsRule
+	return w.contentsTitle(0).Height + 4 + w.contentsColumns().Height + contentsRule
 }
 
 // placeContents decides which contents page each entry goes on, and
@@ -314,20 +322,20 @@ func (w *writer) fillContents(entries []contentsEntry, pages []int) {
 		w.curFace, w.curSize = nil, 0
 		w.contentsPageHead(sheet)
 	}
-	ts := textStyle{size: w.base}
+	ts := textset.Style{Size: w.base}
 	for _, e := range entries {
 		w.pdf.SetPage(pages[e.sheet])
 		w.curFace, w.curSize = nil, 0
-		w.drawFrags(e.item.frags, e.y+e.item.base)
+		w.drawFrags(e.item.Frags, e.y+e.item.Base)
 		ly := e.y
 		for _, l := range e.subject {
-			w.drawFrags(l.frags, ly+l.base)
-			ly += l.height
+			w.drawFrags(l.Frags, ly+l.Base)
+			ly += l.Height
 		}
 		if e.link != 0 {
-			num := plainLine(strconv.Itoa(e.page), ts, 0)
-			num = plainLine(strconv.Itoa(e.page), ts, w.right-lineWidth(num))
-			w.drawFrags(num.frags, e.y+num.base)
+			num := textset.Plain(strconv.Itoa(e.page), ts, 0)
+			num = textset.Plain(strconv.Itoa(e.page), ts, w.right-num.Width())
+			w.drawFrags(num.Frags, e.y+num.Base)
 			w.pdf.Link(w.left, e.y, w.right-w.left, ly-e.y, e.link)
 		}
 	}
@@ -337,14 +345,14 @@ func (w *writer) fillContents(entries []contentsEntry, pages []int) {
 // Item, Subject, and Page over the right-aligned page numbers.
 func (w *writer) contentsPageHead(sheet int) {
 	title := w.contentsTitle(sheet)
-	w.drawFrags(title.frags, w.top+title.base)
-	y := w.top + title.height + 4
-	ts := textStyle{st: styleBold, size: w.base - 1}
+	w.drawFrags(title.Frags, w.top+title.Base)
+	y := w.top + title.Height + 4
+	ts := textset.Style{Font: textset.Bold, Size: w.base - 1}
 	cols := w.contentsColumns()
-	w.drawFrags(plainLine("Item", ts, w.left).frags, y+cols.base)
-	w.drawFrags(plainLine("Subject", ts, w.contentsSubjectBox().x).frags, y+cols.base)
-	w.drawFrags(plainLine("Page", ts, w.right-lineWidth(cols)).frags, y+cols.base)
-	y += cols.height + contentsRule/2
+	w.drawFrags(textset.Plain("Item", ts, w.left).Frags, y+cols.Base)
+	w.drawFrags(textset.Plain("Subject", ts, w.contentsSubjectBox().X).Frags, y+cols.Base)
+	w.drawFrags(textset.Plain("Page", ts, w.right-cols.Width()).Frags, y+cols.Base)
+	y += cols.Height + contentsRule/2
 	w.pdf.SetDrawColor(0, 0, 0)
 	w.pdf.SetLineWidth(0.2)
 	w.pdf.Line(w.left, y, w.right, y)

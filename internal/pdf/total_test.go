@@ -13,6 +13,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
@@ -122,7 +123,7 @@ func hardInputs() []struct{ name, body, snap string } {
 // line inside the text area (measured in the layout as it is drawn), and
 // writes its PDF: A4 pages, with all the text there.
 func TestHardInputsEnd(t *testing.T) {
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		t.Fatal(err)
 	}
 	pages := map[string]int{ // at most, for inputs whose text is short
@@ -240,23 +241,23 @@ func documentTexts(doc *model.Document) []string {
 // TestOutsideIsSeen shows the layout's check of the text area finds a line
 // drawn outside it, and text run into the footnotes.
 func TestOutsideIsSeen(t *testing.T) {
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		t.Fatal(err)
 	}
 	w := newWriter(Options{})
 	w.base = 11
 	w.newPage()
-	w.drawLineAt(plainLine("inside", textStyle{size: 11}, w.left), w.top)
+	w.drawLineAt(textset.Plain("inside", textset.Style{Size: 11}, w.left), w.top)
 	if len(w.outside) != 0 {
 		t.Fatalf("a line inside is reported: %q", w.outside)
 	}
-	w.drawLineAt(plainLine("too far right", textStyle{size: 11}, w.right-5), w.top+10)
-	w.drawLineAt(plainLine("below", textStyle{size: 11}, w.left), w.bottom)
+	w.drawLineAt(textset.Plain("too far right", textset.Style{Size: 11}, w.right-5), w.top+10)
+	w.drawLineAt(textset.Plain("below", textset.Style{Size: 11}, w.left), w.bottom)
 	if len(w.outside) != 2 {
 		t.Errorf("two lines outside, %d reported: %q", len(w.outside), w.outside)
 	}
 	w.outside = nil
-	w.pageNotes = []noteChunk{{lines: []line{plainLine("note", textStyle{size: 9}, w.left)}}}
+	w.pageNotes = []noteChunk{{lines: []textset.Line{textset.Plain("note", textset.Style{Size: 9}, w.left)}}}
 	w.notesH = w.bottom - w.top - 5
 	w.finishPage()
 	if len(w.outside) != 1 {
@@ -289,7 +290,7 @@ func TestNestingStopsIndenting(t *testing.T) {
 // each within the page, every column in one part (the first, which names
 // the rows, in all), no figure cut.
 func TestWideTableInParts(t *testing.T) {
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		t.Fatal(err)
 	}
 	var c struct{ name, body, snap string }
@@ -310,24 +311,24 @@ func TestWideTableInParts(t *testing.T) {
 		if p.x < w.left-eps || p.x+p.width() > w.right+eps {
 			t.Errorf("part %d spans %.1f to %.1f mm", parts, p.x, p.x+p.width())
 		}
-		if got := lineText(p.head[0].cells[0][0]); got != "" && parts > 1 {
+		if got := p.head[0].cells[0][0].Text(); got != "" && parts > 1 {
 			t.Errorf("part %d's first header is %q", parts, got)
 		}
 		for _, r := range append(p.head, p.rows...) {
 			for i, cell := range r.cells {
 				if len(cell) != 1 {
-					t.Errorf("part %d: a cell of %d lines (%q)", parts, len(cell), lineText(cell[0]))
+					t.Errorf("part %d: a cell of %d lines (%q)", parts, len(cell), cell[0].Text())
 				}
 				if r.head && i > 0 {
-					seen[lineText(cell[0])]++
+					seen[cell[0].Text()]++
 				}
 			}
-			if got := lineText(r.cells[0][0]); !r.head && !strings.HasPrefix(got, "March") {
+			if got := r.cells[0][0].Text(); !r.head && !strings.HasPrefix(got, "March") {
 				t.Errorf("part %d's row starts %q, not its label", parts, got)
 			}
 		}
 		want := fmt.Sprintf("(part %d of", parts)
-		if cap := lineText(p.caption[len(p.caption)-1]); !strings.Contains(cap, want) {
+		if cap := p.caption[len(p.caption)-1].Text(); !strings.Contains(cap, want) {
 			t.Errorf("part %d's caption ends %q", parts, cap)
 		}
 	}
@@ -345,7 +346,7 @@ func TestWideTableInParts(t *testing.T) {
 // text are cut keeps one table, cuts only words, and leaves every figure
 // whole.
 func TestManyColumnsCutWordsNotFigures(t *testing.T) {
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		t.Fatal(err)
 	}
 	tbl := &model.Table{RowHeaders: true}
@@ -367,12 +368,12 @@ func TestManyColumnsCutWordsNotFigures(t *testing.T) {
 	}
 	for i, cell := range tl.head[0].cells {
 		if len(cell) < 2 {
-			t.Errorf("header %d is not cut: %q", i, lineText(cell[0]))
+			t.Errorf("header %d is not cut: %q", i, cell[0].Text())
 		}
 	}
 	for i, cell := range tl.rows[0].cells {
-		if len(cell) != 1 || lineText(cell[0]) != row[i] {
-			t.Errorf("figure %d set as %d lines, first %q", i, len(cell), lineText(cell[0]))
+		if len(cell) != 1 || cell[0].Text() != row[i] {
+			t.Errorf("figure %d set as %d lines, first %q", i, len(cell), cell[0].Text())
 		}
 	}
 }

@@ -7,17 +7,16 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
-	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
-// chartFontFamily is the fpdf family chart text is set in: the page's own
-// Liberation Sans (fonts.go), regular face, so a chart's labels match the
-// text around them and are measured (chart.TextWidth) with the same
-// metrics.
-const chartFontFamily = familySans
+// chartFace is the face chart text is set in: the page's own Liberation
+// Sans, regular, so a chart's labels match the text around them and are
+// measured (chart.TextWidth) with the same metrics.
+func chartFace() *textset.Face { return textset.Primary(0) }
 
 // drawChart draws c as vectors, with real text, in the box whose top-left
 // corner is (x, y) and whose size is w × h, all in the document's user
@@ -34,13 +33,14 @@ func drawChart(f *fpdf.Fpdf, c *model.Chart, st chart.Style, x, y, w, h float64)
 	}
 	// The page has normally set body text in this face already; if not,
 	// register it (fpdf ignores a second registration of the same face).
-	if f.GetFontDesc(chartFontFamily, "").Ascent == 0 {
-		f.AddUTF8FontFromBytes(chartFontFamily, "", liberationsansregular.TTF)
+	face := chartFace()
+	if f.GetFontDesc(face.Family(), "").Ascent == 0 {
+		f.AddUTF8FontFromBytes(face.Family(), "", face.TTF())
 	}
 	saved := saveGraphicsState(f)
 	unitsPerPoint := 1 / f.GetConversionRatio()
 	rp := func(int, int) (gochart.Renderer, error) {
-		return newChartRenderer(f, x, y, chartFontFamily, st.Font), nil
+		return newChartRenderer(f, x, y, face.Family(), st.Font), nil
 	}
 	err := chart.Draw(c, st, rp, w/unitsPerPoint, h/unitsPerPoint, io.Discard)
 	saved.restore(f)

@@ -191,44 +191,6 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 	}
 }
 
-func TestFallbackGlyphs(t *testing.T) {
-	if err := loadFaces(); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range "☐☒✓" {
-		if sansFaces[0].has(r) {
-			t.Errorf("Liberation Sans has %q: the fallback test proves nothing", r)
-		}
-		f, g := faceFor(r, 0)
-		if f.family != familyFallback || g != r {
-			t.Errorf("%q is drawn with %s %q, want DejaVu", r, f.family, g)
-		}
-		if f.advance(r) == 0 {
-			t.Errorf("%q has no width in DejaVu", r)
-		}
-	}
-	if f, _ := faceFor('A', styleBold); f != sansFaces[1] {
-		t.Errorf("'A' in bold is drawn with %s%s", f.family, f.style)
-	}
-	// A character no face has (outside the BMP) becomes a replacement,
-	// never an empty box or an fpdf panic.
-	if _, g := faceFor('𝄞', 0); g != replacement {
-		t.Errorf("got %q for a character no font has", g)
-	}
-	// In a document, the boxes are split off into DejaVu runs.
-	ws := words([]run{{text: "☒ Yes, ✓done", size: 11}})
-	var faces []string
-	for _, wd := range ws {
-		for _, p := range wd.pieces {
-			faces = append(faces, p.face.family+":"+p.text)
-		}
-	}
-	want := []string{"DejaVuSans:☒", "LiberationSans:Yes,", "DejaVuSans:✓", "LiberationSans:done"}
-	if !slices.Equal(faces, want) {
-		t.Errorf("pieces %q, want %q", faces, want)
-	}
-}
-
 func TestFootnoteAtFootOfItsPage(t *testing.T) {
 	path := writeTemp(t, samplePaper())
 	n := pageCount(t, path)

@@ -17,6 +17,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/project"
 )
@@ -418,7 +419,7 @@ func buildOne(o Options, path string, out *output) *Built {
 	// expanded and its Markdown read; a build with nothing to rebuild
 	// loads none.
 	if o.PDF {
-		pdf.Prepare()
+		textset.Prepare()
 	}
 	b.Key = loadedKey(o, in)
 	doc, err := pipeline.Document(o.Root, in)

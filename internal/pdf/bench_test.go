@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
@@ -12,11 +13,11 @@ import (
 // BenchmarkWrite writes a paper the size of a sample (about 4,500 words
 // and six tables).
 func BenchmarkWrite(b *testing.B) {
-	doc := benchPaper()
+	doc := pdftest.BenchPaper()
 	date := time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(io.Discard, doc, Options{Date: date}); err != nil {
+		if _, err := Write(io.Discard, doc, Options{Date: date}); err != nil {
 			b.Fatal(err)
 		}
 	}

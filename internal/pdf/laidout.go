@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
@@ -28,6 +27,9 @@ type LaidOut struct {
 	marking    string
 	provenance model.Provenance
 }
+
+// Provenance is what made the paper: the generator and its sources.
+func (l *LaidOut) Provenance() model.Provenance { return l.provenance }
 
 // laidPage is one page: its body and what points at or from it.
 type laidPage struct {
@@ -66,7 +68,7 @@ type laidImage struct {
 }
 
 // Lay lays doc out as its PDF would, for an agenda pack, without making the
-// PDF: what a pack does with a paper whose own PDF this process did not
+// PDF: what a pack places of a paper whose own PDF this process did not
 // write.
 func Lay(doc *model.Document) (*LaidOut, error) {
 	w, err := layOut(doc, Options{})
@@ -77,35 +79,6 @@ func Lay(doc *model.Document) (*LaidOut, error) {
 		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
 	}
 	return w.finishLayout(doc), nil
-}
-
-// WritePaper writes doc's PDF to out, as Write does, and gives its layout
-// to laid (when not nil) as soon as the pages are laid out, before the PDF
-// is assembled, so that a pack can place them while it is.
-func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*LaidOut)) error {
-	data, err := PaperPDF(doc, opts, laid)
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(data)
-	return err
-}
-
-// PaperPDF is WritePaper returning the PDF: the whole document or nothing,
-// the bytes fpdf assembled it in rather than a copy.
-func PaperPDF(doc *model.Document, opts Options, laid func(*LaidOut)) ([]byte, error) {
-	w, err := layOut(doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	if laid != nil && w.pdf.Error() == nil {
-		laid(w.finishLayout(doc))
-	}
-	data, err := w.pdf.OutputBytes()
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
-	}
-	return data, nil
 }
 
 // layOut lays doc out in a new writer that records its pages.

@@ -7,12 +7,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/project"
 	"github.com/boardpaper/boardpaper/internal/transform"
@@ -43,7 +43,7 @@ func paperFrom(t *testing.T, body, snapshot string) *model.Document {
 		t.Fatal(err)
 	}
 	d := res.Doc
-	d.Meta = model.Meta{Slug: "p", Title: "Hard inputs", Committee: "Scrutiny Board", Date: testDate}
+	d.Meta = model.Meta{Slug: "p", Title: "Hard inputs", Committee: "Scrutiny Board", Date: pdftest.Date}
 	d.Cover = model.Cover{ReportOf: "Director", ReportTo: "Scrutiny Board", DateText: "13th March 2013", Subject: "Hard inputs"}
 	d.Style = model.Style{FontSize: 11}
 	return d
@@ -54,15 +54,15 @@ func paperFrom(t *testing.T, body, snapshot string) *model.Document {
 func hardInputs() []struct{ name, body, snap string } {
 	const snap0 = "homes: 12\n"
 	quote := func(depth int) string {
-		return "# Main issues\n\nBefore.\n\n" + strings.Repeat("> ", depth) + prose(1, 60) + "\n"
+		return "# Main issues\n\nBefore.\n\n" + strings.Repeat("> ", depth) + pdftest.Prose(1, 60) + "\n"
 	}
 	list := func(depth int) string {
 		var b strings.Builder
 		b.WriteString("# Main issues\n\nBefore.\n\n")
 		for i := 0; i < depth; i++ {
-			fmt.Fprintf(&b, "%s- item %d %s\n", strings.Repeat("  ", i), i, prose(i, 3+i%7))
+			fmt.Fprintf(&b, "%s- item %d %s\n", strings.Repeat("  ", i), i, pdftest.Prose(i, 3+i%7))
 		}
-		fmt.Fprintf(&b, "%s- %s\n", strings.Repeat("  ", depth), prose(3, 80))
+		fmt.Fprintf(&b, "%s- %s\n", strings.Repeat("  ", depth), pdftest.Prose(3, 80))
 		return b.String()
 	}
 	github := func(ncol int) string {
@@ -114,8 +114,8 @@ func hardInputs() []struct{ name, body, snap string } {
 				"| label | " + word + " |\n|---|---|\n| " + word + " | 12 |\n\nTable: Caption " + word + "\n\n" +
 				"    code " + word + "\n", snap0},
 		{"footnote-of-a-word-of-10000-characters", "# Main issues\n\nA note.[^1]\n\n[^1]: Note " + word + "\n", snap0},
-		{"list-numbered-from-999999999", "# Main issues\n\nBefore.\n\n999999999. " + prose(1, 30) + "\n999999999. " + prose(2, 30) + "\n", snap0},
-		{"footnote-longer-than-a-page", "# Main issues\n\nBefore.[^1] After.\n\n" + prose(5, 300) + "\n\n[^1]: " + prose(2, 2500) + "\n", snap0},
+		{"list-numbered-from-999999999", "# Main issues\n\nBefore.\n\n999999999. " + pdftest.Prose(1, 30) + "\n999999999. " + pdftest.Prose(2, 30) + "\n", snap0},
+		{"footnote-longer-than-a-page", "# Main issues\n\nBefore.[^1] After.\n\n" + pdftest.Prose(5, 300) + "\n\n[^1]: " + pdftest.Prose(2, 2500) + "\n", snap0},
 	}
 }
 
@@ -133,7 +133,7 @@ func TestHardInputsEnd(t *testing.T) {
 	for _, c := range hardInputs() {
 		t.Run(c.name, func(t *testing.T) {
 			doc := paperFrom(t, c.body, c.snap)
-			w, err := layOut(doc, Options{Date: testDate})
+			w, err := layOut(doc, Options{Date: pdftest.Date})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -152,43 +152,32 @@ func TestHardInputsEnd(t *testing.T) {
 			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			n := pageCount(t, path)
+			n := pdftest.PageCount(t, path)
 			if max, ok := pages[c.name]; ok && n > max {
 				t.Errorf("%d pages, want at most %d", n, max)
 			}
-			sizes := tool(t, "pdfinfo", "-f", "1", "-l", fmt.Sprint(n), path)
+			sizes := pdftest.Tool(t, "pdfinfo", "-f", "1", "-l", fmt.Sprint(n), path)
 			if got := len(regexp.MustCompile(`(?m)^Page +\d+ size: +595\.28 x 841\.89 pts \(A4\)`).FindAllString(sizes, -1)); got != n {
 				t.Errorf("%d of %d pages are A4:\n%s", got, n, sizes)
 			}
 			// Each text's words in order, with anything between them
 			// (footnotes at a page's foot, a note's number), and the
 			// page numbers taken out of the way of a word cut over pages.
-			text := squeeze(tool(t, "pdftotext", "-raw", path, "-"))
+			text := pdftest.Squeeze(pdftest.Tool(t, "pdftotext", "-raw", path, "-"))
 			text = regexp.MustCompile(`Page\d+of\d+`).ReplaceAllString(text, "")
 			for _, want := range documentTexts(doc) {
 				at := 0
 				for _, word := range strings.Fields(want) {
-					i := strings.Index(text[at:], squeeze(word))
+					i := strings.Index(text[at:], pdftest.Squeeze(word))
 					if i < 0 {
 						t.Errorf("the PDF's text lacks %.40q of %.60q", word, want)
 						break
 					}
-					at += i + len(squeeze(word))
+					at += i + len(pdftest.Squeeze(word))
 				}
 			}
 		})
 	}
-}
-
-// squeeze drops white space and soft hyphens, so that text compares
-// however it was broken into lines.
-func squeeze(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == 0xAD {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // documentTexts lists the text of each paragraph, heading, table cell,
@@ -355,8 +344,8 @@ func TestManyColumnsCutWordsNotFigures(t *testing.T) {
 		head = append(head, fmt.Sprintf("Accommodation%d", i))
 		row = append(row, fmt.Sprintf("%d,%03d", 10+i, i))
 	}
-	tbl.Head = [][]model.Cell{cells(head...)}
-	tbl.Rows = [][]model.Cell{cells(row...)}
+	tbl.Head = [][]model.Cell{pdftest.Cells(head...)}
+	tbl.Rows = [][]model.Cell{pdftest.Cells(row...)}
 	for range head {
 		tbl.Align = append(tbl.Align, model.AlignRight)
 	}
@@ -378,42 +367,12 @@ func TestManyColumnsCutWordsNotFigures(t *testing.T) {
 	}
 }
 
-// TestPackWithLongNames: an agenda pack whose committee's name runs over
-// the front sheet, and a subject longer than a contents page could hold,
-// which the contents cut (the paper's cover has it whole).
-func TestPackWithLongNames(t *testing.T) {
-	committee := prose(1, 400) // three pages at 22 points
-	subject := prose(2, 3000)
-	p, _ := testPack(2, 0)
-	p.Committee = committee
-	p.Items[1].Subject = subject
-	path := writePackTemp(t, p)
-	text := squeeze(regexp.MustCompile(`Page \d+ of \d+`).ReplaceAllString(tool(t, "pdftotext", "-raw", path, "-"), ""))
-	if !strings.Contains(text, squeeze(committee)) {
-		t.Error("the committee's name is not all on the front sheet")
-	}
-	cut := contentsSubject(subject)
-	if !strings.HasSuffix(cut, "…") || len(cut) > len(subject)/2 || !strings.HasPrefix(subject, strings.TrimSuffix(cut, "…")) {
-		t.Fatalf("the subject is cut as %q", cut)
-	}
-	if !strings.Contains(text, squeeze(cut)) {
-		t.Errorf("the contents lack the cut subject %q", cut)
-	}
-	var pages []int
-	for i := 1; i <= pageCount(t, path); i++ {
-		pages = append(pages, i)
-	}
-	if starts := contentsStarts(t, path, pages...); len(starts) != 2 {
-		t.Errorf("contents entries: %v", starts)
-	}
-}
-
 // TestTestPapersInsideTheTextArea: the test papers of this package draw
 // nothing outside the text area either.
 func TestTestPapersInsideTheTextArea(t *testing.T) {
 	doc, _ := uncoveredPaper()
-	for name, d := range map[string]*model.Document{"sample": samplePaper(), "bench": benchPaper(), "long table": longTablePaper(120), "uncovered": doc} {
-		w, err := layOut(d, Options{Date: testDate})
+	for name, d := range map[string]*model.Document{"sample": pdftest.SamplePaper(), "bench": pdftest.BenchPaper(), "long table": pdftest.LongTablePaper(120), "uncovered": doc} {
+		w, err := layOut(d, Options{Date: pdftest.Date})
 		if err != nil {
 			t.Fatal(err)
 		}

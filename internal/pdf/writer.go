@@ -28,11 +28,28 @@ type Options struct {
 	Date time.Time
 }
 
-// Write renders doc as an A4 PDF to w. It reads no files: everything comes
-// from doc (the logo's bytes are in doc.Style.Logo). Nothing is written to
-// w unless the whole PDF was made.
-func Write(out io.Writer, doc *model.Document, opts Options) error {
-	return WritePaper(out, doc, opts, nil)
+// Write writes doc as an A4 PDF to out. It reads no files: everything
+// comes from doc (the logo's bytes are in doc.Style.Logo). Nothing is
+// written to out unless the whole PDF was made. It returns the paper's
+// pages as laid out, which an agenda pack places as they are
+// (internal/pdf/pack) rather than laying the paper out again.
+func Write(out io.Writer, doc *model.Document, opts Options) (*LaidOut, error) {
+	w, err := layOut(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+	}
+	laid := w.finishLayout(doc)
+	data, err := w.pdf.OutputBytes()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+	}
+	if _, err := out.Write(data); err != nil {
+		return nil, err
+	}
+	return laid, nil
 }
 
 // Page geometry in millimetres: A4 with the ~20 mm margins of a council
@@ -45,8 +62,22 @@ const (
 	marginTop    = 20.0
 	marginBottom = 20.0
 	gutter       = 15.0
-	defaultSize  = 11.0
 )
+
+// The page and its text area, in millimetres from the page's top-left
+// corner: A4 less the margins. Nothing is drawn outside the text area but
+// the page furniture ("Page N of M", the NOT FOR PUBLICATION marking).
+const (
+	PageHeight = pageH
+	Left       = marginLeft
+	Top        = marginTop
+	Right      = pageW - marginRight
+	Bottom     = pageH - marginBottom
+)
+
+// DefaultSize is the body text size, in points, of a paper whose layout
+// gives none.
+const DefaultSize = 11.0
 
 // writer holds one PDF in the making. The state that belongs to a document
 // (doc, marking, base size) is set per document so that several documents
@@ -147,10 +178,10 @@ func newWriter(opts Options) *writer {
 	return &writer{
 		pdf:        p,
 		registered: map[string]bool{},
-		left:       marginLeft,
-		right:      pageW - marginRight,
-		top:        marginTop,
-		bottom:     pageH - marginBottom,
+		left:       Left,
+		right:      Right,
+		top:        Top,
+		bottom:     Bottom,
 		links:      textset.Links{IDs: map[string]int{}, Notes: map[*model.Note]int{}},
 		destSet:    map[int]bool{},
 		notePlaced: map[*model.Note]bool{},
@@ -209,7 +240,7 @@ func (w *writer) document(doc *model.Document) {
 	w.doc = doc
 	w.base = doc.Style.FontSize
 	if w.base <= 0 {
-		w.base = defaultSize
+		w.base = DefaultSize
 	}
 	w.marking = ""
 	if doc.NotForPublication() {

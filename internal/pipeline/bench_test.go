@@ -128,7 +128,7 @@ func BenchmarkPDF(b *testing.B) {
 		var buf bytes.Buffer
 		for b.Loop() {
 			buf.Reset()
-			if err := pdf.Write(&buf, d, pdf.Options{Date: d.Meta.Date}); err != nil {
+			if _, err := pdf.Write(&buf, d, pdf.Options{Date: d.Meta.Date}); err != nil {
 				b.Fatal(err)
 			}
 		}

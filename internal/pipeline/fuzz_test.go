@@ -98,7 +98,7 @@ func FuzzPipeline(f *testing.F) {
 			t.Fatalf("the page holds live markup %q", m)
 		}
 		buf.Reset()
-		if err := pdf.Write(&buf, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
+		if _, err := pdf.Write(&buf, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
 			t.Fatalf("PDF: %v", err)
 		}
 	})

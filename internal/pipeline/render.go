@@ -23,29 +23,36 @@ type File struct {
 // Formats says which files Render makes.
 type Formats struct{ HTML, PDF bool }
 
+// Rendered is what Render makes of a document.
+type Rendered struct {
+	// Files are in the order they are best written: the page, the CSV
+	// files by name, the PDF.
+	Files []File
+	Pages int // the PDF's
+	// Laid is the PDF's pages as laid out, for an agenda pack to place.
+	Laid *pdf.LaidOut
+}
+
 // Render makes a document's files: with HTML, its page and the CSV file of
-// each of its charts; with PDF, its PDF. It returns them in the order they
-// are best written (the page, the CSV files by name, the PDF), and the
-// number of pages of the PDF. laid, when not nil, is given the PDF's
-// layout as soon as it is made, for an agenda pack to place its pages.
-func Render(doc *model.Document, f Formats, laid func(*pdf.LaidOut)) ([]File, int, error) {
-	var files []File
+// each of its charts; with PDF, its PDF.
+func Render(doc *model.Document, f Formats) (*Rendered, error) {
+	r := &Rendered{}
 	if f.HTML {
 		var err error
-		if files, err = htmlFiles(doc); err != nil {
-			return nil, 0, err
+		if r.Files, err = htmlFiles(doc); err != nil {
+			return nil, err
 		}
 	}
-	pages := 0
 	if f.PDF {
-		data, err := pdf.PaperPDF(doc, pdf.Options{Date: OutputDate(doc.Meta.Date)}, laid)
+		var buf bytes.Buffer
+		laid, err := pdf.Write(&buf, doc, pdf.Options{Date: OutputDate(doc.Meta.Date)})
 		if err != nil {
-			return nil, 0, fmt.Errorf("writing PDF: %w", err)
+			return nil, fmt.Errorf("writing PDF: %w", err)
 		}
-		files = append(files, File{doc.Meta.Slug + ".pdf", data})
-		pages = PDFPages(data)
+		r.Files = append(r.Files, File{doc.Meta.Slug + ".pdf", buf.Bytes()})
+		r.Pages, r.Laid = PDFPages(buf.Bytes()), laid
 	}
-	return files, pages, nil
+	return r, nil
 }
 
 // PDFPages counts the pages of a PDF this package rendered.

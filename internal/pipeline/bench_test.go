@@ -112,7 +112,7 @@ func BenchmarkHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			if err := html.Write(io.Discard, d, htmlOptions(d)); err != nil {
+			if err := html.Write(io.Discard, d, htmlOptions()); err != nil {
 				b.Fatal(err)
 			}
 		}

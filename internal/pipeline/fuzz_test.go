@@ -91,7 +91,7 @@ func FuzzPipeline(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
+		if err := html.Write(&buf, doc, htmlOptions()); err != nil {
 			t.Fatalf("HTML: %v", err)
 		}
 		if m := liveMarkup.Find(buf.Bytes()); m != nil {

@@ -185,7 +185,6 @@ type Fpdf struct {
 	buffer           fmtBuffer                         // buffer holding in-memory PDF
 	pages            []*bytes.Buffer                   // slice[page] of page content; 1-based
 	pageBodies       [][]*PageBody                     // boardpaper: streams drawn before a page's own content; 1-based
-	lastBody         *PageBody                         // boardpaper: the body detached last, compressed before the next
 	pageRoom         int                               // boardpaper: room to give a new page's content, from the last body
 	subsets          func() map[string]*utf8FontSubset // boardpaper: the subsets being made since output began
 	state            int                               // current document state

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/chart"
+	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -51,7 +52,11 @@ func vectorCharts() []*model.Chart {
 			{Name: "Referrals", Values: []float64{512, 560, 640, 588, 602, 700, 655, 498, 590, 671, 660, 540}},
 			{Name: "Re-referrals", Values: []float64{120, 131, 150, 128, 140, 161, 149, 110, 137, 158, 152, 126}},
 		}}
-	return []*model.Chart{line, bar, barLine}
+	charts := []*model.Chart{line, bar, barLine}
+	for _, c := range charts {
+		c.Y = exhibit.ValueAxis(c)
+	}
+	return charts
 }
 
 // vectorDoc is an A4 document in mm with the page fonts registered as the

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
@@ -84,9 +85,10 @@ func AgeTable() *model.Table {
 	}
 }
 
-// TrendChart is a line chart over time, with its figures as a table.
+// TrendChart is a line chart over time, with its value axis and its
+// figures as a table.
 func TrendChart() *model.Chart {
-	return &model.Chart{
+	c := &model.Chart{
 		Exhibit: model.Exhibit{
 			Attr:    model.Attr{ID: "tbl-lac-trend"},
 			Label:   "Table One",
@@ -112,6 +114,8 @@ func TrendChart() *model.Chart {
 			Align:      []model.Align{model.AlignLeft, model.AlignRight},
 		},
 	}
+	c.Y = exhibit.ValueAxis(c)
+	return c
 }
 
 // SamplePaper is a small but complete paper: cover, summary,

@@ -381,3 +381,44 @@ func TestTestPapersInsideTheTextArea(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedColumnKeepsItsWords: the first column of a table set in
+// parts is repeated in each part, and a part where it must be narrow (beside
+// a figure wider than the page) cuts its words; every other part still
+// shows them whole.
+func TestRepeatedColumnKeepsItsWords(t *testing.T) {
+	if err := textset.Load(); err != nil {
+		t.Fatal(err)
+	}
+	label := "Accommodation provided by independent fostering agencies for children"
+	head, row := []string{""}, []string{label}
+	for i := 0; i < 24; i++ {
+		head = append(head, fmt.Sprintf("C%02d", i))
+		if i == 8 {
+			row = append(row, strings.Repeat("1,000,", 60)+"000")
+		} else {
+			row = append(row, fmt.Sprint(1000000+i))
+		}
+	}
+	tbl := &model.Table{RowHeaders: true, Head: [][]model.Cell{pdftest.Cells(head...)}, Rows: [][]model.Cell{pdftest.Cells(row...)}}
+	w := newWriter(Options{})
+	w.base = 11
+	parts, cut := 0, 0
+	for p := w.layoutTable(tbl, w.textColumn(), w.bodyTable()); p != nil; p = p.next {
+		parts++
+		var text []string
+		for _, l := range p.rows[0].cells[0] {
+			text = append(text, l.Text())
+		}
+		switch joined := strings.Join(text, " "); {
+		case joined == label:
+		case strings.ReplaceAll(joined, " ", "") == strings.ReplaceAll(label, " ", ""):
+			cut++ // the narrow part: words cut, none lost
+		default:
+			t.Errorf("part %d's first column reads %q", parts, joined)
+		}
+	}
+	if parts < 3 || cut == 0 {
+		t.Errorf("%d parts, %d with the label cut: the test needs a cut part before another", parts, cut)
+	}
+}

@@ -117,8 +117,19 @@ func (ws Words) Break(box Box, base float64) []Line {
 		out = append(out, setLine(cur, box, base))
 		cur, curW = cur[:0], 0 // setLine keeps nothing of cur
 	}
-	for i := 0; i < len(ws); i++ {
+	// rest is what is left of ws[i] once its head is set, when a word too
+	// wide for the line is cut; ws itself is never changed, so the same
+	// words can be broken again (a table's first column, repeated in each
+	// of its parts).
+	var (
+		rest    Word
+		hasRest bool
+	)
+	for i := 0; i < len(ws); {
 		wd := ws[i]
+		if hasRest {
+			wd, hasRest = rest, false
+		}
 		if wd.brk && (len(cur) > 0 || i > 0) {
 			emit()
 		}
@@ -138,13 +149,15 @@ func (ws Words) Break(box Box, base float64) []Line {
 			curW = head.w
 			emit()
 			if len(tail.pieces) > 0 {
-				ws[i] = tail
-				i--
+				rest, hasRest = tail, true
+			} else {
+				i++
 			}
 			continue
 		}
 		cur = append(cur, wd)
 		curW += add
+		i++
 	}
 	if len(cur) > 0 || len(out) == 0 {
 		emit()

@@ -1,6 +1,7 @@
 package textset
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -95,6 +96,32 @@ func TestBreakLinesEndsForAnyWidth(t *testing.T) {
 			if want := strings.ReplaceAll(s, " ", ""); got.String() != want {
 				t.Errorf("width %g: set %.40q, want %.40q", width, got.String(), want)
 			}
+		}
+	}
+}
+
+// Breaking words leaves them as they were, so the same words break the
+// same way again: a table's first column is set once for each part of a
+// table too wide for the page, and a word cut in it lost its head in every
+// part after the first.
+func TestBreakLeavesItsWordsAlone(t *testing.T) {
+	if err := Load(); err != nil {
+		t.Fatal(err)
+	}
+	ws := Split([]model.Inline{txt("Supercalifragilisticexpialidocious placements")}, Style{Size: 11}, nil)
+	var first []string
+	for range 3 {
+		var got []string
+		for _, l := range ws.Break(Box{Width: 15}, 11) {
+			got = append(got, l.Text())
+		}
+		if first == nil {
+			first = got
+			if len(got) < 3 || strings.Join(got, "") != "Supercalifragilisticexpialidociousplacements" {
+				t.Fatalf("set as %q", got)
+			}
+		} else if !slices.Equal(got, first) {
+			t.Fatalf("broken again as %q, first %q", got, first)
 		}
 	}
 }

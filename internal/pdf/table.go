@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 )
@@ -92,41 +91,6 @@ func (t *tableLayout) height() float64 {
 		h += r.h
 	}
 	return h
-}
-
-// chartAspect is a chart's height over its width in the PDF: wide enough
-// for a year of monthly bars, short enough to sit beside its paragraph.
-const chartAspect = 0.5
-
-// chart draws a chart as vectors across the text column, its caption below
-// it, the two kept on one page. Its figures are not repeated as a table in
-// print: the HTML page carries them, with a CSV file, for those who need
-// them.
-func (w *writer) chart(c *model.Chart, col column) {
-	h := col.width * chartAspect
-	size := w.bodyTable().size
-	caption := w.captionLines(c.Exhibit, size, textset.Box{X: col.x, Width: col.width})
-	if !w.atTop() && !w.fits(h+captionGap+textset.Height(caption), nil) {
-		w.newPage()
-	}
-	w.roomFor(h, nil)
-	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
-	w.flushPending(w.y)
-	w.bound(col.x, w.y, col.x+col.width, w.y+h, "chart")
-	w.low = max(w.low, w.y+h)
-	st := chart.Style{Colours: w.doc.Style.ChartColours, FontSize: w.base}
-	if err := drawChart(w.pdf, c, st, col.x, w.y, col.width, h); err != nil {
-		w.pdf.SetError(err)
-		return
-	}
-	// fpdf cannot say which font a chart left set, so forget ours: the
-	// next text sets its font again.
-	w.curFace, w.curSize = nil, 0
-	w.y += h
-	if len(caption) > 0 {
-		w.y += captionGap
-		w.flow(caption)
-	}
 }
 
 // cellWords measures a cell's text in its style.

@@ -79,9 +79,9 @@ const (
 // gives none.
 const DefaultSize = 11.0
 
-// writer holds one PDF in the making. The state that belongs to a document
-// (doc, marking, base size) is set per document so that several documents
-// can later be written into one PDF (an agenda pack).
+// writer holds one PDF in the making: a paper's (Write, Lay), or a Book's,
+// which places papers' pages laid out by other writers and draws text of
+// its own.
 type writer struct {
 	pdf *fpdf.Fpdf
 

@@ -67,7 +67,7 @@ fuzz-ci:
 # papers beside their targets, timing the binary `make` builds. Takes a
 # few minutes.
 bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/pipeline ./internal/publish ./internal/pdf ./internal/chart ./internal/html
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/pipeline ./internal/publish ./internal/pdf/... ./internal/chart ./internal/html
 	$(GO) run ./cmd/benchreport -bin $(BIN)
 
 clean:

@@ -7,8 +7,8 @@
 // what go-chart gets wrong or lacks for papers:
 //
 //   - the value axis is drawn on the left (go-chart's "secondary" axis; its
-//     primary one is on the right), with round-number ticks written with
-//     thousands separators, and from zero whenever there are bars;
+//     primary one is on the right), with the ticks and labels the model
+//     decided (model.Chart.Y), whatever the size it is drawn at;
 //   - x ticks are chosen here (go-chart's automatic time ticks repeat
 //     labels): month or year ticks on a true time axis, wrapped category
 //     labels, each thinned so labels never touch;
@@ -23,7 +23,6 @@ package chart
 import (
 	"errors"
 	"fmt"
-	"github.com/boardpaper/boardpaper/internal/format"
 	"io"
 	"math"
 
@@ -89,9 +88,6 @@ type layout struct {
 	bars  int // how many series are drawn as bars
 	looks []look
 
-	yTicks    []float64
-	yDecimals int
-
 	// Category axes are labelled once, from the estimated plot width.
 	catTicks   []gochart.Tick
 	catBetween bool // labels wrapped between slot boundaries
@@ -155,7 +151,6 @@ func newLayout(c *model.Chart, st Style, width, height float64) (*layout, error)
 	}
 	l.x = newXScale(c, l.bars > 0)
 	l.setLooks()
-	l.setValueScale()
 	l.setTopBlock()
 	if l.x.kind == xCategory {
 		l.categoryAxis(l.estimatePlotWidth())
@@ -186,6 +181,9 @@ func check(c *model.Chart) error {
 	default:
 		return fmt.Errorf("chart %s: unknown chart type %q", chartName(c), c.Type)
 	}
+	if len(c.Y.Ticks) < 2 || len(c.Y.Labels) != len(c.Y.Ticks) {
+		return fmt.Errorf("chart %s has no value axis: the model decides it (exhibit.ValueAxis)", chartName(c))
+	}
 	return nil
 }
 
@@ -215,33 +213,6 @@ func (l *layout) setLooks() {
 		}
 		l.looks[i] = lk
 	}
-}
-
-// setValueScale chooses the value axis ticks. Bars are measured from zero,
-// so any chart with bars has zero on its axis.
-func (l *layout) setValueScale() {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	whole := true
-	for _, s := range l.c.Series {
-		for _, v := range s.Values {
-			lo, hi = min(lo, v), max(hi, v)
-			whole = whole && v == math.Trunc(v)
-		}
-	}
-	if l.bars > 0 {
-		lo, hi = min(lo, 0), max(hi, 0)
-	}
-	target := int(math.Round(float64(l.height) / (7 * l.axisFS)))
-	target = min(max(target, 3), 8)
-	l.yTicks, l.yDecimals = valueScale(lo, hi, whole, target)
-}
-
-func (l *layout) yLabels() []string {
-	labels := make([]string, len(l.yTicks))
-	for i, v := range l.yTicks {
-		labels[i] = format.Fixed(v, l.yDecimals)
-	}
-	return labels
 }
 
 // Sizes of the legend, relative to the axis text size.
@@ -323,7 +294,7 @@ func (l *layout) catLineSpacing() float64 { return math.Round(l.catFS * 0.2) }
 // the padding and the value axis labels (and, for labels between ticks, a
 // second left padding go-chart's measuring adds; see categoryAxis).
 func (l *layout) estimatePlotWidth() float64 {
-	yw := maxWidth(l.font, l.axisFS, l.yLabels())
+	yw := maxWidth(l.font, l.axisFS, l.c.Y.Labels)
 	left := 3*l.pad + max(l.pad, gochart.DefaultYAxisMargin+axisWidth+yw)
 	return float64(l.width) - left - (l.pad + 6*l.scale) - 2
 }
@@ -370,12 +341,12 @@ func (l *layout) chart() gochart.Chart {
 		xr.ticks = l.timeTicks
 	}
 
-	lo, hi := l.yTicks[0], l.yTicks[len(l.yTicks)-1]
-	yTicks := make([]gochart.Tick, len(l.yTicks))
-	labels := l.yLabels()
+	y := l.c.Y
+	lo, hi := y.Ticks[0], y.Ticks[len(y.Ticks)-1]
+	yTicks := make([]gochart.Tick, len(y.Ticks))
 	var grid []gochart.GridLine
-	for i, v := range l.yTicks {
-		yTicks[i] = gochart.Tick{Value: v, Label: labels[i]}
+	for i, v := range y.Ticks {
+		yTicks[i] = gochart.Tick{Value: v, Label: y.Labels[i]}
 		if i > 0 && v != 0 {
 			grid = append(grid, gochart.GridLine{Value: v})
 		}

@@ -2,9 +2,10 @@ package chart
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
-	"github.com/boardpaper/boardpaper/internal/format"
+	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"math"
 	"os"
 	"path/filepath"
@@ -59,8 +60,11 @@ func render(t testing.TB, c *model.Chart, st Style) svgDoc {
 	return renderSized(t, c, st, SVGWidth, SVGHeight)
 }
 
+// renderSized draws c as SVG at a size, with the value axis the model
+// decides for it as it stands.
 func renderSized(t testing.TB, c *model.Chart, st Style, width, height float64) svgDoc {
 	t.Helper()
+	c.Y = exhibit.ValueAxis(c)
 	b, err := svgSized(c, st, width, height)
 	if err != nil {
 		t.Fatal(err)
@@ -509,28 +513,37 @@ func TestNegativeValuesHangBelowZero(t *testing.T) {
 	}
 }
 
-func TestValueScale(t *testing.T) {
-	for _, tc := range []struct {
-		lo, hi float64
-		whole  bool
-		want   string
-	}{
-		{0, 75, true, "0 20 40 60 80"},
-		{1370, 1474, true, "1,350 1,400 1,450 1,500"},
-		{0, 0, true, "0 1"},
-		{-815, 300, true, "-1,000 -500 0 500"},
-		{0, 0.31, false, "0.0 0.1 0.2 0.3 0.4"},
-		{0, 3, true, "0 1 2 3"},
-		{5, 5, true, "4 5 6"},
-	} {
-		ticks, dec := valueScale(tc.lo, tc.hi, tc.whole, 4)
-		var got []string
-		for _, v := range ticks {
-			got = append(got, format.Fixed(v, dec))
+// The value axis is the model's, whatever the size the chart is drawn at:
+// the page's SVG and the PDF show the same ticks.
+func TestValueAxisIsTheModels(t *testing.T) {
+	for _, mk := range []func() *model.Chart{lookedAfter, fosterInterest, contactsReferrals} {
+		for _, size := range []struct {
+			w, h float64
+			st   Style
+		}{{SVGWidth, SVGHeight, Style{}}, {439, 220, Style{FontSize: 11}}, {200, 90, Style{FontSize: 8}}} {
+			c := mk()
+			doc := renderSized(t, c, size.st, size.w, size.h)
+			// The labels left of the plot, from the foot of the axis up.
+			var labels []svgText
+			for _, tx := range doc.Texts {
+				if tx.X < size.w/4 && slices.Contains(c.Y.Labels, tx.Text) {
+					labels = append(labels, tx)
+				}
+			}
+			slices.SortFunc(labels, func(a, b svgText) int { return cmp.Compare(b.Y, a.Y) })
+			var got []string
+			for _, tx := range labels {
+				got = append(got, tx.Text)
+			}
+			if !slices.Equal(got, c.Y.Labels) {
+				t.Errorf("%s at %.0f × %.0f: value axis %q, want the model's %q", c.Attr.ID, size.w, size.h, got, c.Y.Labels)
+			}
 		}
-		if strings.Join(got, " ") != tc.want {
-			t.Errorf("valueScale(%g, %g) = %q, want %q", tc.lo, tc.hi, got, tc.want)
-		}
+	}
+	c := lookedAfter()
+	c.Y = model.Axis{}
+	if _, err := SVG(c, Style{}); err == nil || !strings.Contains(err.Error(), "no value axis") {
+		t.Errorf("a chart without its axis gave %v", err)
 	}
 }
 

@@ -8,6 +8,13 @@ import (
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
+// CSVName is the file a chart's figures are published in beside its
+// paper's page: "<slug>-<chart id>.csv", as GOV.UK and ONS guidance asks
+// published charts to offer.
+func CSVName(slug string, c *model.Chart) string {
+	return slug + "-" + c.Attr.ID + ".csv"
+}
+
 // CSV returns the chart's figures as CSV (RFC 4180, CRLF line ends): a
 // header of the x label and the series names, then a row per x value with
 // the x value as written (dates as ISO 8601: 2012-03 or 2012-03-31) and

@@ -3,10 +3,12 @@ package chart
 import (
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
-// Sample charts shaped like the seed paper's (figures illustrative).
+// Sample charts shaped like the seed paper's (figures illustrative), each
+// with the value axis the model decides for it.
 
 func day(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
@@ -41,6 +43,7 @@ func lookedAfter() *model.Chart {
 		t := day(d)
 		c.X = append(c.X, model.XPoint{Label: t.Format("Jan 2006"), Time: t})
 	}
+	c.Y = exhibit.ValueAxis(c)
 	return c
 }
 
@@ -57,6 +60,7 @@ func fosterInterest() *model.Chart {
 	}
 	c.Attr.ID = "tbl-foster"
 	c.Label = "Table Four"
+	c.Y = exhibit.ValueAxis(c)
 	return c
 }
 
@@ -76,5 +80,6 @@ func contactsReferrals() *model.Chart {
 	}
 	c.Attr.ID = "tbl-contacts"
 	c.Label = "Table Six"
+	c.Y = exhibit.ValueAxis(c)
 	return c
 }

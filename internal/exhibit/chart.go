@@ -17,8 +17,9 @@ var (
 )
 
 // Chart reads a ```chart block (see Table for src, pos and data). Besides
-// the points it builds the chart's figures as a table and a one-sentence
-// summary per series, the text alternative writers show with it.
+// the points it decides the value axis every writer draws (ValueAxis), and
+// builds the chart's figures as a table and a one-sentence summary per
+// series, the text alternative writers show with it.
 func Chart(src []byte, pos diag.Pos, data *project.DataSet) (*model.Chart, error) {
 	f, err := readFence("chart", src, pos, chartKeys)
 	if err != nil {
@@ -39,6 +40,7 @@ func Chart(src []byte, pos diag.Pos, data *project.DataSet) (*model.Chart, error
 	if !readSeries(&errs, snap, n, c) {
 		return nil, errs.Err()
 	}
+	c.Y = ValueAxis(c)
 	c.Table = figuresTable(c)
 	c.Summary = summary(c)
 	return c, nil

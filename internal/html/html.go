@@ -7,6 +7,8 @@
 //
 // The writer prints what the model says: paragraph numbers, exhibit labels,
 // cross-reference text and table cells all arrive already formatted.
+// Charts are drawn by internal/chart, as the PDF writer's are, from the
+// scales the model decided.
 package html
 
 import (
@@ -17,16 +19,12 @@ import (
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
-// Options are the hooks the pipeline supplies for charts.
+// Options say what a page links to beyond itself.
 type Options struct {
-	// ChartSVG, when set, returns the inline SVG for a chart. When nil, or
-	// when it returns nil, a chart is shown by its caption and its figures
-	// table only.
-	ChartSVG func(c *model.Chart) ([]byte, error)
-	// ChartCSV, when set, gives the file name of the chart's figures as CSV
-	// written beside the page (e.g. "looked-after-children-fig-trend.csv"),
-	// linked under the chart; empty means no link.
-	ChartCSV func(c *model.Chart) string
+	// ChartCSV links, under each chart, its figures as a CSV file beside
+	// the page, named by chart.CSVName: the caller writes the files
+	// (chart.CSV).
+	ChartCSV bool
 }
 
 // Write renders doc as one self-contained HTML page.

@@ -7,6 +7,7 @@ import (
 	"image/png"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/exhibit"
 	m "github.com/boardpaper/boardpaper/internal/model"
 )
 
@@ -71,6 +72,7 @@ func executivePaper() *m.Document {
 			Align:      []m.Align{m.AlignLeft, m.AlignRight},
 		},
 	}
+	trend.Y = exhibit.ValueAxis(trend)
 	ages := &m.Table{
 		Exhibit: m.Exhibit{Attr: m.Attr{ID: "tbl-age-groups"}, Label: "Table Two",
 			Caption: txt("Looked after children by age group at March 2011 and March 2012")},

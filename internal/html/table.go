@@ -1,9 +1,9 @@
 package html
 
 import (
-	"bytes"
 	"net/url"
 
+	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
@@ -125,79 +125,46 @@ func alignClass(aligns []model.Align, i int) string {
 	return ""
 }
 
+// svgFontSize is the chart SVG's text size in its own units: the SVG is
+// drawn 600 wide and scaled to the page's 46em column, where 13 units read
+// as about 12–13 px.
+const svgFontSize = 13
+
 // chart writes a chart: its SVG and caption in a <figure>, then its figures
-// as a table the reader can open, then a link to the figures as CSV. With
-// no SVG the figures table is the exhibit, shown open under the chart's
-// label and caption.
+// as a table the reader can open, then a link to the figures as CSV.
 func (p *page) chart(c *model.Chart) error {
-	var svg []byte
-	if p.opts.ChartSVG != nil {
-		var err error
-		if svg, err = p.opts.ChartSVG(c); err != nil {
-			return err
-		}
+	svg, err := chart.SVG(c, chart.Style{Colours: p.doc.Style.ChartColours, FontSize: svgFontSize})
+	if err != nil {
+		return err
 	}
 	id := c.Attr.ID
 	p.s("<div class=\"exhibit chart\"", idAttr(id), ">\n")
-	switch {
-	case len(svg) > 0:
-		p.s("<figure>\n<div class=\"chart-svg\">\n")
-		p.buf.Write(inlineSVG(svg))
-		p.s("\n</div>\n")
-		if err := p.caption("figcaption", c.Exhibit); err != nil {
-			return err
-		}
-		p.s("</figure>\n")
-		if c.Table != nil {
-			p.s("<details class=\"chart-figures\">\n<summary>Show the figures as a table</summary>\n")
-			if err := p.tableIn(c.Table, c.Table.Attr.ID, figuresExhibit(c)); err != nil {
-				return err
-			}
-			p.s("</details>\n")
-		}
-	case c.Table != nil:
-		if err := p.tableIn(c.Table, c.Table.Attr.ID, c.Exhibit); err != nil {
-			return err
-		}
-	default:
-		// Nothing to draw and no figures: the caption and the summary
-		// sentence are all there is to show.
-		p.s("<figure>\n")
-		if c.Summary != "" {
-			p.s("<p class=\"chart-summary\">")
-			p.text(c.Summary)
-			p.s("</p>\n")
-		}
-		if err := p.caption("figcaption", c.Exhibit); err != nil {
-			return err
-		}
-		p.s("</figure>\n")
+	p.s("<figure>\n<div class=\"chart-svg\">\n")
+	p.buf.Write(svg)
+	p.s("\n</div>\n")
+	if err := p.caption("figcaption", c.Exhibit); err != nil {
+		return err
 	}
-	if p.opts.ChartCSV != nil {
-		if name := p.opts.ChartCSV(c); name != "" {
-			href := (&url.URL{Path: name}).String()
-			p.s("<p class=\"chart-csv\"><a href=\"", escapeAttr(href), "\" download=\"", escapeAttr(name), "\">Download the figures")
-			if c.Label != "" {
-				p.s(" for ")
-				p.text(c.Label)
-			}
-			p.s(" (CSV)</a></p>\n")
+	p.s("</figure>\n")
+	if c.Table != nil {
+		p.s("<details class=\"chart-figures\">\n<summary>Show the figures as a table</summary>\n")
+		if err := p.tableIn(c.Table, c.Table.Attr.ID, figuresExhibit(c)); err != nil {
+			return err
 		}
+		p.s("</details>\n")
+	}
+	if p.opts.ChartCSV {
+		name := chart.CSVName(p.doc.Meta.Slug, c)
+		href := (&url.URL{Path: name}).String()
+		p.s("<p class=\"chart-csv\"><a href=\"", escapeAttr(href), "\" download=\"", escapeAttr(name), "\">Download the figures")
+		if c.Label != "" {
+			p.s(" for ")
+			p.text(c.Label)
+		}
+		p.s(" (CSV)</a></p>\n")
 	}
 	p.s("</div>\n")
 	return nil
-}
-
-// inlineSVG drops an XML declaration before the <svg> element: it belongs
-// to a standalone file, not to markup inside a page.
-func inlineSVG(svg []byte) []byte {
-	svg = bytes.TrimSpace(svg)
-	if bytes.HasPrefix(svg, []byte("<?xml")) {
-		if end := bytes.Index(svg, []byte("?>")); end >= 0 {
-			svg = bytes.TrimSpace(svg[end+2:])
-		}
-	}
-	return svg
 }
 
 // figuresExhibit captions the figures table shown under a drawn chart: its

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	stdhtml "html"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,6 +22,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/markdown"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/pdf/pack"
 	"github.com/boardpaper/boardpaper/internal/testtool"
 	"github.com/boardpaper/boardpaper/internal/transform"
 )
@@ -267,15 +269,15 @@ func buildExample(t *testing.T, ex specExample) (doc *model.Document, errs diag.
 	if err := html.Write(&page, doc, html.Options{}); err != nil {
 		t.Errorf("%s: the HTML writer fails: %v\n%q", what, err, ex.Markdown)
 	}
-	var laid *pdf.LaidOut
-	if _, err := pdf.PaperPDF(doc, pdf.Options{Date: date}, func(l *pdf.LaidOut) { laid = l }); err != nil {
+	laid, err := pdf.Write(io.Discard, doc, pdf.Options{Date: date})
+	if err != nil {
 		t.Errorf("%s: the PDF writer fails: %v\n%q", what, err, ex.Markdown)
 		return nil, nil
 	}
-	pack := pdf.Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []pdf.PackItem{
+	meeting := pack.Meeting{Committee: "Executive Board", DateText: "13th March 2013", Items: []pack.Item{
 		{Item: 1, Subject: what, Load: func() (*pdf.LaidOut, error) { return laid, nil }},
 	}}
-	if _, err := pdf.PackPDF(pack, pdf.Options{Date: date}); err != nil {
+	if err := pack.Write(io.Discard, meeting, pdf.Options{Date: date}); err != nil {
 		t.Errorf("%s: the agenda pack's writer fails: %v\n%q", what, err, ex.Markdown)
 	}
 	return doc, nil

@@ -101,7 +101,7 @@ Not live: [bad][js], [data][dt]. No definition: [missing][nowhere].
 	}
 
 	var out bytes.Buffer
-	if err := pdf.Write(&out, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
+	if _, err := pdf.Write(&out, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{

@@ -93,6 +93,7 @@ func (w *dumper) blocks(depth int, bs []Block) {
 			for _, s := range b.Series {
 				w.line(depth+1, "Series %q %v", s.Name, s.Values)
 			}
+			w.line(depth+1, "Y %q", b.Y.Labels)
 			w.line(depth+1, "Summary %q", b.Summary)
 			if b.Table != nil {
 				w.table(depth+1, b.Table)

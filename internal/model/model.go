@@ -300,12 +300,22 @@ type Chart struct {
 	// Monthly is true when the x values were written as YYYY-MM.
 	Monthly bool
 	Series  []Series
+	// Y is the value axis, decided once from the values, so that every
+	// writer draws the same one.
+	Y Axis
 	// Table is the chart's figures as a table (x down the side, a column
 	// per series), already formatted.
 	Table *Table
 	// Summary is a sentence describing the chart for a text alternative:
 	// its range, first and last values, highest and lowest.
 	Summary string
+}
+
+// Axis is a chart's value axis: its ticks, lowest first (the first and
+// the last are the axis's ends), and the label shown at each ("2,500").
+type Axis struct {
+	Ticks  []float64
+	Labels []string
 }
 
 // XPoint is one x value with its label as shown ("Nov 2009", "Q1").

@@ -5,17 +5,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // BenchmarkWrite writes a paper the size of a sample (about 4,500 words
 // and six tables).
 func BenchmarkWrite(b *testing.B) {
-	doc := benchPaper()
+	doc := pdftest.BenchPaper()
 	date := time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(io.Discard, doc, Options{Date: date}); err != nil {
+		if _, err := Write(io.Discard, doc, Options{Date: date}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -27,7 +29,7 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkRegisterFace(b *testing.B) {
 	for b.Loop() {
 		p := fpdf.New("P", "mm", "A4", "")
-		p.AddUTF8FontFromBytes(sansFaces[0].family, sansFaces[0].style, sansFaces[0].ttf)
+		p.AddUTF8FontFromBytes(textset.Primary(0).Family(), textset.Primary(0).Style(), textset.Primary(0).TTF())
 		if p.Err() {
 			b.Fatal(p.Error())
 		}

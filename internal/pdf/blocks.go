@@ -2,9 +2,9 @@ package pdf
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 )
 
 // column is the horizontal band blocks are set in.
@@ -45,7 +45,7 @@ func (w *writer) textColumn() column {
 	return column{x: w.left + gutter, width: w.right - w.left - gutter}
 }
 
-func (w *writer) body() textStyle { return textStyle{size: w.base} }
+func (w *writer) body() textset.Style { return textset.Style{Size: w.base} }
 
 // front writes the front part: its title ("EXECUTIVE SUMMARY") and the
 // summary and recommendations, each under its own title.
@@ -54,8 +54,8 @@ func (w *writer) front(doc *model.Document) {
 		return
 	}
 	if t := doc.Style.FrontTitle; t != "" {
-		ts := textStyle{st: styleBold, size: w.base + 1}
-		ls := w.layoutText([]model.Inline{model.Text(t)}, ts, lineBox{x: w.left, width: w.right - w.left})
+		ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
+		ls := w.layoutText([]model.Inline{model.Text(t)}, ts, textset.Box{X: w.left, Width: w.right - w.left})
 		w.space(headGapL1)
 		w.keep(ls, w.headingFollow(doc.Front[0])+headAfter)
 		w.y += headAfter
@@ -91,20 +91,20 @@ func (w *writer) section(s *model.Section) {
 // headingLines sets a section heading: bold, a point larger for a section;
 // a numbered heading has its number in the gutter and its title in the
 // text column, an unnumbered (front part) one starts at the margin.
-func (w *writer) headingLines(s *model.Section) []line {
-	ts := textStyle{st: styleBold, size: w.base}
+func (w *writer) headingLines(s *model.Section) []textset.Line {
+	ts := textset.Style{Font: textset.Bold, Size: w.base}
 	if s.Level <= 1 {
-		ts.size = w.base + 1
+		ts.Size = w.base + 1
 	}
-	box := lineBox{x: w.left, width: w.right - w.left}
+	box := textset.Box{X: w.left, Width: w.right - w.left}
 	if s.Number != "" {
 		c := w.textColumn()
-		box = lineBox{x: c.x, width: c.width}
+		box = textset.Box{X: c.x, Width: c.width}
 	}
 	ls := w.layoutText(s.Title, ts, box)
 	if s.Number != "" {
-		num := plainLine(s.Number, ts, w.left)
-		ls[0].frags = append(num.frags, ls[0].frags...)
+		num := textset.Plain(s.Number, ts, w.left)
+		ls[0].Frags = append(num.Frags, ls[0].Frags...)
 	}
 	return ls
 }
@@ -112,14 +112,14 @@ func (w *writer) headingLines(s *model.Section) []line {
 // headingFollow is the height a heading must keep with: the heading of s
 // and the start of its content.
 func (w *writer) headingFollow(s *model.Section) float64 {
-	return linesHeight(w.headingLines(s)) + headAfter + w.follow(s.Blocks, s.Subsections, w.textColumn(), w.body())
+	return textset.Height(w.headingLines(s)) + headAfter + w.follow(s.Blocks, s.Subsections, w.textColumn(), w.body())
 }
 
 // follow is the least height of what comes after a heading that must be on
 // the same page as it: the first two lines of a paragraph (all of one of
 // three lines or fewer, which cannot be split), a table's header and first
 // row, a subsection's heading and its start.
-func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts textStyle) float64 {
+func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts textset.Style) float64 {
 	if len(bs) == 0 {
 		if len(subs) > 0 {
 			return headGapL2 + w.headingFollow(subs[0])
@@ -128,30 +128,30 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 	}
 	switch b := bs[0].(type) {
 	case *model.Para:
-		ls := w.measureText(b.Inlines, ts, lineBox{x: col.x, width: col.width})
+		ls := w.measureText(b.Inlines, ts, textset.Box{X: col.x, Width: col.width})
 		if len(ls) > 3 {
 			ls = ls[:2]
 		}
-		return paraGap + linesHeight(ls)
+		return paraGap + textset.Height(ls)
 	case *model.List:
 		if len(b.Items) > 0 {
 			return itemGap + w.follow(b.Items[0], nil, nest(col, listIndent, 0), ts)
 		}
 	case *model.Quote:
-		return paraGap + w.follow(b.Blocks, nil, nest(col, quoteIndent, quoteIndent), textStyle{st: ts.st | styleItalic, size: ts.size})
+		return paraGap + w.follow(b.Blocks, nil, nest(col, quoteIndent, quoteIndent), textset.Style{Font: ts.Font | textset.Italic, Size: ts.Size})
 	case *model.Table:
 		return paraGap + w.measureTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
 		return paraGap + col.width*chartAspect
 	case *model.CrossHeading:
-		return crossBefore + linesHeight(w.crossLines(b, col)) + crossAfter + 2*ts.size*leading*ptMM
+		return crossBefore + textset.Height(w.crossLines(b, col)) + crossAfter + 2*ts.Size*textset.Leading*textset.PtMM
 	}
-	return 2 * ts.size * leading * ptMM
+	return 2 * ts.Size * textset.Leading * textset.PtMM
 }
 
 // blocks writes blocks in a column. top is true for blocks directly under
 // a heading (they get paragraph spacing; blocks in list items less).
-func (w *writer) blocks(bs []model.Block, col column, ts textStyle, top bool) {
+func (w *writer) blocks(bs []model.Block, col column, ts textset.Style, top bool) {
 	gap := paraGap
 	if !top {
 		gap = itemGap
@@ -166,7 +166,7 @@ func (w *writer) blocks(bs []model.Block, col column, ts textStyle, top bool) {
 	}
 }
 
-func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Block, gap float64) {
+func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model.Block, gap float64) {
 	switch b := b.(type) {
 	case *model.Para:
 		w.space(gap)
@@ -186,7 +186,7 @@ func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Blo
 		w.space(gap)
 		inner := nest(col, quoteIndent, quoteIndent)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
-		w.blocks(b.Blocks, inner, textStyle{st: ts.st | styleItalic, size: ts.size}, false)
+		w.blocks(b.Blocks, inner, textset.Style{Font: ts.Font | textset.Italic, Size: ts.Size}, false)
 	case *model.Table:
 		w.space(max(gap, paraGap))
 		w.table(b, col)
@@ -196,7 +196,7 @@ func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Blo
 	case *model.CodeBlock:
 		w.space(gap)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
-		w.flow(codeLines(b.Text, ts.size*0.9, lineBox{x: col.x + 4, width: col.width - 4}))
+		w.flow(textset.Code(b.Text, ts.Size*0.9, textset.Box{X: col.x + 4, Width: col.width - 4}))
 	case *model.Rule:
 		w.space(gap)
 		w.roomFor(4, nil)
@@ -213,22 +213,22 @@ func (w *writer) block(b model.Block, col column, ts textStyle, rest []model.Blo
 }
 
 // para writes a paragraph, its number (if any) hanging in the gutter.
-func (w *writer) para(p *model.Para, col column, ts textStyle) {
-	ls := w.layoutText(p.Inlines, ts, lineBox{x: col.x, width: col.width})
+func (w *writer) para(p *model.Para, col column, ts textset.Style) {
+	ls := w.layoutText(p.Inlines, ts, textset.Box{X: col.x, Width: col.width})
 	if p.Number != "" {
-		num := plainLine(p.Number, textStyle{size: ts.size}, w.left)
-		ls[0].frags = append(num.frags, ls[0].frags...)
+		num := textset.Plain(p.Number, textset.Style{Size: ts.Size}, w.left)
+		ls[0].Frags = append(num.Frags, ls[0].Frags...)
 	}
 	w.pendingAnchors = append(w.pendingAnchors, p.Attr.ID)
 	w.flow(ls)
 }
 
 // crossLines sets a cross-heading: bold italic, unnumbered, in the column.
-func (w *writer) crossLines(c *model.CrossHeading, col column) []line {
-	return w.layoutText(c.Inlines, textStyle{st: styleBold | styleItalic, size: w.base}, lineBox{x: col.x, width: col.width})
+func (w *writer) crossLines(c *model.CrossHeading, col column) []textset.Line {
+	return w.layoutText(c.Inlines, textset.Style{Font: textset.Bold | textset.Italic, Size: w.base}, textset.Box{X: col.x, Width: col.width})
 }
 
-func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Block, ts textStyle) {
+func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Block, ts textset.Style) {
 	w.space(crossBefore)
 	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
 	w.keep(w.crossLines(c, col), crossAfter+w.follow(rest, nil, col, ts))
@@ -237,14 +237,14 @@ func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Bl
 
 // list writes a bulleted or numbered list; items' blocks are indented past
 // the marker, and lists nest.
-func (w *writer) list(l *model.List, col column, ts textStyle, depth int) {
+func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 	indent := listIndent
-	markTS := textStyle{size: ts.size, st: ts.st &^ styleBold}
+	markTS := textset.Style{Font: ts.Font &^ textset.Bold, Size: ts.Size}
 	if l.Ordered && l.Start+len(l.Items) > 10 {
 		indent += 2
 		// Numbers past 99 (a list may start at 999999999) need more.
-		last := plainLine(listMarker(l, len(l.Items)-1, depth), markTS, 0)
-		indent = max(indent, lineWidth(last)+1.5)
+		last := textset.Plain(listMarker(l, len(l.Items)-1, depth), markTS, 0)
+		indent = max(indent, last.Width()+1.5)
 	}
 	inner := nest(col, indent, 0)
 	markX := col.x
@@ -290,15 +290,15 @@ func listMarker(l *model.List, i, depth int) string {
 // of it are boxed.
 func (w *writer) notice(text string, col column) {
 	const pad = 3.0
-	ls := w.layoutText([]model.Inline{model.Text(text)}, textStyle{st: styleBold, size: w.base}, lineBox{x: col.x + pad, width: col.width - 2*pad})
+	ls := w.layoutText([]model.Inline{model.Text(text)}, textset.Style{Font: textset.Bold, Size: w.base}, textset.Box{X: col.x + pad, Width: col.width - 2*pad})
 	for len(ls) > 0 {
-		w.roomFor(linesHeight(ls)+2*pad, nil)
+		w.roomFor(textset.Height(ls)+2*pad, nil)
 		k, room := 0, w.bottom-w.notesH-w.y-2*pad
-		for h := 0.0; k < len(ls) && h+ls[k].height <= room+eps; k++ {
-			h += ls[k].height
+		for h := 0.0; k < len(ls) && h+ls[k].Height <= room+eps; k++ {
+			h += ls[k].Height
 		}
 		k = max(k, 1)
-		h := linesHeight(ls[:k]) + 2*pad
+		h := textset.Height(ls[:k]) + 2*pad
 		w.bound(col.x, w.y, col.x+col.width, w.y+h, "notice")
 		w.pdf.SetDrawColor(0, 0, 0)
 		w.pdf.SetLineWidth(0.5)
@@ -310,15 +310,4 @@ func (w *writer) notice(text string, col column) {
 			w.newPage()
 		}
 	}
-}
-
-// codeLines sets preformatted text line by line in Liberation Mono, its
-// spaces kept (as no-break spaces, which the line breaker never breaks at).
-func codeLines(text string, size float64, box lineBox) []line {
-	var ls []line
-	for _, src := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
-		src = strings.ReplaceAll(strings.ReplaceAll(src, "\t", "    "), " ", "\u00a0")
-		ls = append(ls, breakLines(words([]run{{text: src, st: styleMono, size: size}}), box, size)...)
-	}
-	return ls
 }

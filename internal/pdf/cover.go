@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
@@ -27,8 +28,8 @@ func (w *writer) cover(doc *model.Document) {
 		width -= lw + logoGap
 		logoBottom = w.top + lh
 	}
-	ts := textStyle{st: styleBold, size: w.base + 1}
-	box := lineBox{x: w.left, width: width}
+	ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
+	box := textset.Box{X: w.left, Width: width}
 	heading := func(label, value string, gap float64) {
 		if value == "" {
 			return
@@ -59,7 +60,7 @@ func (w *writer) cover(doc *model.Document) {
 			in = append(in, model.Text("Tel: "+c.AuthorTel))
 		}
 		w.space(4)
-		w.flow(w.layoutText(in, textStyle{size: w.base}, lineBox{x: w.left, width: w.right - w.left}))
+		w.flow(w.layoutText(in, textset.Style{Size: w.base}, textset.Box{X: w.left, Width: w.right - w.left}))
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 )
 
 // UncoveredText is text of a document that no font the PDF embeds can
@@ -80,14 +81,14 @@ func runeName(r rune) string {
 // fonts' character maps, parsed once per process, and costs a look-up a
 // character that is not ASCII.
 func Uncovered(doc *model.Document) []UncoveredText {
-	if loadFaces() != nil {
+	if textset.Load() != nil {
 		return nil // the PDF's own error says the fonts cannot be read
 	}
 	c := &coverage{}
 	cv := doc.Cover
-	c.field("report_of", styleBold, cv.ReportOf)
-	c.field("report_to", styleBold, cv.ReportTo)
-	c.field("subject", styleBold, cv.Subject)
+	c.field("report_of", textset.Bold, cv.ReportOf)
+	c.field("report_to", textset.Bold, cv.ReportTo)
+	c.field("subject", textset.Bold, cv.Subject)
 	for _, row := range cv.Rows {
 		for _, d := range row.Details {
 			switch {
@@ -101,10 +102,10 @@ func Uncovered(doc *model.Document) []UncoveredText {
 		}
 	}
 	c.field("author", 0, cv.AuthorName, cv.AuthorTel)
-	c.field("front.title", styleBold, doc.Style.FrontTitle)
+	c.field("front.title", textset.Bold, doc.Style.FrontTitle)
 	for _, s := range doc.Sections() {
 		c.path = append(c.path[:0], s)
-		c.inlines(s.Title, styleBold)
+		c.inlines(s.Title, textset.Bold)
 		c.flush(false)
 		c.blocks(s.Blocks, 0)
 	}
@@ -124,15 +125,15 @@ type coverage struct {
 }
 
 // text adds s's characters, set in style st, that no face has: the
-// writer's own choice decides (faceFor: the style's primary face, else
-// DejaVu). Characters the writer does not draw (controls, soft hyphens)
+// text setter's own choice decides (textset.FaceFor: the style's primary
+// face, else DejaVu). Characters it does not draw (controls, soft hyphens)
 // are not asked about.
-func (c *coverage) text(s string, st fontStyle) {
+func (c *coverage) text(s string, st textset.FontStyle) {
 	for _, r := range s {
 		if r < 0x7f || r == 0xAD {
 			continue // ASCII is in every face; controls are not drawn
 		}
-		if _, g := faceFor(r, st); g != r {
+		if _, g := textset.FaceFor(r, st); g != r {
 			c.add(r)
 		}
 	}
@@ -142,7 +143,7 @@ func (c *coverage) text(s string, st fontStyle) {
 // Sans lacks: a chart sets its text in that face alone.
 func (c *coverage) chartText(s string) {
 	for _, r := range s {
-		if r >= 0x7f && !sansFaces[0].has(r) {
+		if r >= 0x7f && !textset.Primary(0).Has(r) {
 			c.add(r)
 		}
 	}
@@ -167,7 +168,7 @@ func (c *coverage) flush(chart bool) {
 	c.cur, c.seen = nil, nil
 }
 
-func (c *coverage) field(name string, st fontStyle, values ...string) {
+func (c *coverage) field(name string, st textset.FontStyle, values ...string) {
 	for _, v := range values {
 		c.text(v, st)
 	}
@@ -177,29 +178,14 @@ func (c *coverage) field(name string, st fontStyle, values ...string) {
 	c.cur, c.seen = nil, nil
 }
 
-// inlines adds the text of in, set in style st, as the writer styles it
-// (runs).
-func (c *coverage) inlines(in []model.Inline, st fontStyle) {
-	for _, x := range in {
-		switch x := x.(type) {
-		case model.Text:
-			c.text(string(x), st)
-		case model.Code:
-			c.text(string(x), st&styleBold|styleMono)
-		case *model.Emph:
-			c.inlines(x.Inlines, st^styleItalic)
-		case *model.Strong:
-			c.inlines(x.Inlines, st|styleBold)
-		case *model.Link:
-			c.inlines(x.Inlines, st)
-		case *model.Ref:
-			c.text(x.Text, st)
-		}
-	}
+// inlines adds the text of in, set in style st, in the styles the text
+// setter gives its parts.
+func (c *coverage) inlines(in []model.Inline, st textset.FontStyle) {
+	textset.Styled(in, st, c.text)
 }
 
 // blocks adds each block's text as its own element, inside c.path.
-func (c *coverage) blocks(bs []model.Block, st fontStyle) {
+func (c *coverage) blocks(bs []model.Block, st textset.FontStyle) {
 	for _, b := range bs {
 		if h, ok := b.(*model.ExemptPart); ok {
 			c.blocks([]model.Block{h.Heading}, st)
@@ -210,33 +196,33 @@ func (c *coverage) blocks(bs []model.Block, st fontStyle) {
 	}
 }
 
-func (c *coverage) block(b model.Block, st fontStyle) {
+func (c *coverage) block(b model.Block, st textset.FontStyle) {
 	switch b := b.(type) {
 	case *model.Para:
 		c.inlines(b.Inlines, st)
 	case *model.CrossHeading:
-		c.inlines(b.Inlines, styleBold|styleItalic)
+		c.inlines(b.Inlines, textset.Bold|textset.Italic)
 	case *model.List:
 		for _, it := range b.Items {
 			c.blocks(it, st)
 		}
 	case *model.Quote:
-		c.blocks(b.Blocks, st|styleItalic)
+		c.blocks(b.Blocks, st|textset.Italic)
 	case *model.ExemptPart:
 		c.blocks(b.Blocks, st)
 	case *model.CodeBlock:
-		c.text(b.Text, styleMono)
+		c.text(b.Text, textset.Mono)
 	case *model.Table:
 		c.exhibit(b.Exhibit)
 		for _, r := range b.Head {
 			for _, cell := range r {
-				c.inlines(cell.Inlines, styleBold)
+				c.inlines(cell.Inlines, textset.Bold)
 			}
 		}
 		for _, r := range b.Rows {
 			for i, cell := range r {
 				if i == 0 && b.RowHeaders {
-					c.inlines(cell.Inlines, styleBold)
+					c.inlines(cell.Inlines, textset.Bold)
 				} else {
 					c.inlines(cell.Inlines, 0)
 				}
@@ -263,6 +249,6 @@ func (c *coverage) block(b model.Block, st fontStyle) {
 
 // exhibit adds a table's or chart's label and caption.
 func (c *coverage) exhibit(e model.Exhibit) {
-	c.text(e.Label, styleBold)
+	c.text(e.Label, textset.Bold)
 	c.inlines(e.Caption, 0)
 }

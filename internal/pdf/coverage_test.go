@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
 )
 
 // uncoveredPaper is the sample paper with characters no embedded font has
@@ -13,19 +14,19 @@ import (
 // block, a chart and a footnote, beside characters the fonts do have
 // (é, Greek, Cyrillic, the check boxes DejaVu draws).
 func uncoveredPaper() (*model.Document, map[string]any) {
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Cover.Subject = "Children's services 委員会"
 	s := doc.Body[0]
-	s.Title = []model.Inline{txt("Main issues 😀")}
-	p := para("3.9", txt("Café, Ωmega, Дети and ☐ ☒ are drawn; "), &model.Strong{Inlines: []model.Inline{txt("委員会")}}, txt(" is not."))
-	inner := para("", txt("A quoted item: 会議"))
+	s.Title = []model.Inline{pdftest.Txt("Main issues 😀")}
+	p := pdftest.Para("3.9", pdftest.Txt("Café, Ωmega, Дети and ☐ ☒ are drawn; "), &model.Strong{Inlines: []model.Inline{pdftest.Txt("委員会")}}, pdftest.Txt(" is not."))
+	inner := pdftest.Para("", pdftest.Txt("A quoted item: 会議"))
 	quote := &model.Quote{Blocks: []model.Block{&model.List{Items: [][]model.Block{{inner}}}}}
-	tbl := ageTable()
-	tbl.Rows[0][0] = model.Cell{Inlines: []model.Inline{txt("March 2011 🎉")}}
+	tbl := pdftest.AgeTable()
+	tbl.Rows[0][0] = model.Cell{Inlines: []model.Inline{pdftest.Txt("March 2011 🎉")}}
 	code := &model.CodeBlock{Text: "x := \"委\""}
-	ch := trendChart()
+	ch := pdftest.TrendChart()
 	ch.Series[0].Name = "Children 子供"
-	notePara := para("", txt("See ✈ and 👍🏽 ❤\ufe0f."))
+	notePara := pdftest.Para("", pdftest.Txt("See ✈ and 👍🏽 ❤\ufe0f."))
 	note := &model.Note{Number: 9, Blocks: []model.Block{notePara}}
 	doc.Footnotes = append(doc.Footnotes, note)
 	s.Blocks = append([]model.Block{p, quote, tbl, code, ch}, s.Blocks...)
@@ -81,7 +82,7 @@ func TestUncovered(t *testing.T) {
 			t.Errorf("%d: the path starts at %T, not the section", i, g.Where[0])
 		}
 	}
-	if clean := Uncovered(samplePaper()); len(clean) != 0 {
+	if clean := Uncovered(pdftest.SamplePaper()); len(clean) != 0 {
 		t.Errorf("the sample paper has uncovered text: %+v", clean)
 	}
 }
@@ -103,7 +104,7 @@ func TestUncoveredIsWhatThePDFCannotShow(t *testing.T) {
 			named[r] = true
 		}
 	}
-	text := allText(t, writeTemp(t, doc))
+	text := pdftest.AllText(t, writeTemp(t, doc))
 	for r := range named {
 		if strings.ContainsRune(text, r) {
 			t.Errorf("%q is named uncovered, but the PDF shows it", r)
@@ -137,7 +138,7 @@ func TestUncoveredMessage(t *testing.T) {
 }
 
 func BenchmarkUncovered(b *testing.B) {
-	doc := benchPaper()
+	doc := pdftest.BenchPaper()
 	Uncovered(doc)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -148,9 +149,9 @@ func BenchmarkUncovered(b *testing.B) {
 // TestUncoveredInExemptMaterial: a full version's exempt part reports its
 // heading and its blocks, each at its own element.
 func TestUncoveredInExemptMaterial(t *testing.T) {
-	doc := samplePaper()
-	heading := &model.CrossHeading{Inlines: []model.Inline{txt("Appendix 委")}}
-	inside := para("", txt("Costs 秘"))
+	doc := pdftest.SamplePaper()
+	heading := &model.CrossHeading{Inlines: []model.Inline{pdftest.Txt("Appendix 委")}}
+	inside := pdftest.Para("", pdftest.Txt("Costs 秘"))
 	doc.Body[0].Blocks = append(doc.Body[0].Blocks, &model.ExemptPart{Heading: heading, Blocks: []model.Block{inside}})
 	got := Uncovered(doc)
 	if len(got) != 2 || got[0].Where[len(got[0].Where)-1] != heading || string(got[0].Runes) != "委" ||

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
 )
 
 // Our copy of fpdf parses each font once per process and keeps each subset
@@ -17,7 +18,7 @@ import (
 // after itself.
 func TestSharedFontsLeaveNoTrace(t *testing.T) {
 	if out := os.Getenv("BOARDPAPER_FRESH_PDF"); out != "" {
-		b, err := render(samplePaper(), testDate)
+		b, err := render(pdftest.SamplePaper(), pdftest.Date)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -41,17 +42,17 @@ func TestSharedFontsLeaveNoTrace(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	other := samplePaper()
-	other.Body = append(other.Body, &model.Section{Level: 1, Number: "9", Title: []model.Inline{txt("Ĉu ☒ «autre» ½")}, Blocks: []model.Block{
-		para("9.1",
-			&model.Strong{Inlines: []model.Inline{&model.Emph{Inlines: []model.Inline{txt("Þórsmörk — ŵ, ☐ and ✓")}}}},
+	other := pdftest.SamplePaper()
+	other.Body = append(other.Body, &model.Section{Level: 1, Number: "9", Title: []model.Inline{pdftest.Txt("Ĉu ☒ «autre» ½")}, Blocks: []model.Block{
+		pdftest.Para("9.1",
+			&model.Strong{Inlines: []model.Inline{&model.Emph{Inlines: []model.Inline{pdftest.Txt("Þórsmörk — ŵ, ☐ and ✓")}}}},
 			model.Code("mono ¬ƒ")),
 	}})
-	if _, err := render(other, testDate); err != nil {
+	if _, err := render(other, pdftest.Date); err != nil {
 		t.Fatal(err)
 	}
 	for i := range 2 {
-		b, err := render(samplePaper(), testDate)
+		b, err := render(pdftest.SamplePaper(), pdftest.Date)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -3,9 +3,9 @@ package pdf
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
@@ -22,11 +22,14 @@ import (
 type LaidOut struct {
 	pages      []laidPage
 	dests      []laidDest // by the paper's link id (ids start at 1)
-	runes      map[*face][]int
+	runes      map[*textset.Face][]int
 	images     []laidImage
 	marking    string
 	provenance model.Provenance
 }
+
+// Provenance is what made the paper: the generator and its sources.
+func (l *LaidOut) Provenance() model.Provenance { return l.provenance }
 
 // laidPage is one page: its body and what points at or from it.
 type laidPage struct {
@@ -65,7 +68,7 @@ type laidImage struct {
 }
 
 // Lay lays doc out as its PDF would, for an agenda pack, without making the
-// PDF: what a pack does with a paper whose own PDF this process did not
+// PDF: what a pack places of a paper whose own PDF this process did not
 // write.
 func Lay(doc *model.Document) (*LaidOut, error) {
 	w, err := layOut(doc, Options{})
@@ -78,38 +81,9 @@ func Lay(doc *model.Document) (*LaidOut, error) {
 	return w.finishLayout(doc), nil
 }
 
-// WritePaper writes doc's PDF to out, as Write does, and gives its layout
-// to laid (when not nil) as soon as the pages are laid out, before the PDF
-// is assembled, so that a pack can place them while it is.
-func WritePaper(out io.Writer, doc *model.Document, opts Options, laid func(*LaidOut)) error {
-	data, err := PaperPDF(doc, opts, laid)
-	if err != nil {
-		return err
-	}
-	_, err = out.Write(data)
-	return err
-}
-
-// PaperPDF is WritePaper returning the PDF: the whole document or nothing,
-// the bytes fpdf assembled it in rather than a copy.
-func PaperPDF(doc *model.Document, opts Options, laid func(*LaidOut)) ([]byte, error) {
-	w, err := layOut(doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	if laid != nil && w.pdf.Error() == nil {
-		laid(w.finishLayout(doc))
-	}
-	data, err := w.pdf.OutputBytes()
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
-	}
-	return data, nil
-}
-
 // layOut lays doc out in a new writer that records its pages.
 func layOut(doc *model.Document, opts Options) (*writer, error) {
-	if err := loadFaces(); err != nil {
+	if err := textset.Load(); err != nil {
 		return nil, fmt.Errorf("pdf: loading fonts: %w", err)
 	}
 	w := newWriter(opts)
@@ -125,19 +99,13 @@ func (w *writer) finishLayout(doc *model.Document) *LaidOut {
 	l := w.laid
 	l.marking = w.marking
 	l.provenance = doc.Provenance
-	l.runes = map[*face][]int{}
-	for _, f := range allFaces() {
-		if runes := w.pdf.UsedRunes(f.family, f.style); runes != nil {
+	l.runes = map[*textset.Face][]int{}
+	for _, f := range textset.Faces() {
+		if runes := w.pdf.UsedRunes(f.Family(), f.Style()); runes != nil {
 			l.runes[f] = runes
 		}
 	}
 	return l
-}
-
-// allFaces are every face a page may set text in.
-func allFaces() []*face {
-	all := append(sansFaces[:], monoFaces[:]...)
-	return append(all, fallbackFaces[:]...)
 }
 
 // The writer records what it draws into w.laid, when set, through these:
@@ -148,7 +116,7 @@ func (w *writer) bookmark(text string, level int, y float64) {
 	if w.curFace == nil {
 		// fpdf encodes a bookmark for the current font: with none selected
 		// yet, it garbles non-ASCII text.
-		w.font(sansFaces[0], w.base)
+		w.font(textset.Primary(0), w.base)
 	}
 	w.pdf.Bookmark(text, level, y)
 	if p := w.laidPage(); p != nil {
@@ -208,10 +176,10 @@ func (w *writer) registerImage(name string, opts fpdf.ImageOptions, data []byte)
 // the top of the paper's first page) and links; it returns the page the
 // paper starts on.
 func (w *writer) place(l *LaidOut, title string) int {
-	for _, f := range allFaces() {
+	for _, f := range textset.Faces() {
 		if runes, ok := l.runes[f]; ok {
-			w.register(f)
-			w.pdf.UseRunes(f.family, f.style, runes)
+			w.register(f, f.Family())
+			w.pdf.UseRunes(f.Family(), f.Style(), runes)
 		}
 	}
 	for _, im := range l.images {

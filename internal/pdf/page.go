@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 )
 
 const eps = 1e-6
@@ -49,13 +50,13 @@ func (w *writer) noteCost(notes []*model.Note, t *noteTally) float64 {
 			t.sep = true
 		}
 		ls := w.noteLayout(n)
-		if len(ls) > 2 && linesHeight(ls) > (w.bottom-w.top)/2 {
+		if len(ls) > 2 && textset.Height(ls) > (w.bottom-w.top)/2 {
 			// A note this long is continued at the foot of the next
 			// page (useNote) wherever its reference is: it asks room
 			// for its first two lines here, not for a page of its own.
 			ls = ls[:2]
 		}
-		h += linesHeight(ls) + noteGap
+		h += textset.Height(ls) + noteGap
 	}
 	return h
 }
@@ -80,22 +81,22 @@ func (w *writer) roomFor(h float64, notes []*model.Note) {
 }
 
 // fitCount is how many of lines fit on this page, footnotes included.
-func (w *writer) fitCount(lines []line) int {
+func (w *writer) fitCount(lines []textset.Line) int {
 	y, extra := w.y, 0.0
 	t := newTally()
 	for i, l := range lines {
-		extra += w.noteCost(l.notes, t)
-		if y+l.height+w.notesH+extra > w.bottom+eps {
+		extra += w.noteCost(l.Notes, t)
+		if y+l.Height+w.notesH+extra > w.bottom+eps {
 			return i
 		}
-		y += l.height
+		y += l.Height
 	}
 	return len(lines)
 }
 
 // flow places a paragraph's lines, breaking pages between lines but never
 // leaving a single line of it at the foot or the head of a page.
-func (w *writer) flow(lines []line) {
+func (w *writer) flow(lines []textset.Line) {
 	for len(lines) > 0 {
 		k := w.fitCount(lines)
 		if k >= len(lines) {
@@ -122,18 +123,18 @@ func (w *writer) flow(lines []line) {
 
 // keep places lines that must stay together (a heading, a notice): on a
 // new page if they do not fit here with need more below them.
-func (w *writer) keep(lines []line, need float64) {
+func (w *writer) keep(lines []textset.Line, need float64) {
 	var notes []*model.Note
 	for _, l := range lines {
-		notes = append(notes, l.notes...)
+		notes = append(notes, l.Notes...)
 	}
-	if linesHeight(lines) > w.bottom-w.top {
+	if textset.Height(lines) > w.bottom-w.top {
 		// Taller than a page (a heading of a thousand words): it cannot
 		// be kept together, and breaks where it must.
 		w.flow(lines)
 		return
 	}
-	if !w.atTop() && !w.fits(linesHeight(lines)+need, notes) {
+	if !w.atTop() && !w.fits(textset.Height(lines)+need, notes) {
 		w.newPage()
 	}
 	if w.fitCount(lines) < len(lines) {
@@ -144,10 +145,10 @@ func (w *writer) keep(lines []line, need float64) {
 }
 
 // drawLines places lines at the current height.
-func (w *writer) drawLines(lines []line) {
+func (w *writer) drawLines(lines []textset.Line) {
 	for _, l := range lines {
 		w.drawLineAt(l, w.y)
-		w.y += l.height
+		w.y += l.Height
 	}
 }
 
@@ -166,37 +167,37 @@ func (w *writer) flushPending(top float64) {
 
 // drawLineAt draws a line with its top at y, its list marker if one is
 // waiting, and counts its footnotes on this page.
-func (w *writer) drawLineAt(l line, top float64) {
+func (w *writer) drawLineAt(l textset.Line, top float64) {
 	w.flushPending(top)
-	baseline := top + l.base
+	baseline := top + l.Base
 	if m := w.pendingMarker; m != nil {
-		ml := plainLine(m.text, m.ts, m.x)
-		w.drawFrags(ml.frags, baseline)
+		ml := textset.Plain(m.text, m.ts, m.x)
+		w.drawFrags(ml.Frags, baseline)
 		w.pendingMarker = nil
 		w.boundLine(ml, top)
-		if len(l.frags) > 0 && m.x+lineWidth(ml) > l.frags[0].x+0.01 {
+		if len(l.Frags) > 0 && m.x+ml.Width() > l.Frags[0].X+0.01 {
 			w.outside = append(w.outside, fmt.Sprintf("page %d: list marker %q over its text", w.pdf.PageNo(), m.text))
 		}
 	}
-	w.drawFrags(l.frags, baseline)
+	w.drawFrags(l.Frags, baseline)
 	w.boundLine(l, top)
-	w.low = max(w.low, top+l.height)
-	for _, n := range l.notes {
-		w.useNote(n, top+l.height)
+	w.low = max(w.low, top+l.Height)
+	for _, n := range l.Notes {
+		w.useNote(n, top+l.Height)
 	}
 	w.linkRects(l, top)
 }
 
 // boundLine records a line that would be drawn outside the text area.
-func (w *writer) boundLine(l line, top float64) {
-	if len(l.frags) == 0 {
+func (w *writer) boundLine(l textset.Line, top float64) {
+	if len(l.Frags) == 0 {
 		return
 	}
-	x0, x1 := l.frags[0].x, l.frags[0].x
-	for _, f := range l.frags {
-		x0, x1 = min(x0, f.x), max(x1, f.x+f.w)
+	x0, x1 := l.Frags[0].X, l.Frags[0].X
+	for _, f := range l.Frags {
+		x0, x1 = min(x0, f.X), max(x1, f.X+f.W)
 	}
-	w.bound(x0, top, x1, top+l.height, "line")
+	w.bound(x0, top, x1, top+l.Height, "line")
 }
 
 // bound records (for the tests) anything drawn outside the text area:
@@ -209,35 +210,35 @@ func (w *writer) bound(x0, y0, x1, y1 float64, what string) {
 }
 
 // drawFrags draws text fragments on a baseline.
-func (w *writer) drawFrags(frags []frag, baseline float64) {
+func (w *writer) drawFrags(frags []textset.Frag, baseline float64) {
 	for _, f := range frags {
-		w.font(f.face, f.size)
-		if f.link != nil && f.link.url != "" {
+		w.font(f.Face, f.Size)
+		if f.Link != nil && f.Link.URL != "" {
 			w.pdf.SetTextColor(linkColour())
 		} else {
 			w.pdf.SetTextColor(0, 0, 0)
 		}
-		w.pdf.Text(f.x, baseline-f.rise, f.text)
-		if f.link != nil && f.link.url != "" {
+		w.pdf.Text(f.X, baseline-f.Rise, f.Text)
+		if f.Link != nil && f.Link.URL != "" {
 			w.pdf.SetDrawColor(linkColour())
 			w.pdf.SetLineWidth(0.2)
-			uy := baseline + 0.12*f.size*ptMM
-			w.pdf.Line(f.x, uy, f.x+f.w, uy)
+			uy := baseline + 0.12*f.Size*textset.PtMM
+			w.pdf.Line(f.X, uy, f.X+f.W, uy)
 		}
 	}
 	w.pdf.SetTextColor(0, 0, 0)
 }
 
 // linkRects makes the clickable areas of a line's linked fragments.
-func (w *writer) linkRects(l line, top float64) {
-	for _, f := range l.frags {
-		if f.link == nil {
+func (w *writer) linkRects(l textset.Line, top float64) {
+	for _, f := range l.Frags {
+		if f.Link == nil {
 			continue
 		}
-		if f.link.url != "" {
-			w.linkURL(f.x, top, f.w, l.height, f.link.url)
-		} else if f.link.dest != 0 {
-			w.link(f.x, top, f.w, l.height, f.link.dest)
+		if f.Link.URL != "" {
+			w.linkURL(f.X, top, f.W, l.Height, f.Link.URL)
+		} else if f.Link.Dest != 0 {
+			w.link(f.X, top, f.W, l.Height, f.Link.Dest)
 		}
 	}
 }
@@ -250,7 +251,7 @@ func linkColour() (int, int, int) { return 0x1d, 0x4f, 0x91 }
 // as fit when the note is longer than the room below its reference.
 type noteChunk struct {
 	n     *model.Note
-	lines []line
+	lines []textset.Line
 	first bool // the note's first lines: its destination is here
 }
 
@@ -274,14 +275,14 @@ func (w *writer) useNote(n *model.Note, below float64) {
 	}
 	room := w.bottom - below - w.notesH - sep - noteGap
 	k := len(ls)
-	if linesHeight(ls) > room+eps {
+	if textset.Height(ls) > room+eps {
 		k = 0
-		for h := 0.0; k < len(ls) && h+ls[k].height <= room+eps; k++ {
-			h += ls[k].height
+		for h := 0.0; k < len(ls) && h+ls[k].Height <= room+eps; k++ {
+			h += ls[k].Height
 		}
 	}
 	if k > 0 {
-		w.notesH += sep + linesHeight(ls[:k]) + noteGap
+		w.notesH += sep + textset.Height(ls[:k]) + noteGap
 		w.pageNotes = append(w.pageNotes, noteChunk{n: n, lines: ls[:k], first: true})
 	}
 	if k < len(ls) {
@@ -292,12 +293,12 @@ func (w *writer) useNote(n *model.Note, below float64) {
 // takeCarry puts at the foot of a new page what the last could not hold
 // of its footnotes, leaving room for a few lines of text above them.
 func (w *writer) takeCarry() {
-	room := w.bottom - w.top - 3*w.base*leading*ptMM - noteSepH
+	room := w.bottom - w.top - 3*w.base*textset.Leading*textset.PtMM - noteSepH
 	for len(w.carry) > 0 {
 		c := &w.carry[0]
 		k := 0
-		for h := 0.0; k < len(c.lines) && w.notesH+h+c.lines[k].height+noteGap <= room+eps; k++ {
-			h += c.lines[k].height
+		for h := 0.0; k < len(c.lines) && w.notesH+h+c.lines[k].Height+noteGap <= room+eps; k++ {
+			h += c.lines[k].Height
 		}
 		if k == 0 && w.notesH == 0 {
 			k = 1 // a line taller than the room: it must go somewhere
@@ -308,7 +309,7 @@ func (w *writer) takeCarry() {
 		if w.notesH == 0 {
 			w.notesH = noteSepH
 		}
-		w.notesH += linesHeight(c.lines[:k]) + noteGap
+		w.notesH += textset.Height(c.lines[:k]) + noteGap
 		w.pageNotes = append(w.pageNotes, noteChunk{n: c.n, lines: c.lines[:k], first: c.first})
 		if k < len(c.lines) {
 			c.lines, c.first = c.lines[k:], false
@@ -332,15 +333,15 @@ func (w *writer) finishPage() {
 	w.pdf.Line(w.left+gutter, y+noteSepH/2, w.left+gutter+40, y+noteSepH/2)
 	y += noteSepH
 	for _, c := range w.pageNotes {
-		if d, ok := w.noteDest[c.n]; ok && c.first && !w.destSet[d] {
+		if d, ok := w.links.Notes[c.n]; ok && c.first && !w.destSet[d] {
 			w.setDest(d, y, -1)
 			w.destSet[d] = true
 		}
 		for _, l := range c.lines {
 			w.boundLine(l, y)
-			w.drawFrags(l.frags, y+l.base)
+			w.drawFrags(l.Frags, y+l.Base)
 			w.linkRects(l, y)
-			y += l.height
+			y += l.Height
 		}
 		y += noteGap
 	}
@@ -348,64 +349,64 @@ func (w *writer) finishPage() {
 }
 
 // noteLayout sets a footnote's text, its number hanging before it.
-func (w *writer) noteLayout(n *model.Note) []line {
+func (w *writer) noteLayout(n *model.Note) []textset.Line {
 	if ls, ok := w.noteLines[n]; ok {
 		return ls
 	}
 	size := w.base * noteSize
-	ts := textStyle{size: size}
+	ts := textset.Style{Size: size}
 	x := w.left + gutter
-	box := lineBox{x: x + noteIndent, width: w.right - x - noteIndent}
-	var ls []line
+	box := textset.Box{X: x + noteIndent, Width: w.right - x - noteIndent}
+	var ls []textset.Line
 	for _, b := range n.Blocks {
 		ls = append(ls, w.noteBlockLines(b, ts, box)...)
 	}
 	if len(ls) == 0 {
-		ls = []line{plainLine("", ts, box.x)}
+		ls = []textset.Line{textset.Plain("", ts, box.X)}
 	}
-	num := plainLine(itoa(n.Number), ts, x)
-	ls[0].frags = append(num.frags, ls[0].frags...)
+	num := textset.Plain(itoa(n.Number), ts, x)
+	ls[0].Frags = append(num.Frags, ls[0].Frags...)
 	w.noteLines[n] = ls
 	return ls
 }
 
 // noteBlockLines sets the blocks a footnote may hold.
-func (w *writer) noteBlockLines(b model.Block, ts textStyle, box lineBox) []line {
+func (w *writer) noteBlockLines(b model.Block, ts textset.Style, box textset.Box) []textset.Line {
 	switch b := b.(type) {
 	case *model.Para:
 		return w.layoutText(b.Inlines, ts, box)
 	case *model.List:
-		var ls []line
+		var ls []textset.Line
 		for i, it := range b.Items {
 			mark := "•"
 			if b.Ordered {
 				mark = itoa(b.Start+i) + "."
 			}
-			inner, markX := lineBox{x: box.x + 4, width: box.width - 4}, box.x
-			if inner.width < minMeasure {
-				inner, markX = box, box.x-4 // too deep to indent (see nest)
+			inner, markX := textset.Box{X: box.X + 4, Width: box.Width - 4}, box.X
+			if inner.Width < minMeasure {
+				inner, markX = box, box.X-4 // too deep to indent (see nest)
 			}
-			var item []line
+			var item []textset.Line
 			for _, ib := range it {
 				item = append(item, w.noteBlockLines(ib, ts, inner)...)
 			}
 			if len(item) > 0 {
-				m := plainLine(mark, ts, markX)
-				item[0].frags = append(m.frags, item[0].frags...)
+				m := textset.Plain(mark, ts, markX)
+				item[0].Frags = append(m.Frags, item[0].Frags...)
 			}
 			ls = append(ls, item...)
 		}
 		return ls
 	case *model.Quote:
-		var ls []line
+		var ls []textset.Line
 		for _, ib := range b.Blocks {
-			ls = append(ls, w.noteBlockLines(ib, textStyle{st: ts.st | styleItalic, size: ts.size}, box)...)
+			ls = append(ls, w.noteBlockLines(ib, textset.Style{Font: ts.Font | textset.Italic, Size: ts.Size}, box)...)
 		}
 		return ls
 	case *model.CodeBlock:
-		return codeLines(b.Text, ts.size, box)
+		return textset.Code(b.Text, ts.Size, box)
 	case *model.ExemptNotice:
-		return w.layoutText([]model.Inline{model.Text(b.Text)}, textStyle{st: styleBold, size: ts.size}, box)
+		return w.layoutText([]model.Inline{model.Text(b.Text)}, textset.Style{Font: textset.Bold, Size: ts.Size}, box)
 	}
 	return nil
 }
@@ -418,7 +419,7 @@ func (w *writer) leftoverNotes(doc *model.Document) {
 			continue
 		}
 		ls := w.noteLayout(n)
-		if !w.fits(linesHeight(ls)+noteSepH+noteGap, nil) {
+		if !w.fits(textset.Height(ls)+noteSepH+noteGap, nil) {
 			w.newPage()
 		}
 		w.useNote(n, w.y)

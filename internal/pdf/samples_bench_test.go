@@ -33,7 +33,7 @@ func BenchmarkWriteSample(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if err := pdf.Write(io.Discard, doc, pdf.Options{Date: time.Unix(0, 0)}); err != nil {
+				if _, err := pdf.Write(io.Discard, doc, pdf.Options{Date: time.Unix(0, 0)}); err != nil {
 					b.Fatal(err)
 				}
 			}

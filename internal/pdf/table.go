@@ -1,10 +1,8 @@
 package pdf
 
 import (
-	"strings"
-
-	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 )
 
 // Table geometry, in millimetres.
@@ -32,7 +30,7 @@ func (w *writer) bodyTable() tableStyle {
 
 // tableRow is a laid-out row: each cell's lines, and the row's height.
 type tableRow struct {
-	cells [][]line
+	cells [][]textset.Line
 	h     float64
 	head  bool
 	notes []*model.Note
@@ -44,7 +42,7 @@ type tableLayout struct {
 	widths  []float64
 	head    []tableRow
 	rows    []tableRow
-	caption []line
+	caption []textset.Line
 	style   tableStyle
 	id      string
 	// next is the table's next part, for a table set in parts.
@@ -71,7 +69,7 @@ func (t *tableLayout) captionHeight() float64 {
 	if len(t.caption) == 0 {
 		return 0
 	}
-	return captionGap + linesHeight(t.caption)
+	return captionGap + textset.Height(t.caption)
 }
 
 // startHeight is what must follow a heading onto its page: the header and
@@ -95,45 +93,10 @@ func (t *tableLayout) height() float64 {
 	return h
 }
 
-// chartAspect is a chart's height over its width in the PDF: wide enough
-// for a year of monthly bars, short enough to sit beside its paragraph.
-const chartAspect = 0.5
-
-// chart draws a chart as vectors across the text column, its caption below
-// it, the two kept on one page. Its figures are not repeated as a table in
-// print: the HTML page carries them, with a CSV file, for those who need
-// them.
-func (w *writer) chart(c *model.Chart, col column) {
-	h := col.width * chartAspect
-	size := w.bodyTable().size
-	caption := w.captionLines(c.Exhibit, size, lineBox{x: col.x, width: col.width})
-	if !w.atTop() && !w.fits(h+captionGap+linesHeight(caption), nil) {
-		w.newPage()
-	}
-	w.roomFor(h, nil)
-	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
-	w.flushPending(w.y)
-	w.bound(col.x, w.y, col.x+col.width, w.y+h, "chart")
-	w.low = max(w.low, w.y+h)
-	st := chart.Style{Colours: w.doc.Style.ChartColours, FontSize: w.base}
-	if err := drawChart(w.pdf, c, st, col.x, w.y, col.width, h); err != nil {
-		w.pdf.SetError(err)
-		return
-	}
-	// fpdf cannot say which font a chart left set, so forget ours: the
-	// next text sets its font again.
-	w.curFace, w.curSize = nil, 0
-	w.y += h
-	if len(caption) > 0 {
-		w.y += captionGap
-		w.flow(caption)
-	}
-}
-
 // cellWords measures a cell's text in its style.
 type cellWords struct {
-	words []word
-	ts    textStyle
+	words textset.Words
+	ts    textset.Style
 	align model.Align
 	head  bool
 }
@@ -167,11 +130,11 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	measureRow := func(r []model.Cell, head bool) []cellWords {
 		out := make([]cellWords, len(r))
 		for i, c := range r {
-			ts := textStyle{size: st.size}
+			ts := textset.Style{Size: st.size}
 			if head || (i == 0 && (t.RowHeaders || st.rowHeaders)) {
-				ts.st = styleBold
+				ts.Font = textset.Bold
 			}
-			out[i] = cellWords{words: words(w.runs(c.Inlines, ts, nil, nil)), ts: ts, align: align(i), head: head}
+			out[i] = cellWords{words: textset.Split(c.Inlines, ts, &w.links), ts: ts, align: align(i), head: head}
 		}
 		return out
 	}
@@ -196,14 +159,14 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	for _, rows := range [][][]cellWords{head, body} {
 		for _, r := range rows {
 			for i, c := range r {
-				lo, hi := wordExtents(c.words)
+				lo, hi := c.words.Extents()
 				hardMin[i] = max(hardMin[i], lo+2*cellPadX)
 				if c.align == model.AlignRight && !c.head {
 					lo = hi
 				}
 				softMin[i] = max(softMin[i], lo+2*cellPadX)
 				maxW[i] = max(maxW[i], hi+2*cellPadX)
-				if f := widestFigure(c.words); f > 0 {
+				if f := c.words.WidestFigure(); f > 0 {
 					figMin[i] = max(figMin[i], f+2*cellPadX)
 				}
 			}
@@ -219,7 +182,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		st.size -= 0.5
 		return w.layoutTable(t, col, st)
 	}
-	cellText := measure(primaryFace(0), st.size, "0")*minCellChars + 2*cellPadX
+	cellText := textset.Width(textset.Primary(0), st.size, "0")*minCellChars + 2*cellPadX
 	floor := make([]float64, ncol)
 	for i := range floor {
 		floor[i] = max(figMin[i], min(hardMin[i], cellText))
@@ -258,7 +221,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		if len(parts) > 1 {
 			e = partExhibit(e, k+1, len(parts))
 		}
-		tl.caption = w.captionLines(e, st.size, lineBox{x: x, width: avail})
+		tl.caption = w.captionLines(e, st.size, textset.Box{X: x, Width: avail})
 		if first == nil {
 			first = tl
 			tl.id = t.Attr.ID
@@ -388,22 +351,22 @@ func partExhibit(e model.Exhibit, k, n int) model.Exhibit {
 func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64, x float64, st tableStyle) *tableLayout {
 	tl := &tableLayout{x: x, widths: widths, style: st}
 	setRow := func(r []cellWords, head bool) tableRow {
-		row := tableRow{cells: make([][]line, len(cols)), head: head}
+		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head}
 		cx := x
 		var tallest float64
 		for k, i := range cols {
 			if i < len(r) {
-				box := lineBox{x: cx + cellPadX, width: widths[k] - 2*cellPadX, align: r[i].align}
-				row.cells[k] = breakLines(r[i].words, box, r[i].ts.size)
+				box := textset.Box{X: cx + cellPadX, Width: widths[k] - 2*cellPadX, Align: r[i].align}
+				row.cells[k] = r[i].words.Break(box, r[i].ts.Size)
 				for _, l := range row.cells[k] {
-					row.notes = append(row.notes, l.notes...)
+					row.notes = append(row.notes, l.Notes...)
 				}
 			}
-			tallest = max(tallest, linesHeight(row.cells[k]))
+			tallest = max(tallest, textset.Height(row.cells[k]))
 			cx += widths[k]
 		}
 		if tallest == 0 {
-			tallest = st.size * leading * ptMM
+			tallest = st.size * textset.Leading * textset.PtMM
 		}
 		row.h = tallest + 2*cellPadY
 		return row
@@ -423,52 +386,6 @@ func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64
 	return tl
 }
 
-// widestFigure is the width of the widest word of ws that is a figure
-// (digits, with the signs and punctuation figures are printed with), 0
-// for none.
-func widestFigure(ws []word) float64 {
-	var wide float64
-	for _, wd := range ws {
-		if wd.w > wide && isFigure(wd) {
-			wide = wd.w
-		}
-	}
-	return wide
-}
-
-func isFigure(wd word) bool {
-	digit := false
-	for _, p := range wd.pieces {
-		for _, r := range p.text {
-			switch {
-			case r >= '0' && r <= '9':
-				digit = true
-			case strings.ContainsRune(",.%()+-−–/£$€", r):
-			default:
-				return false
-			}
-		}
-	}
-	return digit
-}
-
-// wordExtents is the widest word and the width of all the words on one
-// line (the widest line between hard breaks).
-func wordExtents(ws []word) (lo, hi float64) {
-	var ln float64
-	for i, wd := range ws {
-		lo = max(lo, wd.w)
-		if wd.brk {
-			ln = 0
-		} else if i > 0 {
-			ln += wd.spaceW
-		}
-		ln += wd.w
-		hi = max(hi, ln)
-	}
-	return lo, hi
-}
-
 func sum(xs []float64) float64 {
 	var s float64
 	for _, x := range xs {
@@ -478,7 +395,7 @@ func sum(xs []float64) float64 {
 }
 
 // captionLines sets "Table Two: caption", the label bold.
-func (w *writer) captionLines(e model.Exhibit, size float64, box lineBox) []line {
+func (w *writer) captionLines(e model.Exhibit, size float64, box textset.Box) []textset.Line {
 	var in []model.Inline
 	switch {
 	case e.Label != "" && len(e.Caption) > 0:
@@ -490,7 +407,7 @@ func (w *writer) captionLines(e model.Exhibit, size float64, box lineBox) []line
 	default:
 		return nil
 	}
-	return w.layoutText(in, textStyle{size: size}, box)
+	return w.layoutText(in, textset.Style{Size: size}, box)
 }
 
 // table writes a table in a column: header rows repeated on every page it
@@ -541,7 +458,7 @@ func (w *writer) placePart(tl *tableLayout) {
 		for i := 0; i < len(tl.rows) && i < 2; i++ {
 			// A row taller than a page will be split anyway: count a few
 			// of its lines.
-			firstTwo += min(tl.rows[i].h, 4*tl.style.size*leading*ptMM)
+			firstTwo += min(tl.rows[i].h, 4*tl.style.size*textset.Leading*textset.PtMM)
 		}
 		if short || !w.fits(firstTwo, nil) {
 			w.newPage()
@@ -563,7 +480,7 @@ func (w *writer) placePart(tl *tableLayout) {
 		// A row taller than a page is split where it stands, if a few of
 		// its lines fit here; any other row moves to the next page.
 		tall := row.h > page-headH
-		if !tall || !w.fits(4*tl.style.size*leading*ptMM+2*cellPadY, nil) {
+		if !tall || !w.fits(4*tl.style.size*textset.Leading*textset.PtMM+2*cellPadY, nil) {
 			placedHere := w.y > w.top+headH+eps
 			if placedHere || !w.atTop() {
 				w.newPage()
@@ -624,7 +541,7 @@ func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 		ly := w.y + cellPadY
 		for _, l := range row.cells[i] {
 			w.drawLineAt(l, ly)
-			ly += l.height
+			ly += l.Height
 		}
 		x += cw
 	}
@@ -644,30 +561,30 @@ func (r tableRow) empty() bool {
 
 // splitRow cuts a row too tall for a page: what fits in avail, and the rest.
 func splitRow(row tableRow, avail float64) (first, rest tableRow) {
-	first = tableRow{cells: make([][]line, len(row.cells)), head: row.head}
-	rest = tableRow{cells: make([][]line, len(row.cells)), head: row.head}
+	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head}
+	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head}
 	room := avail - 2*cellPadY
 	var fh, rh float64
 	for i, ls := range row.cells {
 		var h float64
 		n := 0
-		for n < len(ls) && h+ls[n].height <= room+eps {
-			h += ls[n].height
+		for n < len(ls) && h+ls[n].Height <= room+eps {
+			h += ls[n].Height
 			n++
 		}
-		if n == 0 && len(ls) > 0 && room < ls[0].height {
+		if n == 0 && len(ls) > 0 && room < ls[0].Height {
 			// Not even one line fits the room: take one anyway, so a
 			// split always makes progress.
 			n = 1
 		}
 		first.cells[i], rest.cells[i] = ls[:n], ls[n:]
-		fh = max(fh, linesHeight(ls[:n]))
-		rh = max(rh, linesHeight(ls[n:]))
+		fh = max(fh, textset.Height(ls[:n]))
+		rh = max(rh, textset.Height(ls[n:]))
 		for _, l := range ls[:n] {
-			first.notes = append(first.notes, l.notes...)
+			first.notes = append(first.notes, l.Notes...)
 		}
 		for _, l := range ls[n:] {
-			rest.notes = append(rest.notes, l.notes...)
+			rest.notes = append(rest.notes, l.Notes...)
 		}
 	}
 	first.h, rest.h = fh+2*cellPadY, rh+2*cellPadY

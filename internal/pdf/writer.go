@@ -1,13 +1,13 @@
 // Package pdf writes a document as a print-quality A4 PDF: the cover sheet,
 // the front part and the numbered body, with hanging paragraph numbers,
-// tables, footnotes at the foot of their page, bookmarks, internal links
-// and "Page N of M". It is the only package that imports fpdf.
+// tables, charts, footnotes at the foot of their page, bookmarks, internal
+// links and "Page N of M".
 //
-// The layout is this package's own: text is measured with per-process font
-// metrics (fonts.go), broken into lines (inline.go), and placed on pages by
-// a small paginator (page.go) that keeps headings with what follows, keeps
-// two lines of a paragraph together at a page foot and head, repeats table
-// header rows and reserves room for footnotes. fpdf only draws.
+// The layout is this package's own: text is set into measured lines by
+// internal/pdf/textset, and placed on pages by a small paginator (page.go)
+// that keeps headings with what follows, keeps two lines of a paragraph
+// together at a page foot and head, repeats table header rows and reserves
+// room for footnotes. fpdf only draws.
 package pdf
 
 import (
@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
@@ -27,11 +28,28 @@ type Options struct {
 	Date time.Time
 }
 
-// Write renders doc as an A4 PDF to w. It reads no files: everything comes
-// from doc (the logo's bytes are in doc.Style.Logo). Nothing is written to
-// w unless the whole PDF was made.
-func Write(out io.Writer, doc *model.Document, opts Options) error {
-	return WritePaper(out, doc, opts, nil)
+// Write writes doc as an A4 PDF to out. It reads no files: everything
+// comes from doc (the logo's bytes are in doc.Style.Logo). Nothing is
+// written to out unless the whole PDF was made. It returns the paper's
+// pages as laid out, which an agenda pack places as they are
+// (internal/pdf/pack) rather than laying the paper out again.
+func Write(out io.Writer, doc *model.Document, opts Options) (*LaidOut, error) {
+	w, err := layOut(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := w.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+	}
+	laid := w.finishLayout(doc)
+	data, err := w.pdf.OutputBytes()
+	if err != nil {
+		return nil, fmt.Errorf("pdf: %s: %w", doc.Meta.Slug, err)
+	}
+	if _, err := out.Write(data); err != nil {
+		return nil, err
+	}
+	return laid, nil
 }
 
 // Page geometry in millimetres: A4 with the ~20 mm margins of a council
@@ -44,23 +62,38 @@ const (
 	marginTop    = 20.0
 	marginBottom = 20.0
 	gutter       = 15.0
-	defaultSize  = 11.0
 )
 
-// writer holds one PDF in the making. The state that belongs to a document
-// (doc, marking, base size) is set per document so that several documents
-// can later be written into one PDF (an agenda pack).
+// The page and its text area, in millimetres from the page's top-left
+// corner: A4 less the margins. Nothing is drawn outside the text area but
+// the page furniture ("Page N of M", the NOT FOR PUBLICATION marking).
+const (
+	PageHeight = pageH
+	Left       = marginLeft
+	Top        = marginTop
+	Right      = pageW - marginRight
+	Bottom     = pageH - marginBottom
+)
+
+// DefaultSize is the body text size, in points, of a paper whose layout
+// gives none.
+const DefaultSize = 11.0
+
+// writer holds one PDF in the making: a paper's (Write, Lay), or a Book's,
+// which places papers' pages laid out by other writers and draws text of
+// its own.
 type writer struct {
 	pdf *fpdf.Fpdf
 
-	// Faces registered with this fpdf, and the face and size last selected,
-	// so fpdf's current font only changes when it must.
-	registered map[*face]bool
-	curFace    *face
+	// The fonts (family and style) registered with this fpdf, and the
+	// face and size last selected, so fpdf's current font only changes
+	// when it must.
+	registered map[string]bool
+	curFace    *textset.Face
 	curSize    float64
-	// own, when set, stands other faces in for the ones text is measured
-	// with, for the text this PDF draws itself: an agenda pack's (packFaces).
-	own map[*face]*face
+	// ownFamily, when set, names the faces of the text this PDF draws
+	// itself: each face's family with this added (a Book's; see NewBook).
+	ownFamily string
 
 	left, right, top, bottom float64
 	y                        float64
@@ -70,9 +103,8 @@ type writer struct {
 	marking string  // printed at the head of every page ("NOT FOR PUBLICATION")
 
 	// Link destinations: element ids and footnotes of the current document.
-	dest     map[string]int
-	noteDest map[*model.Note]int
-	destSet  map[int]bool
+	links   textset.Links
+	destSet map[int]bool
 
 	// What waits for the next line placed: anchors to set at its top, a
 	// bookmark to add, a list marker to draw on its baseline.
@@ -86,7 +118,7 @@ type writer struct {
 	carry      []noteChunk
 	notesH     float64
 	notePlaced map[*model.Note]bool
-	noteLines  map[*model.Note][]line
+	noteLines  map[*model.Note][]textset.Line
 
 	// measured is the block after a heading, laid out to keep the two
 	// together; drawing the block next takes this layout rather than
@@ -96,10 +128,6 @@ type writer struct {
 	// laid, when set, records the paper's pages as they are laid out, for
 	// an agenda pack to place (laidout.go).
 	laid *LaidOut
-
-	// ahead lays the document's paragraphs out on another goroutine
-	// (ahead.go).
-	ahead *ahead
 
 	// low is the foot of the lowest text on this page; outside lists
 	// anything drawn outside the text area (see bound).
@@ -112,9 +140,9 @@ type writer struct {
 type measuredBlock struct {
 	text  *model.Inline // the text's first inline: which text it is
 	ntext int
-	ts    textStyle
-	box   lineBox
-	lines []line
+	ts    textset.Style
+	box   textset.Box
+	lines []textset.Line
 
 	table  *model.Table
 	col    column
@@ -130,7 +158,7 @@ type bookmark struct {
 type marker struct {
 	text string
 	x    float64
-	ts   textStyle
+	ts   textset.Style
 }
 
 func newWriter(opts Options) *writer {
@@ -149,16 +177,15 @@ func newWriter(opts Options) *writer {
 	p.SetDisplayMode("fullwidth", "continuous")
 	return &writer{
 		pdf:        p,
-		registered: map[*face]bool{},
-		left:       marginLeft,
-		right:      pageW - marginRight,
-		top:        marginTop,
-		bottom:     pageH - marginBottom,
-		dest:       map[string]int{},
-		noteDest:   map[*model.Note]int{},
+		registered: map[string]bool{},
+		left:       Left,
+		right:      Right,
+		top:        Top,
+		bottom:     Bottom,
+		links:      textset.Links{IDs: map[string]int{}, Notes: map[*model.Note]int{}},
 		destSet:    map[int]bool{},
 		notePlaced: map[*model.Note]bool{},
-		noteLines:  map[*model.Note][]line{},
+		noteLines:  map[*model.Note][]textset.Line{},
 	}
 }
 
@@ -213,18 +240,13 @@ func (w *writer) document(doc *model.Document) {
 	w.doc = doc
 	w.base = doc.Style.FontSize
 	if w.base <= 0 {
-		w.base = defaultSize
+		w.base = DefaultSize
 	}
 	w.marking = ""
 	if doc.NotForPublication() {
 		w.marking = "NOT FOR PUBLICATION"
 	}
 	w.collectDestinations(doc)
-	w.ahead = w.layAhead(doc)
-	defer func() {
-		w.ahead.finish()
-		w.ahead = nil
-	}()
 	w.newPage()
 	// A bookmark waiting for this document (an agenda pack's entry for the
 	// paper) marks its first page now, before any section's can replace it,
@@ -247,11 +269,11 @@ func (w *writer) document(doc *model.Document) {
 // writer places, so cross-references can point forward; an id that is
 // never placed has none and its references print as text.
 func (w *writer) collectDestinations(doc *model.Document) {
-	w.dest = map[string]int{}
+	w.links.IDs = map[string]int{}
 	add := func(a model.Attr) {
 		if a.ID != "" {
-			if _, ok := w.dest[a.ID]; !ok {
-				w.dest[a.ID] = w.pdf.AddLink()
+			if _, ok := w.links.IDs[a.ID]; !ok {
+				w.links.IDs[a.ID] = w.pdf.AddLink()
 			}
 		}
 	}
@@ -274,13 +296,13 @@ func (w *writer) collectDestinations(doc *model.Document) {
 		return model.WalkContinue
 	})
 	for _, n := range doc.Footnotes {
-		w.noteDest[n] = w.pdf.AddLink()
+		w.links.Notes[n] = w.pdf.AddLink()
 	}
 }
 
 // anchor sets the destination for id at the given height on this page.
 func (w *writer) anchor(id string, y float64) {
-	if d, ok := w.dest[id]; ok && id != "" && !w.destSet[d] {
+	if d, ok := w.links.IDs[id]; ok && id != "" && !w.destSet[d] {
 		w.setDest(d, y, -1)
 		w.destSet[d] = true
 	}
@@ -290,13 +312,13 @@ func (w *writer) anchor(id string, y float64) {
 // page, so the PDF holds no dangling link (every id collected should have
 // been placed; this guards against a block kind added later).
 func (w *writer) settleLinks() {
-	for _, d := range w.dest {
+	for _, d := range w.links.IDs {
 		if !w.destSet[d] {
 			w.setDest(d, 0, 1)
 			w.destSet[d] = true
 		}
 	}
-	for _, d := range w.noteDest {
+	for _, d := range w.links.Notes {
 		if !w.destSet[d] {
 			w.setDest(d, 0, 1)
 			w.destSet[d] = true
@@ -306,23 +328,22 @@ func (w *writer) settleLinks() {
 
 // font selects a face and size, registering the face with this PDF the
 // first time it is used (so unused faces are neither parsed nor embedded).
-func (w *writer) font(f *face, size float64) {
-	if twin := w.own[f]; twin != nil {
-		f = twin
-	}
-	w.register(f)
+func (w *writer) font(f *textset.Face, size float64) {
+	family := f.Family() + w.ownFamily
+	w.register(f, family)
 	if f == w.curFace && size == w.curSize {
 		return
 	}
-	w.pdf.SetFont(f.family, f.style, size)
+	w.pdf.SetFont(family, f.Style(), size)
 	w.curFace, w.curSize = f, size
 }
 
-// register registers a face with this PDF the first time it is used.
-func (w *writer) register(f *face) {
-	if !w.registered[f] {
-		w.pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
-		w.registered[f] = true
+// register registers a face with this PDF, under family, the first time
+// it is used.
+func (w *writer) register(f *textset.Face, family string) {
+	if key := family + f.Style(); !w.registered[key] {
+		w.pdf.AddUTF8FontFromBytes(family, f.Style(), f.TTF())
+		w.registered[key] = true
 	}
 }
 
@@ -356,35 +377,48 @@ func (w *writer) closePage() {
 // a paper's own, or its agenda pack's). It is drawn when the page closes,
 // after the body, never by fpdf's footer callback.
 func (w *writer) pageFurniture() {
-	small := textStyle{size: 9}
+	small := textset.Style{Size: 9}
 	if w.marking != "" {
-		ts := textStyle{st: styleBold, size: 11}
-		l := plainLine(w.marking, ts, 0)
-		tw := lineWidth(l)
+		ts := textset.Style{Font: textset.Bold, Size: 11}
+		l := textset.Plain(w.marking, ts, 0)
+		tw := l.Width()
 		x := (pageW - tw) / 2
-		l = plainLine(w.marking, ts, x)
+		l = textset.Plain(w.marking, ts, x)
 		top := 9.0
 		w.pdf.SetDrawColor(0, 0, 0)
 		w.pdf.SetLineWidth(0.4)
-		w.pdf.Rect(x-3, top-1, tw+6, l.height+2, "D")
-		w.drawFrags(l.frags, top+l.base)
+		w.pdf.Rect(x-3, top-1, tw+6, l.Height+2, "D")
+		w.drawFrags(l.Frags, top+l.Base)
 	}
 	text := fmt.Sprintf("Page %d of {nb}", w.pdf.PageNo())
 	// Centre on the width the text will have once {nb} is replaced by a
 	// count with as many digits as this page number (close enough: a digit
 	// is 0.55 em).
-	probe := plainLine(fmt.Sprintf("Page %d of %d", w.pdf.PageNo(), w.pdf.PageNo()), small, 0)
-	l := plainLine(text, small, (pageW-lineWidth(probe))/2)
+	probe := textset.Plain(fmt.Sprintf("Page %d of %d", w.pdf.PageNo(), w.pdf.PageNo()), small, 0)
+	l := textset.Plain(text, small, (pageW-probe.Width())/2)
 	// Drawn directly, not with drawLineAt: what waits for the next line of
 	// text (anchors, a bookmark, a list marker) must not land here.
-	w.drawFrags(l.frags, pageH-13+l.base)
+	w.drawFrags(l.Frags, pageH-13+l.Base)
 }
 
-// lineWidth is the drawn width of a line set at x = 0.
-func lineWidth(l line) float64 {
-	if len(l.frags) == 0 {
-		return 0
+// layoutText sets inlines into lines in a box, with this document's links.
+func (w *writer) layoutText(in []model.Inline, ts textset.Style, box textset.Box) []textset.Line {
+	if m := &w.measured; m.lines != nil && len(in) > 0 && m.text == &in[0] && m.ntext == len(in) && m.ts == ts && m.box == box {
+		// Taken once: the drawing may change the lines (a paragraph
+		// number goes before the first).
+		ls := m.lines
+		m.text, m.lines = nil, nil
+		return ls
 	}
-	last := l.frags[len(l.frags)-1]
-	return last.x + last.w - l.frags[0].x
+	return textset.Set(in, ts, box, &w.links)
+}
+
+// measureText lays out text ahead of its drawing (see writer.measured).
+func (w *writer) measureText(in []model.Inline, ts textset.Style, box textset.Box) []textset.Line {
+	ls := w.layoutText(in, ts, box)
+	if len(in) > 0 {
+		m := &w.measured
+		m.text, m.ntext, m.ts, m.box, m.lines = &in[0], len(in), ts, box, ls
+	}
+	return ls
 }

@@ -14,11 +14,12 @@ import (
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
 )
 
 func TestParagraphNumbersInReadingOrder(t *testing.T) {
-	doc := samplePaper()
-	text := allText(t, writeTemp(t, doc))
+	doc := pdftest.SamplePaper()
+	text := pdftest.AllText(t, writeTemp(t, doc))
 	want := numbersInOrder(doc)
 	got := gutterNumbers(text)
 	if !slices.Equal(got, want) {
@@ -27,10 +28,10 @@ func TestParagraphNumbersInReadingOrder(t *testing.T) {
 }
 
 func TestCoverRows(t *testing.T) {
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Cover.Rows[0].Yes = true
 	doc.Cover.Rows[0].Details = []string{"Wards: Armley, Beeston"}
-	text := allText(t, writeTemp(t, doc))
+	text := pdftest.AllText(t, writeTemp(t, doc))
 	for _, line := range []string{"Report of Director of Children's Services", "Report to Executive Board", "Date: 13th March 2013"} {
 		if !strings.Contains(text, line) {
 			t.Errorf("cover lacks %q", line)
@@ -54,23 +55,23 @@ func TestCoverRows(t *testing.T) {
 }
 
 func TestPageNOfM(t *testing.T) {
-	path := writeTemp(t, samplePaper())
-	n := pageCount(t, path)
+	path := writeTemp(t, pdftest.SamplePaper())
+	n := pdftest.PageCount(t, path)
 	if n < 2 {
 		t.Fatalf("sample paper has %d pages; want it to run over", n)
 	}
 	for p := 1; p <= n; p++ {
 		want := fmt.Sprintf("Page %d of %d", p, n)
-		if got := pageText(t, path, p); !strings.Contains(got, want) {
+		if got := pdftest.PageText(t, path, p); !strings.Contains(got, want) {
 			t.Errorf("page %d lacks %q", p, want)
 		}
 	}
 }
 
 func TestTableCellsInTheirRows(t *testing.T) {
-	doc := samplePaper()
-	text := allText(t, writeTemp(t, doc))
-	tbl := ageTable()
+	doc := pdftest.SamplePaper()
+	text := pdftest.AllText(t, writeTemp(t, doc))
+	tbl := pdftest.AgeTable()
 	for _, row := range append(tbl.Head, tbl.Rows...) {
 		var parts []string
 		for _, c := range row {
@@ -95,10 +96,10 @@ func TestTableCellsInTheirRows(t *testing.T) {
 }
 
 func TestQpdfCheckFontsAndInfo(t *testing.T) {
-	path := writeTemp(t, samplePaper())
-	tool(t, "qpdf", "--check", path)
+	path := writeTemp(t, pdftest.SamplePaper())
+	pdftest.Tool(t, "qpdf", "--check", path)
 
-	fonts := tool(t, "pdffonts", path)
+	fonts := pdftest.Tool(t, "pdffonts", path)
 	var names []string
 	for _, l := range strings.Split(fonts, "\n")[2:] {
 		f := strings.Fields(l)
@@ -118,8 +119,8 @@ func TestQpdfCheckFontsAndInfo(t *testing.T) {
 		t.Errorf("Liberation Sans not among the fonts: %v", names)
 	}
 
-	info := tool(t, "pdfinfo", path)
-	doc := samplePaper()
+	info := pdftest.Tool(t, "pdfinfo", path)
+	doc := pdftest.SamplePaper()
 	for _, want := range []string{
 		"Title:           " + doc.Meta.Title,
 		"Author:          " + doc.Meta.Author,
@@ -135,11 +136,11 @@ func TestQpdfCheckFontsAndInfo(t *testing.T) {
 }
 
 func TestByteIdentical(t *testing.T) {
-	a, err := render(samplePaper(), testDate)
+	a, err := render(pdftest.SamplePaper(), pdftest.Date)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := render(samplePaper(), testDate)
+	b, err := render(pdftest.SamplePaper(), pdftest.Date)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func TestByteIdentical(t *testing.T) {
 		t.Error("two writes of the same document differ")
 	}
 	// A date given in another zone is the same instant, written in UTC.
-	c, err := render(samplePaper(), testDate.In(time.FixedZone("X", 5*3600)))
+	c, err := render(pdftest.SamplePaper(), pdftest.Date.In(time.FixedZone("X", 5*3600)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,8 +158,8 @@ func TestByteIdentical(t *testing.T) {
 }
 
 func TestLongTableRepeatsHeader(t *testing.T) {
-	path := writeTemp(t, longTablePaper(120))
-	n := pageCount(t, path)
+	path := writeTemp(t, pdftest.LongTablePaper(120))
+	n := pdftest.PageCount(t, path)
 	if n < 3 {
 		t.Fatalf("120-row table fits on %d pages; want at least 3", n)
 	}
@@ -166,7 +167,7 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 	row := regexp.MustCompile(`(?m)^\s*Row (\d{3})\s+(\d+)\s+(\d+)\s*$`)
 	next := 1
 	for p := 1; p <= n; p++ {
-		text := pageText(t, path, p)
+		text := pdftest.PageText(t, path, p)
 		if !header.MatchString(text) {
 			t.Errorf("page %d has no header row", p)
 		}
@@ -186,55 +187,17 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 	if next != 121 {
 		t.Errorf("found %d rows, want 120", next-1)
 	}
-	if last := pageText(t, path, n); !strings.Contains(last, "Table Three: Contacts by month") || !strings.Contains(last, "Row 120") {
+	if last := pdftest.PageText(t, path, n); !strings.Contains(last, "Table Three: Contacts by month") || !strings.Contains(last, "Row 120") {
 		t.Error("caption is not on the page of the last row")
 	}
 }
 
-func TestFallbackGlyphs(t *testing.T) {
-	if err := loadFaces(); err != nil {
-		t.Fatal(err)
-	}
-	for _, r := range "☐☒✓" {
-		if sansFaces[0].has(r) {
-			t.Errorf("Liberation Sans has %q: the fallback test proves nothing", r)
-		}
-		f, g := faceFor(r, 0)
-		if f.family != familyFallback || g != r {
-			t.Errorf("%q is drawn with %s %q, want DejaVu", r, f.family, g)
-		}
-		if f.advance(r) == 0 {
-			t.Errorf("%q has no width in DejaVu", r)
-		}
-	}
-	if f, _ := faceFor('A', styleBold); f != sansFaces[1] {
-		t.Errorf("'A' in bold is drawn with %s%s", f.family, f.style)
-	}
-	// A character no face has (outside the BMP) becomes a replacement,
-	// never an empty box or an fpdf panic.
-	if _, g := faceFor('𝄞', 0); g != replacement {
-		t.Errorf("got %q for a character no font has", g)
-	}
-	// In a document, the boxes are split off into DejaVu runs.
-	ws := words([]run{{text: "☒ Yes, ✓done", size: 11}})
-	var faces []string
-	for _, wd := range ws {
-		for _, p := range wd.pieces {
-			faces = append(faces, p.face.family+":"+p.text)
-		}
-	}
-	want := []string{"DejaVuSans:☒", "LiberationSans:Yes,", "DejaVuSans:✓", "LiberationSans:done"}
-	if !slices.Equal(faces, want) {
-		t.Errorf("pieces %q, want %q", faces, want)
-	}
-}
-
 func TestFootnoteAtFootOfItsPage(t *testing.T) {
-	path := writeTemp(t, samplePaper())
-	n := pageCount(t, path)
+	path := writeTemp(t, pdftest.SamplePaper())
+	n := pdftest.PageCount(t, path)
 	found := false
 	for p := 1; p <= n; p++ {
-		text := pageText(t, path, p)
+		text := pdftest.PageText(t, path, p)
 		ref := strings.Contains(text, "statistical neighbours1")
 		note := regexp.MustCompile(`(?m)^\s*1\s+Statistical neighbours are the ten`).FindStringIndex(text)
 		if ref != (note != nil) {
@@ -253,11 +216,11 @@ func TestFootnoteAtFootOfItsPage(t *testing.T) {
 }
 
 func TestLinksAndOutline(t *testing.T) {
-	doc := samplePaper()
-	doc.Body[1].Blocks = append(doc.Body[1].Blocks, para("2.4", &model.Link{URL: "javascript:alert(1)", Inlines: []model.Inline{txt("not a link")}},
-		txt(" "), &model.Ref{Target: "no-such-id", Text: "paragraph 9.9"}))
+	doc := pdftest.SamplePaper()
+	doc.Body[1].Blocks = append(doc.Body[1].Blocks, pdftest.Para("2.4", &model.Link{URL: "javascript:alert(1)", Inlines: []model.Inline{pdftest.Txt("not a link")}},
+		pdftest.Txt(" "), &model.Ref{Target: "no-such-id", Text: "paragraph 9.9"}))
 	path := writeTemp(t, doc)
-	raw := tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
+	raw := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-")
 	if !strings.Contains(raw, "/URI (https://www.gov.uk/government/publications/local-authority-interactive-tool-lait)") {
 		t.Error("external link missing")
 	}
@@ -272,7 +235,7 @@ func TestLinksAndOutline(t *testing.T) {
 	var js struct {
 		Outlines []outline `json:"outlines"`
 	}
-	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", path)), &js); err != nil {
+	if err := json.Unmarshal([]byte(pdftest.Tool(t, "qpdf", "--json", "--json-key=outlines", path)), &js); err != nil {
 		t.Fatal(err)
 	}
 	var titles []string
@@ -291,9 +254,9 @@ func TestLinksAndOutline(t *testing.T) {
 	}
 
 	// A non-ASCII title survives into the outline.
-	doc = samplePaper()
-	doc.Body[0].Title = []model.Inline{txt("Purpose – café ☐")}
-	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", writeTemp(t, doc))), &js); err != nil {
+	doc = pdftest.SamplePaper()
+	doc.Body[0].Title = []model.Inline{pdftest.Txt("Purpose – café ☐")}
+	if err := json.Unmarshal([]byte(pdftest.Tool(t, "qpdf", "--json", "--json-key=outlines", writeTemp(t, doc))), &js); err != nil {
 		t.Fatal(err)
 	}
 	if got := js.Outlines[2].Title; got != "1.0 Purpose – café ☐" {
@@ -307,24 +270,24 @@ type outline struct {
 }
 
 func TestNotForPublicationMarking(t *testing.T) {
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Exempt = true
 	doc.ExemptNotice = "Not for publication (Access to Information Procedure Rule 10.4(3))"
 	path := writeTemp(t, doc)
-	for p := 1; p <= pageCount(t, path); p++ {
-		if !strings.Contains(pageText(t, path, p), "NOT FOR PUBLICATION") {
+	for p := 1; p <= pdftest.PageCount(t, path); p++ {
+		if !strings.Contains(pdftest.PageText(t, path, p), "NOT FOR PUBLICATION") {
 			t.Errorf("page %d of a full exempt rendering is not marked", p)
 		}
 	}
 	// A public rendering with an exempt section replaced by the notice:
 	// no marking, the notice boxed in the section.
-	doc = samplePaper()
+	doc = pdftest.SamplePaper()
 	doc.Redacted = true
 	doc.ExemptNotice = "Not for publication (Access to Information Procedure Rule 10.4(3))"
 	doc.Body[3].Exempt = true
 	doc.Body[3].Blocks = []model.Block{&model.ExemptNotice{Text: doc.ExemptNotice}}
 	doc.Body[3].Subsections = nil
-	text := allText(t, writeTemp(t, doc))
+	text := pdftest.AllText(t, writeTemp(t, doc))
 	if strings.Contains(text, "NOT FOR PUBLICATION") {
 		t.Error("a redacted rendering is marked NOT FOR PUBLICATION")
 	}
@@ -333,7 +296,7 @@ func TestNotForPublicationMarking(t *testing.T) {
 	}
 	// The same paper unredacted carries exempt content: marked.
 	doc.Redacted = false
-	if !strings.Contains(allText(t, writeTemp(t, doc)), "NOT FOR PUBLICATION") {
+	if !strings.Contains(pdftest.AllText(t, writeTemp(t, doc)), "NOT FOR PUBLICATION") {
 		t.Error("an unredacted paper with an exempt section is not marked")
 	}
 }
@@ -349,16 +312,16 @@ func TestLogo(t *testing.T) {
 	if err := png.Encode(&buf, img); err != nil {
 		t.Fatal(err)
 	}
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Style.Logo, doc.Style.LogoType = buf.Bytes(), "png"
-	list := tool(t, "pdfimages", "-list", writeTemp(t, doc))
+	list := pdftest.Tool(t, "pdfimages", "-list", writeTemp(t, doc))
 	if got := strings.Count(list, "\n") - 2; got != 1 {
 		t.Errorf("%d images, want the logo:\n%s", got, list)
 	}
 	// Bytes that are not an image are an error, not a broken PDF.
 	doc.Style.Logo = []byte("not a png")
 	var out bytes.Buffer
-	if err := Write(&out, doc, Options{Date: testDate}); err == nil {
+	if _, err := Write(&out, doc, Options{Date: pdftest.Date}); err == nil {
 		t.Error("a broken logo gave no error")
 	} else if out.Len() != 0 {
 		t.Error("something was written although the PDF failed")
@@ -370,20 +333,20 @@ func TestHeadingsNeverLastOnAPage(t *testing.T) {
 	// of the page; none may end a page, and none may leave a paragraph's
 	// single line behind.
 	for shift := 0; shift < 12; shift++ {
-		doc := samplePaper()
+		doc := pdftest.SamplePaper()
 		doc.Front = nil
 		var body []*model.Section
 		for s := 1; s <= 8; s++ {
-			sec := heading(fmt.Sprintf("%d.0", s), 1, fmt.Sprintf("Heading number %d", s))
+			sec := pdftest.Heading(fmt.Sprintf("%d.0", s), 1, fmt.Sprintf("Heading number %d", s))
 			for p := 1; p <= 3; p++ {
-				sec.Blocks = append(sec.Blocks, para(fmt.Sprintf("%d.%d", s, p), txt(prose(s+p, 8+((s*p+shift)*13)%70))))
+				sec.Blocks = append(sec.Blocks, pdftest.Para(fmt.Sprintf("%d.%d", s, p), pdftest.Txt(pdftest.Prose(s+p, 8+((s*p+shift)*13)%70))))
 			}
 			body = append(body, sec)
 		}
 		doc.Body = body
 		path := writeTemp(t, doc)
-		for p := 1; p <= pageCount(t, path); p++ {
-			lines := contentLines(pageText(t, path, p))
+		for p := 1; p <= pdftest.PageCount(t, path); p++ {
+			lines := contentLines(pdftest.PageText(t, path, p))
 			if len(lines) == 0 {
 				continue
 			}
@@ -410,20 +373,20 @@ func TestListAcrossPages(t *testing.T) {
 	// Items long enough to cross page feet at varied heights: every item
 	// keeps its bullet, and nothing waiting for the next line of text (a
 	// bullet, an anchor) lands in the footer.
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Front = nil
 	var items []string
 	for i := 0; i < 60; i++ {
-		items = append(items, prose(i, 10+(i*17)%45))
+		items = append(items, pdftest.Prose(i, 10+(i*17)%45))
 	}
-	doc.Body = []*model.Section{heading("1.0", 1, "Findings", para("1.1", txt("The findings were:")), bullets(items...))}
+	doc.Body = []*model.Section{pdftest.Heading("1.0", 1, "Findings", pdftest.Para("1.1", pdftest.Txt("The findings were:")), pdftest.Bullets(items...))}
 	path := writeTemp(t, doc)
 	bullets := 0
-	for p := 1; p <= pageCount(t, path); p++ {
-		text := pageText(t, path, p)
+	for p := 1; p <= pdftest.PageCount(t, path); p++ {
+		text := pdftest.PageText(t, path, p)
 		bullets += strings.Count(text, "•")
 		footer := regexp.MustCompile(`(?m)^.*Page \d+ of \d+.*$`).FindString(text)
-		if strings.TrimSpace(footer) != fmt.Sprintf("Page %d of %d", p, pageCount(t, path)) {
+		if strings.TrimSpace(footer) != fmt.Sprintf("Page %d of %d", p, pdftest.PageCount(t, path)) {
 			t.Errorf("page %d footer reads %q", p, footer)
 		}
 	}
@@ -433,19 +396,19 @@ func TestListAcrossPages(t *testing.T) {
 }
 
 func TestRowTallerThanAPage(t *testing.T) {
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Front = nil
-	long := prose(3, 1600)
+	long := pdftest.Prose(3, 1600)
 	tbl := &model.Table{
-		Head: [][]model.Cell{cells("Topic", "Notes")},
-		Rows: [][]model.Cell{cells("Short", "a row"), cells("Long", long), cells("After", "the last row")},
+		Head: [][]model.Cell{pdftest.Cells("Topic", "Notes")},
+		Rows: [][]model.Cell{pdftest.Cells("Short", "a row"), pdftest.Cells("Long", long), pdftest.Cells("After", "the last row")},
 	}
-	doc.Body = []*model.Section{heading("1.0", 1, "Notes", para("1.1", txt("See the table.")), tbl)}
+	doc.Body = []*model.Section{pdftest.Heading("1.0", 1, "Notes", pdftest.Para("1.1", pdftest.Txt("See the table.")), tbl)}
 	path := writeTemp(t, doc)
-	if n := pageCount(t, path); n < 3 {
+	if n := pdftest.PageCount(t, path); n < 3 {
 		t.Errorf("a 1,600-word cell fits on %d pages", n)
 	}
-	text := strings.Join(strings.Fields(allText(t, path)), " ")
+	text := strings.Join(strings.Fields(pdftest.AllText(t, path)), " ")
 	for _, want := range []string{"a row", "the last row", "Topic Notes"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q missing", want)
@@ -464,16 +427,16 @@ func TestRowTallerThanAPage(t *testing.T) {
 }
 
 func TestOtherBlocksAndAnEmptyPaper(t *testing.T) {
-	doc := samplePaper()
+	doc := pdftest.SamplePaper()
 	doc.Body[0].Blocks = append(doc.Body[0].Blocks,
 		&model.CodeBlock{Text: "if x {\n    y()\n}"},
 		&model.Rule{},
 		&model.List{Ordered: true, Start: 9, Items: [][]model.Block{
-			{para("", txt("ninth "), model.Code("code()"))},
-			{para("", txt("tenth")), &model.List{Ordered: true, Start: 1, Items: [][]model.Block{{para("", txt("inner one"))}}}},
+			{pdftest.Para("", pdftest.Txt("ninth "), model.Code("code()"))},
+			{pdftest.Para("", pdftest.Txt("tenth")), &model.List{Ordered: true, Start: 1, Items: [][]model.Block{{pdftest.Para("", pdftest.Txt("inner one"))}}}},
 		}},
 	)
-	text := allText(t, writeTemp(t, doc))
+	text := pdftest.AllText(t, writeTemp(t, doc))
 	for _, re := range []string{`(?m)^\s+if x \{$`, `(?m)^\s+y\(\)$`, `(?m)^\s+9\.\s+ninth code\(\)$`, `(?m)^\s+10\.\s+tenth$`, `(?m)^\s+1\.\s+inner one$`} {
 		if !regexp.MustCompile(re).MatchString(text) {
 			t.Errorf("no line matches %s", re)
@@ -481,8 +444,8 @@ func TestOtherBlocksAndAnEmptyPaper(t *testing.T) {
 	}
 	empty := &model.Document{Meta: model.Meta{Slug: "empty"}}
 	path := writeTemp(t, empty)
-	if n := pageCount(t, path); n != 1 {
+	if n := pdftest.PageCount(t, path); n != 1 {
 		t.Errorf("an empty paper has %d pages", n)
 	}
-	tool(t, "qpdf", "--check", path)
+	pdftest.Tool(t, "qpdf", "--check", path)
 }

@@ -112,7 +112,7 @@ func BenchmarkHTML(b *testing.B) {
 			b.Fatal(err)
 		}
 		for b.Loop() {
-			if err := html.Write(io.Discard, d, htmlOptions(d)); err != nil {
+			if err := html.Write(io.Discard, d, htmlOptions()); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -128,7 +128,7 @@ func BenchmarkPDF(b *testing.B) {
 		var buf bytes.Buffer
 		for b.Loop() {
 			buf.Reset()
-			if err := pdf.Write(&buf, d, pdf.Options{Date: d.Meta.Date}); err != nil {
+			if _, err := pdf.Write(&buf, d, pdf.Options{Date: d.Meta.Date}); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -91,14 +91,14 @@ func FuzzPipeline(f *testing.F) {
 			return
 		}
 		var buf bytes.Buffer
-		if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
+		if err := html.Write(&buf, doc, htmlOptions()); err != nil {
 			t.Fatalf("HTML: %v", err)
 		}
 		if m := liveMarkup.Find(buf.Bytes()); m != nil {
 			t.Fatalf("the page holds live markup %q", m)
 		}
 		buf.Reset()
-		if err := pdf.Write(&buf, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
+		if _, err := pdf.Write(&buf, doc, pdf.Options{Date: doc.Meta.Date}); err != nil {
 			t.Fatalf("PDF: %v", err)
 		}
 	})

@@ -67,7 +67,7 @@ func TestSamplesGolden(t *testing.T) {
 		d := sampleDoc(t, path)
 		golden(t, d.Meta.Slug+".model", []byte(model.Dump(d)))
 		var buf bytes.Buffer
-		if err := html.Write(&buf, d, htmlOptions(d)); err != nil {
+		if err := html.Write(&buf, d, htmlOptions()); err != nil {
 			t.Fatal(err)
 		}
 		golden(t, d.Meta.Slug+".html", buf.Bytes())

@@ -23,29 +23,36 @@ type File struct {
 // Formats says which files Render makes.
 type Formats struct{ HTML, PDF bool }
 
+// Rendered is what Render makes of a document.
+type Rendered struct {
+	// Files are in the order they are best written: the page, the CSV
+	// files by name, the PDF.
+	Files []File
+	Pages int // the PDF's
+	// Laid is the PDF's pages as laid out, for an agenda pack to place.
+	Laid *pdf.LaidOut
+}
+
 // Render makes a document's files: with HTML, its page and the CSV file of
-// each of its charts; with PDF, its PDF. It returns them in the order they
-// are best written (the page, the CSV files by name, the PDF), and the
-// number of pages of the PDF. laid, when not nil, is given the PDF's
-// layout as soon as it is made, for an agenda pack to place its pages.
-func Render(doc *model.Document, f Formats, laid func(*pdf.LaidOut)) ([]File, int, error) {
-	var files []File
+// each of its charts; with PDF, its PDF.
+func Render(doc *model.Document, f Formats) (*Rendered, error) {
+	r := &Rendered{}
 	if f.HTML {
 		var err error
-		if files, err = htmlFiles(doc); err != nil {
-			return nil, 0, err
+		if r.Files, err = htmlFiles(doc); err != nil {
+			return nil, err
 		}
 	}
-	pages := 0
 	if f.PDF {
-		data, err := pdf.PaperPDF(doc, pdf.Options{Date: OutputDate(doc.Meta.Date)}, laid)
+		var buf bytes.Buffer
+		laid, err := pdf.Write(&buf, doc, pdf.Options{Date: OutputDate(doc.Meta.Date)})
 		if err != nil {
-			return nil, 0, fmt.Errorf("writing PDF: %w", err)
+			return nil, fmt.Errorf("writing PDF: %w", err)
 		}
-		files = append(files, File{doc.Meta.Slug + ".pdf", data})
-		pages = PDFPages(data)
+		r.Files = append(r.Files, File{doc.Meta.Slug + ".pdf", buf.Bytes()})
+		r.Pages, r.Laid = PDFPages(buf.Bytes()), laid
 	}
-	return files, pages, nil
+	return r, nil
 }
 
 // PDFPages counts the pages of a PDF this package rendered.
@@ -58,7 +65,7 @@ var pageObject = []byte("<</Type /Page\n")
 // htmlFiles renders a document's page and the CSV of each of its charts.
 func htmlFiles(doc *model.Document) ([]File, error) {
 	var buf bytes.Buffer
-	if err := html.Write(&buf, doc, htmlOptions(doc)); err != nil {
+	if err := html.Write(&buf, doc, htmlOptions()); err != nil {
 		return nil, fmt.Errorf("writing HTML: %w", err)
 	}
 	files := []File{{doc.Meta.Slug + ".html", buf.Bytes()}}
@@ -87,33 +94,16 @@ func OutputDate(meeting time.Time) time.Time {
 	return meeting.UTC()
 }
 
-// htmlOptions gives the HTML writer each chart's SVG and the name of the
-// CSV file of its figures written beside the page.
-func htmlOptions(d *model.Document) html.Options {
-	st := chart.Style{Colours: d.Style.ChartColours, FontSize: chartSVGFontSize}
-	return html.Options{
-		ChartSVG: func(c *model.Chart) ([]byte, error) { return chart.SVG(c, st) },
-		ChartCSV: func(c *model.Chart) string { return csvName(d, c) },
-	}
-}
-
-// chartSVGFontSize is the SVG's text size in its own units: the SVG is
-// drawn 600 wide and scaled to the page's 46em column, where 13 units read
-// as about 12–13 px.
-const chartSVGFontSize = 13
-
-// csvName is the file of a chart's figures: "<slug>-<exhibit id>.csv", as
-// GOV.UK and ONS guidance asks published charts to offer.
-func csvName(d *model.Document, c *model.Chart) string {
-	return d.Meta.Slug + "-" + c.Attr.ID + ".csv"
-}
+// htmlOptions are the HTML writer's options for a page whose charts' CSV
+// files are published beside it, as htmlFiles makes them.
+func htmlOptions() html.Options { return html.Options{ChartCSV: true} }
 
 // chartCSVs lists the CSV files of a document's charts.
 func chartCSVs(d *model.Document) map[string][]byte {
 	files := map[string][]byte{}
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
 		if c, ok := n.(*model.Chart); ok && entering {
-			files[csvName(d, c)] = chart.CSV(c)
+			files[chart.CSVName(d.Meta.Slug, c)] = chart.CSV(c)
 		}
 		return model.WalkContinue
 	})

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"sort"
@@ -10,6 +11,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/pdf/pack"
 	"github.com/boardpaper/boardpaper/internal/pipeline"
 )
 
@@ -128,9 +130,9 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 func writePack(o Options, dir string, papers []meetingPaper, out *output) error {
 	sort.SliceStable(papers, func(i, j int) bool { return agendaLess(papers[i].meta, papers[j].meta) })
 	first := papers[0].meta
-	pack := pdf.Pack{Committee: first.Committee, DateText: format.LongDate(first.Date)}
+	meeting := pack.Meeting{Committee: first.Committee, DateText: format.LongDate(first.Date)}
 	for _, mp := range papers {
-		item := pdf.PackItem{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
+		item := pack.Item{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
 			load := func() (*pdf.LaidOut, error) {
@@ -154,9 +156,10 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output) error 
 				}
 			}
 		}
-		pack.Items = append(pack.Items, item)
+		meeting.Items = append(meeting.Items, item)
 	}
-	data, err := pdf.PackPDF(pack, pdf.Options{Date: pipeline.OutputDate(first.Date)})
+	var data bytes.Buffer
+	err := pack.Write(&data, meeting, pdf.Options{Date: pipeline.OutputDate(first.Date)})
 	var other *otherPaperError
 	if errors.As(err, &other) {
 		return other
@@ -164,7 +167,7 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output) error 
 	if err != nil {
 		return diag.Errorf(dir+"/"+packName, 0, 0, "writing the agenda pack: %v", err)
 	}
-	return out.write(dir+"/"+packName, data)
+	return out.write(dir+"/"+packName, data.Bytes())
 }
 
 // sortedPapers lists the papers a manifest records, by template path.

@@ -17,6 +17,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/pipeline"
 	"github.com/boardpaper/boardpaper/internal/project"
 )
@@ -418,7 +419,7 @@ func buildOne(o Options, path string, out *output) *Built {
 	// expanded and its Markdown read; a build with nothing to rebuild
 	// loads none.
 	if o.PDF {
-		pdf.Prepare()
+		textset.Prepare()
 	}
 	b.Key = loadedKey(o, in)
 	doc, err := pipeline.Document(o.Root, in)
@@ -441,15 +442,18 @@ func buildOne(o Options, path string, out *output) *Built {
 	}
 	dir := o.meetingDir(doc.Meta)
 	if public != nil {
-		files, pages, err := o.writeDoc(dir, public, out, func(l *pdf.LaidOut) { out.keepLayout(path, l) })
+		files, laid, pages, err := o.writeDoc(dir, public, out)
 		b.Files, b.Pages = append(b.Files, files...), pages
+		if laid != nil {
+			out.keepLayout(path, laid)
+		}
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
 			return b
 		}
 	}
 	if o.ExemptOut != "" && doc.ExemptNotice != "" {
-		files, _, err := o.writeDoc("exempt/"+dir, doc, out, nil)
+		files, _, _, err := o.writeDoc("exempt/"+dir, doc, out)
 		b.Files = append(b.Files, files...)
 		if err != nil {
 			b.Err = diag.Errorf(path, 0, 0, "%v", err)
@@ -460,19 +464,19 @@ func buildOne(o Options, path string, out *output) *Built {
 
 // writeDoc renders a document's files and, only when every format has
 // rendered, writes them into dir, so a paper is never half-published. It
-// returns the files written and the PDF's number of pages.
-func (o Options) writeDoc(dir string, doc *model.Document, out *output, laid func(*pdf.LaidOut)) ([]string, int, error) {
-	files, pages, err := pipeline.Render(doc, pipeline.Formats{HTML: o.HTML, PDF: o.PDF}, laid)
+// returns the files written, and the PDF's layout and number of pages.
+func (o Options) writeDoc(dir string, doc *model.Document, out *output) ([]string, *pdf.LaidOut, int, error) {
+	r, err := pipeline.Render(doc, pipeline.Formats{HTML: o.HTML, PDF: o.PDF})
 	if err != nil {
-		return nil, 0, err
+		return nil, nil, 0, err
 	}
 	var written []string
-	for _, f := range files {
+	for _, f := range r.Files {
 		path := dir + "/" + f.Name
 		if err := out.write(path, f.Data); err != nil {
-			return written, 0, err
+			return written, nil, 0, err
 		}
 		written = append(written, path)
 	}
-	return written, pages, nil
+	return written, r.Laid, r.Pages, nil
 }

@@ -3,17 +3,16 @@
 
 // boardpaper: this file is not part of go-pdf/fpdf v0.9.0. It lets a page's
 // drawing be finished early as a content stream of its own, compressed
-// while the document goes on, and placed as it is on a page of another
-// document: boardpaper writes each paper once and places its pages in the
-// meeting's agenda pack, rather than laying the paper out and compressing
-// it a second time (see PATCHES.md).
+// once, and placed as it is on a page of another document: boardpaper
+// writes each paper once and places its pages in the meeting's agenda
+// pack, rather than laying the paper out and compressing it a second time
+// (see PATCHES.md).
 
 package fpdf
 
 import (
 	"bytes"
 	"fmt"
-	"sync/atomic"
 )
 
 // PageBody is what a page drew up to a point, as one finished content
@@ -21,43 +20,15 @@ import (
 // so that it leaves the graphics state as it found it. It is read-only once
 // made and may be placed in any number of documents, at the same time.
 type PageBody struct {
-	done       chan struct{} // closed once data is set
 	data       []byte
 	compressed bool
-
-	content []byte      // the drawing, until compressed
-	claimed atomic.Bool // someone is compressing it (or has)
-}
-
-// compressNow compresses the body on the calling goroutine unless another
-// has claimed it, and reports whether it did.
-func (b *PageBody) compressNow() bool {
-	if !b.claimed.CompareAndSwap(false, true) {
-		return false
-	}
-	mem := xmem.compress([]byte("q\n"), b.content, []byte("Q\n"))
-	b.data, b.content = mem.copy(), nil
-	mem.release()
-	close(b.done)
-	return true
-}
-
-// stream returns the body's stream data, waiting for its compression.
-func (b *PageBody) stream() []byte {
-	<-b.done
-	return b.data
 }
 
 // DetachPageBody ends the current page's body: everything drawn on the
 // page so far becomes a content stream of its own, and the page goes on in
 // a new stream that starts from the state fpdf keeps (line width, dash,
 // font, colours), so what is drawn next (a page footer, say) draws as it
-// would have. The body is compressed on another goroutine, after the
-// document's previous body, so its pages are compressed one at a time
-// while later pages are laid out; the last few, which that goroutine has
-// not reached when the document is output, are compressed by the
-// goroutine that outputs it (finishBodies). It returns nil if the
-// document is in error or has no page.
+// would have. It returns nil if the document is in error or has no page.
 func (f *Fpdf) DetachPageBody() *PageBody {
 	if f.err != nil || f.page == 0 || f.state != 2 {
 		return nil
@@ -65,21 +36,15 @@ func (f *Fpdf) DetachPageBody() *PageBody {
 	content := f.pages[f.page].Bytes()
 	f.pages[f.page] = new(bytes.Buffer)
 	f.pageRoom = len(content) + len(content)/4
-	b := &PageBody{done: make(chan struct{}), compressed: f.compress}
+	b := &PageBody{compressed: f.compress}
 	if f.compress {
-		b.content = content
-		go func(prev *PageBody) {
-			if prev != nil {
-				<-prev.done
-			}
-			b.compressNow()
-		}(f.lastBody)
+		mem := xmem.compress([]byte("q\n"), content, []byte("Q\n"))
+		b.data = mem.copy()
+		mem.release()
 	} else {
 		b.data = make([]byte, 0, len(content)+4)
 		b.data = append(append(append(b.data, "q\n"...), content...), "Q\n"...)
-		close(b.done)
 	}
-	f.lastBody = b
 	f.pageBodies[f.page] = append(f.pageBodies[f.page], b)
 	f.restatePageState()
 	return b
@@ -174,7 +139,7 @@ func (f *Fpdf) putPageBodies(first int) {
 				return
 			}
 			first++
-			data := b.stream()
+			data := b.data
 			if b.compressed {
 				f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			} else {
@@ -199,18 +164,16 @@ func (f *Fpdf) putstreamShared(b []byte) {
 // before it is assembled: the buffer grew by doubling, a paper's 100 KB
 // PDF passing through 500 KB of buffers, each cleared and copied into the
 // next (a tenth of a one-paper build's page faults). The room is what the
-// pages' streams hold (the detached bodies compressed, so they are waited
-// for here, a moment before they are written anyway; the rest at most
+// pages' streams hold (the detached bodies compressed, the rest at most
 // their size) and a generous allowance for each font and image. It is
 // made with make, which leaves memory fresh from the system untouched
 // (bytes.Buffer.Grow clears all of it), so room not used costs nothing.
 func (f *Fpdf) reserveOutput() {
-	f.finishBodies()
 	n := 16 << 10
 	for p := 1; p <= f.page; p++ {
 		n += 1<<10 + f.pages[p].Len()
 		for _, b := range f.pageBodies[p] {
-			n += 64 + len(b.stream())
+			n += 64 + len(b.data)
 		}
 	}
 	n += len(f.fonts) * (48 << 10)
@@ -221,20 +184,6 @@ func (f *Fpdf) reserveOutput() {
 		buf := make([]byte, have, have+n)
 		copy(buf, f.buffer.Bytes())
 		f.buffer.Buffer = *bytes.NewBuffer(buf)
-	}
-}
-
-// finishBodies compresses, on this goroutine, the page bodies no other
-// goroutine has started, last first (the compressing goroutine works from
-// the first), so the two processors finish the document's last pages
-// together rather than one compressing while the other waits.
-func (f *Fpdf) finishBodies() {
-	for p := f.page; p >= 1; p-- {
-		for i := len(f.pageBodies[p]) - 1; i >= 0; i-- {
-			if b := f.pageBodies[p][i]; b.compressed {
-				b.compressNow()
-			}
-		}
 	}
 }
 

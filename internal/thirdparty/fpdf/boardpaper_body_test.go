@@ -109,7 +109,7 @@ func TestDetachPageBody(t *testing.T) {
 			t.Errorf("the stream after the body does not set %q before drawing:\n%s", state, rest)
 		}
 	}
-	if !bytes.Equal(body.stream(), s[contents[0][0]]) {
+	if !bytes.Equal(body.data, s[contents[0][0]]) {
 		t.Error("the body's data is not what the page holds")
 	}
 }
@@ -156,8 +156,7 @@ func TestAddPageBodyFromAnotherDocument(t *testing.T) {
 	}
 }
 
-// Bodies are compressed in the background, one after another; the
-// document comes out the same every time.
+// A document of detached bodies comes out the same every time.
 func TestDetachedBodiesAreDeterministic(t *testing.T) {
 	build := func() []byte {
 		f := newTestDoc(true)

@@ -192,24 +192,6 @@ func (p *parsedUTF8Font) id(fontkey string) string {
 	return id
 }
 
-// startSubsets starts making the document's subsets, as output begins:
-// they are made while the pages are written, which reads no font, and
-// putfonts takes them (takeSubsets). Nothing adds characters once output
-// has begun.
-func (f *Fpdf) startSubsets() {
-	made := make(chan map[string]*utf8FontSubset, 1)
-	go func() { made <- f.subsetUTF8Fonts() }()
-	f.subsets = sync.OnceValue(func() map[string]*utf8FontSubset { return <-made })
-}
-
-// takeSubsets returns the subsets startSubsets began, or makes them.
-func (f *Fpdf) takeSubsets() map[string]*utf8FontSubset {
-	if f.subsets == nil {
-		return f.subsetUTF8Fonts()
-	}
-	return f.subsets()
-}
-
 // subsetUTF8Fonts makes the subsets of the document's UTF-8 fonts, each on
 // its own goroutine: a subset not yet in the cache takes a few milliseconds,
 // and the first document of a process needs four or five.

@@ -177,76 +177,74 @@ type InitType struct {
 
 // Fpdf is the principal structure for creating a single PDF document
 type Fpdf struct {
-	textBuf          []byte                            // boardpaper: Text builds each operator here
-	isCurrentUTF8    bool                              // is current font used in utf-8 mode
-	page             int                               // current page number
-	n                int                               // current object number
-	offsets          []int                             // array of object offsets
-	buffer           fmtBuffer                         // buffer holding in-memory PDF
-	pages            []*bytes.Buffer                   // slice[page] of page content; 1-based
-	pageBodies       [][]*PageBody                     // boardpaper: streams drawn before a page's own content; 1-based
-	lastBody         *PageBody                         // boardpaper: the body detached last, compressed before the next
-	pageRoom         int                               // boardpaper: room to give a new page's content, from the last body
-	subsets          func() map[string]*utf8FontSubset // boardpaper: the subsets being made since output began
-	state            int                               // current document state
-	compress         bool                              // compression flag
-	k                float64                           // scale factor (number of points in user unit)
-	defOrientation   string                            // default orientation
-	curOrientation   string                            // current orientation
-	stdPageSizes     map[string]SizeType               // standard page sizes
-	defPageSize      SizeType                          // default page size
-	curPageSize      SizeType                          // current page size
-	pageSizes        map[int]SizeType                  // used for pages with non default sizes or orientations
-	unitStr          string                            // unit of measure for all rendered objects except fonts
-	wPt, hPt         float64                           // dimensions of current page in points
-	w, h             float64                           // dimensions of current page in user unit
-	lMargin          float64                           // left margin
-	tMargin          float64                           // top margin
-	rMargin          float64                           // right margin
-	bMargin          float64                           // page break margin
-	cMargin          float64                           // cell margin
-	x, y             float64                           // current position in user unit
-	lasth            float64                           // height of last printed cell
-	lineWidth        float64                           // line width in user unit
-	fonts            map[string]fontDefType            // array of used fonts
-	fontFamily       string                            // current font family
-	fontStyle        string                            // current font style
-	underline        bool                              // underlining flag
-	strikeout        bool                              // strike out flag
-	currentFont      fontDefType                       // current font info
-	fontSizePt       float64                           // current font size in points
-	fontSize         float64                           // current font size in user unit
-	ws               float64                           // word spacing
-	images           map[string]*ImageInfoType         // array of used images
-	aliasMap         map[string]string                 // map of alias->replacement
-	pageLinks        [][]linkType                      // pageLinks[page][link], both 1-based
-	links            []intLinkType                     // array of internal links
-	outlines         []outlineType                     // array of outlines
-	outlineRoot      int                               // root of outlines
-	autoPageBreak    bool                              // automatic page breaking
-	acceptPageBreak  func() bool                       // returns true to accept page break
-	pageBreakTrigger float64                           // threshold used to trigger page breaks
-	zoomMode         string                            // zoom display mode
-	layoutMode       string                            // layout display mode
-	producer         string                            // producer
-	title            string                            // title
-	subject          string                            // subject
-	author           string                            // author
-	lang             string                            // lang
-	keywords         string                            // keywords
-	creator          string                            // creator
-	creationDate     time.Time                         // override for document CreationDate value
-	modDate          time.Time                         // override for document ModDate value
-	aliasNbPagesStr  string                            // alias for total number of pages
-	pdfVersion       pdfVersion                        // PDF version number
-	capStyle         int                               // line cap style: butt 0, round 1, square 2
-	joinStyle        int                               // line segment join style: miter 0, round 1, bevel 2
-	dashArray        []float64                         // dash array
-	dashPhase        float64                           // dash phase
-	transformNest    int                               // Number of active transformation contexts
-	err              error                             // Set if error occurs during life cycle of instance
-	catalogSort      bool                              // sort resource catalogs in document
-	colorFlag        bool                              // indicates whether fill and text colors are different
+	textBuf          []byte                    // boardpaper: Text builds each operator here
+	isCurrentUTF8    bool                      // is current font used in utf-8 mode
+	page             int                       // current page number
+	n                int                       // current object number
+	offsets          []int                     // array of object offsets
+	buffer           fmtBuffer                 // buffer holding in-memory PDF
+	pages            []*bytes.Buffer           // slice[page] of page content; 1-based
+	pageBodies       [][]*PageBody             // boardpaper: streams drawn before a page's own content; 1-based
+	pageRoom         int                       // boardpaper: room to give a new page's content, from the last body
+	state            int                       // current document state
+	compress         bool                      // compression flag
+	k                float64                   // scale factor (number of points in user unit)
+	defOrientation   string                    // default orientation
+	curOrientation   string                    // current orientation
+	stdPageSizes     map[string]SizeType       // standard page sizes
+	defPageSize      SizeType                  // default page size
+	curPageSize      SizeType                  // current page size
+	pageSizes        map[int]SizeType          // used for pages with non default sizes or orientations
+	unitStr          string                    // unit of measure for all rendered objects except fonts
+	wPt, hPt         float64                   // dimensions of current page in points
+	w, h             float64                   // dimensions of current page in user unit
+	lMargin          float64                   // left margin
+	tMargin          float64                   // top margin
+	rMargin          float64                   // right margin
+	bMargin          float64                   // page break margin
+	cMargin          float64                   // cell margin
+	x, y             float64                   // current position in user unit
+	lasth            float64                   // height of last printed cell
+	lineWidth        float64                   // line width in user unit
+	fonts            map[string]fontDefType    // array of used fonts
+	fontFamily       string                    // current font family
+	fontStyle        string                    // current font style
+	underline        bool                      // underlining flag
+	strikeout        bool                      // strike out flag
+	currentFont      fontDefType               // current font info
+	fontSizePt       float64                   // current font size in points
+	fontSize         float64                   // current font size in user unit
+	ws               float64                   // word spacing
+	images           map[string]*ImageInfoType // array of used images
+	aliasMap         map[string]string         // map of alias->replacement
+	pageLinks        [][]linkType              // pageLinks[page][link], both 1-based
+	links            []intLinkType             // array of internal links
+	outlines         []outlineType             // array of outlines
+	outlineRoot      int                       // root of outlines
+	autoPageBreak    bool                      // automatic page breaking
+	acceptPageBreak  func() bool               // returns true to accept page break
+	pageBreakTrigger float64                   // threshold used to trigger page breaks
+	zoomMode         string                    // zoom display mode
+	layoutMode       string                    // layout display mode
+	producer         string                    // producer
+	title            string                    // title
+	subject          string                    // subject
+	author           string                    // author
+	lang             string                    // lang
+	keywords         string                    // keywords
+	creator          string                    // creator
+	creationDate     time.Time                 // override for document CreationDate value
+	modDate          time.Time                 // override for document ModDate value
+	aliasNbPagesStr  string                    // alias for total number of pages
+	pdfVersion       pdfVersion                // PDF version number
+	capStyle         int                       // line cap style: butt 0, round 1, square 2
+	joinStyle        int                       // line segment join style: miter 0, round 1, bevel 2
+	dashArray        []float64                 // dash array
+	dashPhase        float64                   // dash phase
+	transformNest    int                       // Number of active transformation contexts
+	err              error                     // Set if error occurs during life cycle of instance
+	catalogSort      bool                      // sort resource catalogs in document
+	colorFlag        bool                      // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors
 		draw, fill, text colorType

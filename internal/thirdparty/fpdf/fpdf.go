@@ -1814,7 +1814,7 @@ func (f *Fpdf) putfonts() {
 		}
 		// boardpaper: the subsets of a document's fonts are made at once,
 		// each on its own goroutine (boardpaper_cache.go).
-		subsets := f.takeSubsets()
+		subsets := f.subsetUTF8Fonts()
 		for _, key = range keyList {
 			font = f.fonts[key]
 			// Font objects
@@ -2200,7 +2200,6 @@ func (f *Fpdf) enddoc() {
 	if f.err != nil {
 		return
 	}
-	f.startSubsets()
 	f.reserveOutput()
 	f.putheader()
 	f.putpages()

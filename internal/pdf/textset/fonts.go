@@ -1,4 +1,4 @@
-package pdf
+package textset
 
 import (
 	"math"
@@ -18,8 +18,8 @@ import (
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
-// A face is one TrueType file as fpdf knows it (family + style) together
-// with the metrics this package measures text with.
+// A Face is one TrueType file as fpdf knows it (family + style) together
+// with the metrics text is measured with.
 //
 // The metrics are fpdf's own: our copy of fpdf (internal/thirdparty/fpdf)
 // parses each font once per process and shares the parse with every
@@ -27,7 +27,7 @@ import (
 // give glyph coverage, for the per-glyph fallback fpdf lacks, and advance
 // widths, so line breaking never has to switch fpdf's current font just
 // to measure a word.
-type face struct {
+type Face struct {
 	family string // fpdf family name
 	style  string // "", "B", "I" or "BI"
 	ttf    []byte
@@ -43,6 +43,15 @@ type face struct {
 
 const zeroWidth = math.MaxUint16
 
+// Family is the face's fpdf family name ("LiberationSans").
+func (f *Face) Family() string { return f.family }
+
+// Style is the face's fpdf style: "", "B", "I" or "BI".
+func (f *Face) Style() string { return f.style }
+
+// TTF is the face's TrueType file, to register with a PDF.
+func (f *Face) TTF() []byte { return f.ttf }
+
 // Font families as registered with fpdf.
 const (
 	familySans     = "LiberationSans"
@@ -50,28 +59,28 @@ const (
 	familyFallback = "DejaVuSans"
 )
 
-// style bits of a face.
-type fontStyle uint8
+// FontStyle is the style text is set in: bits of Bold, Italic and Mono.
+type FontStyle uint8
 
 const (
-	styleBold fontStyle = 1 << iota
-	styleItalic
-	styleMono
+	Bold FontStyle = 1 << iota
+	Italic
+	Mono
 )
 
 var (
-	sansFaces = [4]*face{
+	sansFaces = [4]*Face{
 		{family: familySans, style: "", ttf: liberationsansregular.TTF},
 		{family: familySans, style: "B", ttf: liberationsansbold.TTF},
 		{family: familySans, style: "I", ttf: liberationsansitalic.TTF},
 		{family: familySans, style: "BI", ttf: liberationsansbolditalic.TTF},
 	}
 	// Code is set upright in Liberation Mono, bold when inside strong text.
-	monoFaces = [2]*face{
+	monoFaces = [2]*Face{
 		{family: familyMono, style: "", ttf: liberationmonoregular.TTF},
 		{family: familyMono, style: "B", ttf: liberationmonobold.TTF},
 	}
-	fallbackFaces = [4]*face{
+	fallbackFaces = [4]*Face{
 		{family: familyFallback, style: "", ttf: dejavusans.TTF},
 		{family: familyFallback, style: "B", ttf: dejavusansbold.TTF},
 		{family: familyFallback, style: "I", ttf: dejavusansoblique.TTF},
@@ -79,54 +88,40 @@ var (
 	}
 )
 
-// packFaces stand in, for the text an agenda pack draws itself (its front
-// sheet, contents and page numbers), for the faces of the same files: the
-// same glyphs and widths under other names (family "LiberationSansPack" and
-// so on), embedded as fonts of their own. The pack's subsets of the papers'
-// faces then hold exactly the characters its papers use, so a meeting of
-// one paper embeds the subsets its paper's PDF does, made once for both
-// (fpdf's subset cache), rather than the same again with the front sheet's
-// characters added.
-var packFaces = sync.OnceValue(func() map[*face]*face {
-	twins := map[*face]*face{}
-	for _, f := range allFaces() {
-		twins[f] = &face{family: f.family + "Pack", style: f.style, ttf: f.ttf}
-	}
-	return twins
-})
+// Faces are every face text may be set in.
+func Faces() []*Face {
+	all := append(sansFaces[:], monoFaces[:]...)
+	return append(all, fallbackFaces[:]...)
+}
 
-// primaryFace is the face text of style st is set in when it has the glyph.
-func primaryFace(st fontStyle) *face {
-	if st&styleMono != 0 {
-		if st&styleBold != 0 {
+// Primary is the face text of style st is set in when it has the glyph.
+func Primary(st FontStyle) *Face {
+	if st&Mono != 0 {
+		if st&Bold != 0 {
 			return monoFaces[1]
 		}
 		return monoFaces[0]
 	}
-	return sansFaces[st&(styleBold|styleItalic)]
+	return sansFaces[st&(Bold|Italic)]
 }
 
 // fallbackFace is the DejaVu face used for glyphs the primary face lacks.
-func fallbackFace(st fontStyle) *face {
-	return fallbackFaces[st&(styleBold|styleItalic)]
+func fallbackFace(st FontStyle) *Face {
+	return fallbackFaces[st&(Bold|Italic)]
 }
-
-// key is the fpdf font key, used to remember which faces a document has
-// registered.
-func (f *face) key() string { return f.family + f.style }
 
 // load parses the font once per process, on first use: a paper with no
 // code never parses the monospaced faces.
-func (f *face) load() error {
+func (f *Face) load() error {
 	f.once.Do(func() {
 		f.widths, f.err = fpdf.UTF8FontWidths(f.ttf)
 	})
 	return f.err
 }
 
-// has reports whether the face has a glyph for r. A face that failed to
-// load (loadFaces reports it for the faces every paper uses) has none.
-func (f *face) has(r rune) bool {
+// Has reports whether the face has a glyph for r. A face that failed to
+// load (Load reports it for the faces every paper uses) has none.
+func (f *Face) Has(r rune) bool {
 	if f.load() != nil {
 		return false
 	}
@@ -135,7 +130,7 @@ func (f *face) has(r rune) bool {
 
 // advance is r's width in thousandths of an em. The face must have the
 // glyph.
-func (f *face) advance(r rune) int {
+func (f *Face) advance(r rune) int {
 	w := f.widths[r]
 	if w == zeroWidth {
 		return 0
@@ -146,13 +141,13 @@ func (f *face) advance(r rune) int {
 // Prepare starts loading, in the background, the fonts every PDF sets
 // text in, and what fpdf needs to subset them, so the first PDF of a build
 // need not wait for them. Only the first call does anything; errors are
-// reported by the first Write, which loads the same faces.
+// reported by Load, which loads the same faces.
 func Prepare() { prepareOnce.Do(func() { go prepareFonts() }) }
 
 var prepareOnce sync.Once
 
 func prepareFonts() {
-	if loadFaces() != nil {
+	if Load() != nil {
 		return
 	}
 	for _, f := range everyPaperFaces() {
@@ -162,11 +157,13 @@ func prepareFonts() {
 
 // everyPaperFaces are the faces nearly every paper uses: the four of the
 // body text, and DejaVu for the cover's check boxes.
-func everyPaperFaces() []*face { return append(sansFaces[:], fallbackFaces[0]) }
+func everyPaperFaces() []*Face { return append(sansFaces[:], fallbackFaces[0]) }
 
-// loadFaces parses the faces every paper sets text in, so that a font that
+// Load parses the faces every paper sets text in, so that a font that
 // cannot be read is an error before any page is drawn; the rest load when
-// first used.
+// first used. Only the first call does the work.
+func Load() error { return loadFaces() }
+
 var loadFaces = sync.OnceValue(func() error {
 	for _, f := range everyPaperFaces() {
 		if err := f.load(); err != nil {
@@ -176,20 +173,20 @@ var loadFaces = sync.OnceValue(func() error {
 	return nil
 })
 
-// replacement is drawn for a character neither face has (fpdf cannot draw
+// Replacement is drawn for a character neither face has (fpdf cannot draw
 // characters outside the Basic Multilingual Plane at all).
-const replacement = '?'
+const Replacement = '?'
 
-// faceFor picks the face that draws r in style st: the primary face when it
+// FaceFor picks the face that draws r in style st: the primary face when it
 // has the glyph, else DejaVu, else the replacement character in the primary
 // face.
-func faceFor(r rune, st fontStyle) (*face, rune) {
-	p := primaryFace(st)
-	if p.has(r) {
+func FaceFor(r rune, st FontStyle) (*Face, rune) {
+	p := Primary(st)
+	if p.Has(r) {
 		return p, r
 	}
-	if fb := fallbackFace(st); fb.has(r) {
+	if fb := fallbackFace(st); fb.Has(r) {
 		return fb, r
 	}
-	return p, replacement
+	return p, Replacement
 }

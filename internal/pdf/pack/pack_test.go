@@ -1,4 +1,4 @@
-package pdf
+package pack
 
 import (
 	"bytes"
@@ -19,6 +19,8 @@ import (
 	"weak"
 
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf"
+	"github.com/boardpaper/boardpaper/internal/pdf/pdftest"
 )
 
 // withheldSentinel is in the withheld item's document, which must never be
@@ -30,7 +32,7 @@ const withheldNotice = "not for publication (Access to Information Procedure Rul
 
 // packPaper is a small paper whose subject and text name it.
 func packPaper(n int) *model.Document {
-	d := samplePaper()
+	d := pdftest.SamplePaper()
 	d.Meta.Title = fmt.Sprintf("Paper number %d", n)
 	d.Cover.Subject = d.Meta.Title
 	d.Cover.ReportTo = "Executive Board"
@@ -42,11 +44,11 @@ func packPaper(n int) *model.Document {
 // testPack is a pack of n papers, items numbered from 3, with item
 // withheldAt (1-based; 0 for none) withheld. loads counts the calls of
 // each item's Load; the withheld item has a Load too, which must never run.
-func testPack(n int, withheldAt int) (Pack, map[int]int) {
-	p := Pack{Committee: "Executive Board", DateText: "13th March 2013"}
+func testPack(n int, withheldAt int) (Meeting, map[int]int) {
+	p := Meeting{Committee: "Executive Board", DateText: "13th March 2013"}
 	loads := map[int]int{}
 	for i := 1; i <= n; i++ {
-		it := PackItem{Item: i + 2, Subject: fmt.Sprintf("Paper number %d", i)}
+		it := Item{Item: i + 2, Subject: fmt.Sprintf("Paper number %d", i)}
 		it.Load = lay(func() (*model.Document, error) { loads[i]++; return packPaper(i), nil })
 		if i == withheldAt {
 			it.Subject = "Contract award"
@@ -64,10 +66,25 @@ func testPack(n int, withheldAt int) (Pack, map[int]int) {
 	return p, loads
 }
 
-func writePackTemp(t *testing.T, p Pack) string {
+// writeTemp writes a paper's own PDF into a temporary file and returns its
+// path.
+func writeTemp(t *testing.T, doc *model.Document) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WritePack(&buf, p, Options{Date: testDate}); err != nil {
+	if _, err := pdf.Write(&buf, doc, pdf.Options{Date: pdftest.Date}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "paper.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func writePackTemp(t *testing.T, p Meeting) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, p, pdf.Options{Date: pdftest.Date}); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "pack.pdf")
@@ -84,7 +101,7 @@ func contentsStarts(t *testing.T, path string, pages ...int) map[int]int {
 	starts := map[int]int{}
 	re := regexp.MustCompile(`(?m)^\s*Item (\d+)\s+.*?\s(\d+)\s*$`)
 	for _, p := range pages {
-		for _, m := range re.FindAllStringSubmatch(pageText(t, path, p), -1) {
+		for _, m := range re.FindAllStringSubmatch(pdftest.PageText(t, path, p), -1) {
 			item, _ := strconv.Atoi(m[1])
 			start, _ := strconv.Atoi(m[2])
 			starts[item] = start
@@ -103,7 +120,7 @@ func linkTargets(t *testing.T, path string, page int) []int {
 		} `json:"pages"`
 		QPDF []json.RawMessage `json:"qpdf"`
 	}
-	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)), &js); err != nil {
+	if err := json.Unmarshal([]byte(pdftest.Tool(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)), &js); err != nil {
 		t.Fatal(err)
 	}
 	var objects map[string]struct {
@@ -136,15 +153,15 @@ func linkTargets(t *testing.T, path string, page int) []int {
 func TestPackContentsPointAtEachPaper(t *testing.T) {
 	p, loads := testPack(3, 2)
 	path := writePackTemp(t, p)
-	pages := pageCount(t, path)
+	pages := pdftest.PageCount(t, path)
 
-	front := pageText(t, path, 1)
+	front := pdftest.PageText(t, path, 1)
 	for _, want := range []string{"Executive Board", "13th March 2013", "Agenda reports pack"} {
 		if !strings.Contains(front, want) {
 			t.Errorf("front sheet lacks %q", want)
 		}
 	}
-	contents := pageText(t, path, 2)
+	contents := pdftest.PageText(t, path, 2)
 	if !regexp.MustCompile(`Item 4\s+Contract award\s+Not for publication \(Access to Information Procedure Rule 10\.4\(3\)\)`).MatchString(contents) {
 		t.Errorf("contents lack the withheld item with its notice:\n%s", contents)
 	}
@@ -161,11 +178,11 @@ func TestPackContentsPointAtEachPaper(t *testing.T) {
 		start := starts[item]
 		// The page named begins that paper's cover, and the page before
 		// it is not part of the paper.
-		first := pageText(t, path, start)
+		first := pdftest.PageText(t, path, start)
 		if !regexp.MustCompile(`^\s*Report of .*\n(.*\n)*.*Subject: Paper number ` + strconv.Itoa(i)).MatchString(first) {
 			t.Errorf("the contents send paper %d to page %d, which begins:\n%.300s", i, start, first)
 		}
-		if before := pageText(t, path, start-1); strings.Contains(before, fmt.Sprintf("Subject: Paper number %d", i)) {
+		if before := pdftest.PageText(t, path, start-1); strings.Contains(before, fmt.Sprintf("Subject: Paper number %d", i)) {
 			t.Errorf("paper %d begins before page %d", i, start)
 		}
 		links = append(links, start)
@@ -178,7 +195,7 @@ func TestPackContentsPointAtEachPaper(t *testing.T) {
 		t.Errorf("contents links go to pages %v, want %v", got, links)
 	}
 	for i := 1; i <= pages; i++ {
-		if want := fmt.Sprintf("Page %d of %d", i, pages); !strings.Contains(pageText(t, path, i), want) {
+		if want := fmt.Sprintf("Page %d of %d", i, pages); !strings.Contains(pdftest.PageText(t, path, i), want) {
 			t.Errorf("page %d lacks %q", i, want)
 		}
 	}
@@ -187,13 +204,13 @@ func TestPackContentsPointAtEachPaper(t *testing.T) {
 	if loads[2] != 0 {
 		t.Errorf("the withheld item was loaded %d times", loads[2])
 	}
-	if strings.Contains(allText(t, path), withheldSentinel) {
+	if strings.Contains(pdftest.AllText(t, path), withheldSentinel) {
 		t.Error("withheld text in the pack's text")
 	}
-	if raw := tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-"); strings.Contains(raw, withheldSentinel) {
+	if raw := pdftest.Tool(t, "qpdf", "--qdf", "--object-streams=disable", path, "-"); strings.Contains(raw, withheldSentinel) {
 		t.Error("withheld text in the pack's bytes")
 	}
-	info := tool(t, "pdfinfo", path)
+	info := pdftest.Tool(t, "pdfinfo", path)
 	if strings.Contains(info, withheldSentinel) {
 		t.Error("withheld text in the pack's metadata")
 	}
@@ -210,24 +227,24 @@ func TestPackContentsPointAtEachPaper(t *testing.T) {
 	if n := strings.Count(creator[1], "data/looked-after-children/2013-01-25.yaml"); n != 1 {
 		t.Errorf("the shared snapshot is recorded %d times in %q", n, creator[1])
 	}
-	tool(t, "qpdf", "--check", path)
+	pdftest.Tool(t, "qpdf", "--check", path)
 }
 
 func TestPackPagesAreThePapersPlusFrontMatter(t *testing.T) {
 	p, _ := testPack(3, 2)
 	// Papers of different lengths, so a wrong offset would show.
-	long := longTablePaper(120)
+	long := pdftest.LongTablePaper(120)
 	p.Items[2].Load = lay(func() (*model.Document, error) { return long, nil })
 	path := writePackTemp(t, p)
 
 	// The papers' own PDFs: items 3 and 5 (item 4 is withheld).
-	sum := pageCount(t, writeTemp(t, packPaper(1))) + pageCount(t, writeTemp(t, long))
+	sum := pdftest.PageCount(t, writeTemp(t, packPaper(1))) + pdftest.PageCount(t, writeTemp(t, long))
 	starts := contentsStarts(t, path, 2)
 	frontMatter := starts[3] - 1 // the front sheet and the contents
 	if frontMatter != 2 {
 		t.Errorf("the first paper starts on page %d, want 3", starts[3])
 	}
-	if got := pageCount(t, path); got != sum+frontMatter {
+	if got := pdftest.PageCount(t, path); got != sum+frontMatter {
 		t.Errorf("the pack has %d pages, want the papers' %d plus %d", got, sum, frontMatter)
 	}
 }
@@ -244,7 +261,7 @@ func readOutline(t *testing.T, path string) []outlineEntry {
 	var js struct {
 		Outlines []outlineEntry `json:"outlines"`
 	}
-	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=outlines", path)), &js); err != nil {
+	if err := json.Unmarshal([]byte(pdftest.Tool(t, "qpdf", "--json", "--json-key=outlines", path)), &js); err != nil {
 		t.Fatal(err)
 	}
 	return js.Outlines
@@ -287,10 +304,10 @@ func TestPackBookmarksPapersWithoutACover(t *testing.T) {
 	// A paper whose first line is a heading, one that draws nothing, and
 	// an item with no number: each still has its entry, and sections stay
 	// beneath their own paper.
-	bare := samplePaper()
+	bare := pdftest.SamplePaper()
 	bare.Cover = model.Cover{}
 	bare.Front = nil
-	p := Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
+	p := Meeting{Committee: "Executive Board", DateText: "13th March 2013", Items: []Item{
 		{Item: 1, Subject: "Bare", Load: lay(func() (*model.Document, error) { return bare, nil })},
 		{Item: 2, Subject: "Empty", Load: lay(func() (*model.Document, error) { return &model.Document{}, nil })},
 		{Subject: "Unnumbered", Load: lay(func() (*model.Document, error) { return packPaper(3), nil })},
@@ -310,16 +327,16 @@ func TestPackBookmarksPapersWithoutACover(t *testing.T) {
 	if outline[4].Page != outline[3].Page+1 {
 		t.Errorf("the empty paper is on page %d, the next starts on %d", outline[3].Page, outline[4].Page)
 	}
-	tool(t, "qpdf", "--check", path)
+	pdftest.Tool(t, "qpdf", "--check", path)
 }
 
 func TestPackIsByteIdentical(t *testing.T) {
 	p, _ := testPack(3, 2)
 	var a, b bytes.Buffer
-	if err := WritePack(&a, p, Options{Date: testDate}); err != nil {
+	if err := Write(&a, p, pdf.Options{Date: pdftest.Date}); err != nil {
 		t.Fatal(err)
 	}
-	if err := WritePack(&b, p, Options{Date: testDate}); err != nil {
+	if err := Write(&b, p, pdf.Options{Date: pdftest.Date}); err != nil {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(a.Bytes(), b.Bytes()) {
@@ -345,7 +362,7 @@ func TestLongContentsRunOntoMorePages(t *testing.T) {
 		t.Fatalf("the first paper starts on page %d, inside the contents", first)
 	}
 	for sheet := 3; sheet < first; sheet++ {
-		if !strings.Contains(pageText(t, path, sheet), "Contents (continued)") {
+		if !strings.Contains(pdftest.PageText(t, path, sheet), "Contents (continued)") {
 			t.Errorf("contents page %d is not headed as continued", sheet)
 		}
 	}
@@ -354,11 +371,11 @@ func TestLongContentsRunOntoMorePages(t *testing.T) {
 	}
 	for item, start := range starts {
 		i := item - 2
-		if !strings.Contains(pageText(t, path, start), fmt.Sprintf("Paper number %d –", i)) {
+		if !strings.Contains(pdftest.PageText(t, path, start), fmt.Sprintf("Paper number %d –", i)) {
 			t.Errorf("item %d: page %d is not its paper", item, start)
 		}
 	}
-	if got, want := pageCount(t, path), first+38; got != want {
+	if got, want := pdftest.PageCount(t, path), first+38; got != want {
 		t.Errorf("%d pages, want %d (one per paper after the contents)", got, want)
 	}
 }
@@ -367,7 +384,7 @@ func TestPackErrors(t *testing.T) {
 	p, _ := testPack(3, 0)
 	p.Items[1].Load = lay(func() (*model.Document, error) { return nil, errors.New("broken template") })
 	var buf bytes.Buffer
-	err := WritePack(&buf, p, Options{Date: testDate})
+	err := Write(&buf, p, pdf.Options{Date: pdftest.Date})
 	if err == nil || !strings.Contains(err.Error(), "Item 4 (Paper number 2): broken template") {
 		t.Errorf("a failing Load gave %v", err)
 	}
@@ -377,7 +394,7 @@ func TestPackErrors(t *testing.T) {
 
 	p, loads := testPack(3, 0)
 	p.Items[2].Load = nil
-	if err := WritePack(&buf, p, Options{Date: testDate}); err == nil || !strings.Contains(err.Error(), "Item 5") {
+	if err := Write(&buf, p, pdf.Options{Date: pdftest.Date}); err == nil || !strings.Contains(err.Error(), "Item 5") {
 		t.Errorf("an item with nothing to load gave %v", err)
 	}
 	if len(loads) != 0 {
@@ -389,16 +406,16 @@ func TestPackErrors(t *testing.T) {
 // papers placed before it have been let go.
 func TestPackHoldsOnePaperAtATime(t *testing.T) {
 	p, _ := testPack(4, 0)
-	var placed []weak.Pointer[LaidOut]
+	var placed []weak.Pointer[pdf.LaidOut]
 	for i := range p.Items {
-		p.Items[i].Load = func() (*LaidOut, error) {
+		p.Items[i].Load = func() (*pdf.LaidOut, error) {
 			runtime.GC()
 			for j, wp := range placed {
 				if wp.Value() != nil {
 					return nil, fmt.Errorf("paper %d is still held when paper %d is loaded", j+1, i+1)
 				}
 			}
-			laid, err := Lay(packPaper(i + 1))
+			laid, err := pdf.Lay(packPaper(i + 1))
 			if err != nil {
 				return nil, err
 			}
@@ -406,7 +423,7 @@ func TestPackHoldsOnePaperAtATime(t *testing.T) {
 			return laid, nil
 		}
 	}
-	if err := WritePack(&bytes.Buffer{}, p, Options{Date: testDate}); err != nil {
+	if err := Write(&bytes.Buffer{}, p, pdf.Options{Date: pdftest.Date}); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -434,7 +451,7 @@ func TestPackKeepsEachPapersLogo(t *testing.T) {
 			return d, nil
 		})
 	}
-	list := tool(t, "pdfimages", "-list", writePackTemp(t, p))
+	list := pdftest.Tool(t, "pdfimages", "-list", writePackTemp(t, p))
 	// Three placements of two images: the shared one is embedded once.
 	var widths []string
 	objects := map[string]bool{}
@@ -451,25 +468,25 @@ func TestPackKeepsEachPapersLogo(t *testing.T) {
 func BenchmarkPack30(b *testing.B) {
 	p, _ := testPack(30, 0)
 	for i := range p.Items {
-		p.Items[i].Load = lay(func() (*model.Document, error) { return benchPaper(), nil })
+		p.Items[i].Load = lay(func() (*model.Document, error) { return pdftest.BenchPaper(), nil })
 	}
 	b.ReportAllocs()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := WritePack(&buf, p, Options{Date: testDate}); err != nil {
+		if err := Write(&buf, p, pdf.Options{Date: pdftest.Date}); err != nil {
 			b.Fatal(err)
 		}
 	}
 }
 
 // lay makes a pack item's Load of a function giving the paper's document.
-func lay(load func() (*model.Document, error)) func() (*LaidOut, error) {
-	return func() (*LaidOut, error) {
+func lay(load func() (*model.Document, error)) func() (*pdf.LaidOut, error) {
+	return func() (*pdf.LaidOut, error) {
 		doc, err := load()
 		if err != nil {
 			return nil, err
 		}
-		return Lay(doc)
+		return pdf.Lay(doc)
 	}
 }
 
@@ -483,7 +500,7 @@ func pageLinks(t *testing.T, path string) [][]string {
 		} `json:"pages"`
 		Objects map[string]map[string]any `json:"objects"`
 	}
-	out := tool(t, "qpdf", "--json=1", "--json-key=pages", "--json-key=objects", path)
+	out := pdftest.Tool(t, "qpdf", "--json=1", "--json-key=pages", "--json-key=objects", path)
 	if err := json.Unmarshal([]byte(out), &js); err != nil {
 		t.Fatal(err)
 	}
@@ -511,25 +528,25 @@ func pageLinks(t *testing.T, path string) [][]string {
 // the same links, each internal link moved to the pack's page.
 func TestPackPagesAreThePapersPages(t *testing.T) {
 	doc := packPaper(1)
-	doc.Body[1].Blocks = append(doc.Body[1].Blocks, para("2.4", txt("As "), &model.Ref{Target: "tbl-ages", Text: "Table One"}, txt(" shows.")))
+	doc.Body[1].Blocks = append(doc.Body[1].Blocks, pdftest.Para("2.4", pdftest.Txt("As "), &model.Ref{Target: "tbl-ages", Text: "Table One"}, pdftest.Txt(" shows.")))
 	paper := writeTemp(t, doc)
-	p := Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
-		{Item: 7, Subject: doc.Meta.Title, Load: func() (*LaidOut, error) { return Lay(doc) }},
+	p := Meeting{Committee: "Executive Board", DateText: "13th March 2013", Items: []Item{
+		{Item: 7, Subject: doc.Meta.Title, Load: func() (*pdf.LaidOut, error) { return pdf.Lay(doc) }},
 	}}
 	pack := writePackTemp(t, p)
 	const front = 2 // the front sheet and the contents
-	n, m := pageCount(t, paper), pageCount(t, pack)
+	n, m := pdftest.PageCount(t, paper), pdftest.PageCount(t, pack)
 	if m != n+front {
 		t.Fatalf("pack of %d pages for a paper of %d", m, n)
 	}
 	furniture := regexp.MustCompile(`Page \d+ of \d+`)
 	for i := 1; i <= n; i++ {
-		a := furniture.ReplaceAllString(pageText(t, paper, i), "Page")
-		b := furniture.ReplaceAllString(pageText(t, pack, i+front), "Page")
+		a := furniture.ReplaceAllString(pdftest.PageText(t, paper, i), "Page")
+		b := furniture.ReplaceAllString(pdftest.PageText(t, pack, i+front), "Page")
 		if a != b {
 			t.Errorf("page %d of the paper and %d of the pack read differently:\n%s\n---\n%s", i, i+front, a, b)
 		}
-		if !strings.Contains(pageText(t, pack, i+front), fmt.Sprintf("Page %d of %d", i+front, m)) {
+		if !strings.Contains(pdftest.PageText(t, pack, i+front), fmt.Sprintf("Page %d of %d", i+front, m)) {
 			t.Errorf("pack page %d does not say its place in the pack", i+front)
 		}
 		pa, pb := pagePicture(t, paper, i), pagePicture(t, pack, i+front)
@@ -557,7 +574,7 @@ func TestPackPagesAreThePapersPages(t *testing.T) {
 	if internal < 3 {
 		t.Errorf("the paper has %d internal links; the test needs some", internal)
 	}
-	tool(t, "qpdf", "--check", pack)
+	pdftest.Tool(t, "qpdf", "--check", pack)
 }
 
 // pagePicture renders a page in grey at 40 dpi and returns its pixels
@@ -565,7 +582,7 @@ func TestPackPagesAreThePapersPages(t *testing.T) {
 func pagePicture(t *testing.T, path string, page int) []byte {
 	t.Helper()
 	p := strconv.Itoa(page)
-	pgm := []byte(tool(t, "pdftoppm", "-gray", "-r", "40", "-f", p, "-l", p, path))
+	pgm := []byte(pdftest.Tool(t, "pdftoppm", "-gray", "-r", "40", "-f", p, "-l", p, path))
 	// A binary PGM: "P5\n<width> <height>\n255\n" then a byte a pixel.
 	var w, h, maxval int
 	var magic string
@@ -573,7 +590,7 @@ func pagePicture(t *testing.T, path string, page int) []byte {
 		t.Fatalf("pdftoppm gave no greyscale picture: %v", err)
 	}
 	pixels := pgm[len(pgm)-w*h:]
-	keep := h * int(pageH-20) / int(pageH)
+	keep := h * int(pdf.PageHeight-20) / int(pdf.PageHeight)
 	return pixels[:w*keep]
 }
 
@@ -584,7 +601,7 @@ func embeddedFonts(t *testing.T, path string) map[string]string {
 	var js struct {
 		QPDF []json.RawMessage `json:"qpdf"`
 	}
-	if err := json.Unmarshal([]byte(tool(t, "qpdf", "--json", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path)), &js); err != nil || len(js.QPDF) < 2 {
+	if err := json.Unmarshal([]byte(pdftest.Tool(t, "qpdf", "--json", "--json-key=qpdf", "--json-stream-data=inline", "--decode-level=none", path)), &js); err != nil || len(js.QPDF) < 2 {
 		t.Fatalf("qpdf --json: %v", err)
 	}
 	var objects map[string]struct {
@@ -615,8 +632,8 @@ func embeddedFonts(t *testing.T, path string) map[string]string {
 func TestPackEmbedsItsPapersFonts(t *testing.T) {
 	doc := packPaper(1)
 	paper := writeTemp(t, doc)
-	pack := writePackTemp(t, Pack{Committee: "Executive Board", DateText: "13th March 2013", Items: []PackItem{
-		{Item: 7, Subject: doc.Meta.Title, Load: func() (*LaidOut, error) { return Lay(doc) }},
+	pack := writePackTemp(t, Meeting{Committee: "Executive Board", DateText: "13th March 2013", Items: []Item{
+		{Item: 7, Subject: doc.Meta.Title, Load: func() (*pdf.LaidOut, error) { return pdf.Lay(doc) }},
 	}})
 	paperFonts, packFonts := embeddedFonts(t, paper), embeddedFonts(t, pack)
 	if len(paperFonts) < 2 {
@@ -641,7 +658,37 @@ func TestPackEmbedsItsPapersFonts(t *testing.T) {
 	if own == 0 {
 		t.Error("the pack sets its own text in the papers' fonts")
 	}
-	if !strings.Contains(allText(t, pack), "Agenda reports pack") {
+	if !strings.Contains(pdftest.AllText(t, pack), "Agenda reports pack") {
 		t.Error("the pack's front sheet does not read")
+	}
+}
+
+// TestPackWithLongNames: an agenda pack whose committee's name runs over
+// the front sheet, and a subject longer than a contents page could hold,
+// which the contents cut (the paper's cover has it whole).
+func TestPackWithLongNames(t *testing.T) {
+	committee := pdftest.Prose(1, 400) // three pages at 22 points
+	subject := pdftest.Prose(2, 3000)
+	p, _ := testPack(2, 0)
+	p.Committee = committee
+	p.Items[1].Subject = subject
+	path := writePackTemp(t, p)
+	text := pdftest.Squeeze(regexp.MustCompile(`Page \d+ of \d+`).ReplaceAllString(pdftest.Tool(t, "pdftotext", "-raw", path, "-"), ""))
+	if !strings.Contains(text, pdftest.Squeeze(committee)) {
+		t.Error("the committee's name is not all on the front sheet")
+	}
+	cut := contentsSubject(subject)
+	if !strings.HasSuffix(cut, "…") || len(cut) > len(subject)/2 || !strings.HasPrefix(subject, strings.TrimSuffix(cut, "…")) {
+		t.Fatalf("the subject is cut as %q", cut)
+	}
+	if !strings.Contains(text, pdftest.Squeeze(cut)) {
+		t.Errorf("the contents lack the cut subject %q", cut)
+	}
+	var pages []int
+	for i := 1; i <= pdftest.PageCount(t, path); i++ {
+		pages = append(pages, i)
+	}
+	if starts := contentsStarts(t, path, pages...); len(starts) != 2 {
+		t.Errorf("contents entries: %v", starts)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/boardpaper/boardpaper/internal/chart"
+	"github.com/boardpaper/boardpaper/internal/exhibit"
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 	"github.com/go-fonts/liberation/liberationsansbold"
@@ -51,7 +52,11 @@ func vectorCharts() []*model.Chart {
 			{Name: "Referrals", Values: []float64{512, 560, 640, 588, 602, 700, 655, 498, 590, 671, 660, 540}},
 			{Name: "Re-referrals", Values: []float64{120, 131, 150, 128, 140, 161, 149, 110, 137, 158, 152, 126}},
 		}}
-	return []*model.Chart{line, bar, barLine}
+	charts := []*model.Chart{line, bar, barLine}
+	for _, c := range charts {
+		c.Y = exhibit.ValueAxis(c)
+	}
+	return charts
 }
 
 // vectorDoc is an A4 document in mm with the page fonts registered as the
@@ -63,8 +68,8 @@ func vectorDoc(t testing.TB) *fpdf.Fpdf {
 	date := time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC)
 	f.SetCreationDate(date)
 	f.SetModificationDate(date)
-	f.AddUTF8FontFromBytes(chartFontFamily, "", liberationsansregular.TTF)
-	f.AddUTF8FontFromBytes(chartFontFamily, "B", liberationsansbold.TTF)
+	f.AddUTF8FontFromBytes(chartFace().Family(), "", liberationsansregular.TTF)
+	f.AddUTF8FontFromBytes(chartFace().Family(), "B", liberationsansbold.TTF)
 	f.AddPage()
 	return f
 }
@@ -131,7 +136,7 @@ func TestVectorChartTextImagesAndStructure(t *testing.T) {
 // and the dash pattern solid (the document draws no dashed lines).
 func TestVectorChartRestoresState(t *testing.T) {
 	f := vectorDoc(t)
-	f.SetFont(chartFontFamily, "B", 14)
+	f.SetFont(chartFace().Family(), "B", 14)
 	f.SetDrawColor(10, 20, 30)
 	f.SetFillColor(40, 50, 60)
 	f.SetTextColor(70, 80, 90)
@@ -158,7 +163,7 @@ func TestVectorChartRestoresState(t *testing.T) {
 // they should: fpdf's ArcTo gets clockwise sweeps wrong.
 func TestVectorArcPieces(t *testing.T) {
 	f := vectorDoc(t)
-	r := newChartRenderer(f, 0, 0, chartFontFamily, chart.DefaultFont())
+	r := newChartRenderer(f, 0, 0, chartFace().Family(), chart.DefaultFont())
 	for _, delta := range []float64{math.Pi / 2, -math.Pi / 2, 2 * math.Pi, -3 * math.Pi / 4} {
 		r.path = nil
 		r.ArcTo(100, 100, 20, 10, 0.3, delta)
@@ -197,7 +202,7 @@ func TestVectorArcPieces(t *testing.T) {
 // writes as -90°.
 func TestVectorRotatedText(t *testing.T) {
 	f := vectorDoc(t)
-	r := newChartRenderer(f, 10, 10, chartFontFamily, chart.DefaultFont())
+	r := newChartRenderer(f, 10, 10, chartFace().Family(), chart.DefaultFont())
 	r.SetFontSize(10)
 	r.SetTextRotation(math.Pi / 2)
 	r.Text("Turned", 50, 50)

@@ -7,17 +7,51 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
+	"github.com/boardpaper/boardpaper/internal/pdf/textset"
 	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
-	"github.com/go-fonts/liberation/liberationsansregular"
 	"github.com/golang/freetype/truetype"
 	gochart "github.com/wcharczuk/go-chart/v2"
 )
 
-// chartFontFamily is the fpdf family chart text is set in: the page's own
-// Liberation Sans (fonts.go), regular face, so a chart's labels match the
-// text around them and are measured (chart.TextWidth) with the same
-// metrics.
-const chartFontFamily = familySans
+// chartAspect is a chart's height over its width in the PDF: wide enough
+// for a year of monthly bars, short enough to sit beside its paragraph.
+const chartAspect = 0.5
+
+// chart draws a chart as vectors across the text column, its caption below
+// it, the two kept on one page. Its figures are not repeated as a table in
+// print: the HTML page carries them, with a CSV file, for those who need
+// them.
+func (w *writer) chart(c *model.Chart, col column) {
+	h := col.width * chartAspect
+	size := w.bodyTable().size
+	caption := w.captionLines(c.Exhibit, size, textset.Box{X: col.x, Width: col.width})
+	if !w.atTop() && !w.fits(h+captionGap+textset.Height(caption), nil) {
+		w.newPage()
+	}
+	w.roomFor(h, nil)
+	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
+	w.flushPending(w.y)
+	w.bound(col.x, w.y, col.x+col.width, w.y+h, "chart")
+	w.low = max(w.low, w.y+h)
+	st := chart.Style{Colours: w.doc.Style.ChartColours, FontSize: w.base}
+	if err := drawChart(w.pdf, c, st, col.x, w.y, col.width, h); err != nil {
+		w.pdf.SetError(err)
+		return
+	}
+	// fpdf cannot say which font a chart left set, so forget ours: the
+	// next text sets its font again.
+	w.curFace, w.curSize = nil, 0
+	w.y += h
+	if len(caption) > 0 {
+		w.y += captionGap
+		w.flow(caption)
+	}
+}
+
+// chartFace is the face chart text is set in: the page's own Liberation
+// Sans, regular, so a chart's labels match the text around them and are
+// measured (chart.TextWidth) with the same metrics.
+func chartFace() *textset.Face { return textset.Primary(0) }
 
 // drawChart draws c as vectors, with real text, in the box whose top-left
 // corner is (x, y) and whose size is w × h, all in the document's user
@@ -34,13 +68,14 @@ func drawChart(f *fpdf.Fpdf, c *model.Chart, st chart.Style, x, y, w, h float64)
 	}
 	// The page has normally set body text in this face already; if not,
 	// register it (fpdf ignores a second registration of the same face).
-	if f.GetFontDesc(chartFontFamily, "").Ascent == 0 {
-		f.AddUTF8FontFromBytes(chartFontFamily, "", liberationsansregular.TTF)
+	face := chartFace()
+	if f.GetFontDesc(face.Family(), "").Ascent == 0 {
+		f.AddUTF8FontFromBytes(face.Family(), "", face.TTF())
 	}
 	saved := saveGraphicsState(f)
 	unitsPerPoint := 1 / f.GetConversionRatio()
 	rp := func(int, int) (gochart.Renderer, error) {
-		return newChartRenderer(f, x, y, chartFontFamily, st.Font), nil
+		return newChartRenderer(f, x, y, face.Family(), st.Font), nil
 	}
 	err := chart.Draw(c, st, rp, w/unitsPerPoint, h/unitsPerPoint, io.Discard)
 	saved.restore(f)

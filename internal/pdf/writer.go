@@ -171,6 +171,7 @@ func newWriter(opts Options) *writer {
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
+	p.SetArchival(true)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.AliasNbPages("")

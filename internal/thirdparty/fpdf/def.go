@@ -244,6 +244,8 @@ type Fpdf struct {
 	transformNest    int                       // Number of active transformation contexts
 	err              error                     // Set if error occurs during life cycle of instance
 	catalogSort      bool                      // sort resource catalogs in document
+	archival         bool                      // boardpaper: PDF/A-2b (boardpaper_archive.go)
+	archive          archiveObjs               // boardpaper: its objects
 	colorFlag        bool                      // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors
@@ -261,6 +263,7 @@ const (
 	pdfVers1_3 = pdfVersion(uint16(1)<<8 | uint16(3))
 	pdfVers1_4 = pdfVersion(uint16(1)<<8 | uint16(4))
 	pdfVers1_5 = pdfVersion(uint16(1)<<8 | uint16(5))
+	pdfVers1_7 = pdfVersion(uint16(1)<<8 | uint16(7)) // boardpaper: PDF/A-2 (boardpaper_archive.go)
 )
 
 type pdfVersion uint16

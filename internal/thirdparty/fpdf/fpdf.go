@@ -1731,6 +1731,10 @@ func (f *Fpdf) putpages() {
 			for _, pl := range f.pageLinks[n] {
 				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
 					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+				if f.archival {
+					// boardpaper: PDF/A: every annotation prints.
+					annots.printf("/F 4 ")
+				}
 				if pl.link == 0 {
 					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
 				} else {
@@ -2085,8 +2089,14 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
 	mod := timeOrNow(f.modDate)
+	if f.archival {
+		// boardpaper: said to be UTC, as the XMP metadata says.
+		f.outf("/CreationDate %s", f.textstring(pdfDate(creation)))
+		f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+		return
+	}
+	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
 	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
 }
 
@@ -2131,16 +2141,22 @@ func (f *Fpdf) putcatalog() {
 	// a document has none; boardpaper's never have any.
 	f.out("/EmbeddedFiles << /Names [\n  \n] >>")
 	f.out(">>")
+	f.putArchiveCatalog()
 }
 
 func (f *Fpdf) putheader() {
 	f.outf("%%PDF-%s", f.pdfVersion)
+	if f.archival {
+		// boardpaper: the comment that tells a file transfer the file is binary.
+		f.out("%\xe2\xe3\xcf\xd3")
+	}
 }
 
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
 	f.outf("/Info %d 0 R", f.n-1)
+	f.putID()
 }
 
 func (f *Fpdf) putbookmarks() {
@@ -2209,6 +2225,7 @@ func (f *Fpdf) enddoc() {
 	}
 	// Bookmarks
 	f.putbookmarks()
+	f.putArchive()
 	// 	Info
 	f.newobj()
 	f.out("<<")

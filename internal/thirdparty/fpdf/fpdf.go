@@ -1846,8 +1846,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				// boardpaper: the runes the document used (boardpaper_tounicode.go).
+				f.out("<</Length " + strconv.Itoa(len(sub.toUnicode)) + " /Filter /FlateDecode>>")
+				f.putstream(sub.toUnicode)
 				f.out("endobj")
 
 				// CIDInfo

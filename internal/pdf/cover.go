@@ -30,23 +30,37 @@ func (w *writer) cover(doc *model.Document) {
 	}
 	ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
 	box := textset.Box{X: w.left, Width: width}
-	heading := func(label, value string, gap float64) {
+	heading := func(label, value string, gap float64, typ string) {
 		if value == "" {
 			return
 		}
 		w.space(gap)
+		w.open(typ, fpdf.TagAttrs{})
 		w.flow(w.layoutText([]model.Inline{model.Text(label + value)}, ts, box))
+		w.close()
 	}
-	heading("Report of ", c.ReportOf, 0)
-	heading("Report to ", c.ReportTo, 3)
-	heading("Date: ", c.DateText, 3)
-	heading("Subject: ", c.Subject, 3)
+	heading("Report of ", c.ReportOf, 0, "P")
+	heading("Report to ", c.ReportTo, 3, "P")
+	heading("Date: ", c.DateText, 3, "P")
+	// The subject is the paper's one H1, as on its HTML page.
+	heading("Subject: ", c.Subject, 3, "H1")
 	w.y = max(w.y, logoBottom)
 
 	if len(c.Rows) > 0 {
 		w.space(6)
-		w.placeTable(w.layoutTable(coverTable(c.Rows), column{x: w.left, width: w.right - w.left},
-			tableStyle{size: w.base, fullWidth: false}))
+		tl := w.layoutTable(coverTable(c.Rows), column{x: w.left, width: w.right - w.left},
+			tableStyle{size: w.base, fullWidth: false})
+		// Each question is a row header; its two boxes ("☐ Yes", "☒ No")
+		// are one cell read as the answer, as the HTML's.
+		tl.rowHeads = true
+		for _, r := range c.Rows {
+			if r.Yes {
+				tl.answers = append(tl.answers, "Yes")
+			} else {
+				tl.answers = append(tl.answers, "No")
+			}
+		}
+		w.placeTable(tl)
 	}
 	if c.AuthorName != "" || c.AuthorTel != "" {
 		var in []model.Inline
@@ -60,7 +74,9 @@ func (w *writer) cover(doc *model.Document) {
 			in = append(in, model.Text("Tel: "+c.AuthorTel))
 		}
 		w.space(4)
+		w.open("P", fpdf.TagAttrs{})
 		w.flow(w.layoutText(in, textset.Style{Size: w.base}, textset.Box{X: w.left, Width: w.right - w.left}))
+		w.close()
 	}
 }
 
@@ -117,6 +133,12 @@ func (w *writer) logo(st model.Style) (width, height float64, ok bool) {
 	if height > logoMaxH {
 		width, height = logoMaxH*iw/ih, logoMaxH
 	}
-	w.pdf.ImageOptions(name, w.right-width, w.top, width, height, false, opts, 0, "")
+	draw := func() { w.pdf.ImageOptions(name, w.right-width, w.top, width, height, false, opts, 0, "") }
+	if st.LogoAlt == "" {
+		// Decorative, as the HTML's image with an empty alt.
+		w.artifact("Layout", "", draw)
+	} else {
+		w.figure(st.LogoAlt, draw)
+	}
 	return width, height, true
 }

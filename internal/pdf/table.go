@@ -3,6 +3,7 @@ package pdf
 import (
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // Table geometry, in millimetres.
@@ -34,6 +35,7 @@ type tableRow struct {
 	h     float64
 	head  bool
 	notes []*model.Note
+	tag   *rowTag // its structure elements, shared by the parts of a split row
 }
 
 // tableLayout is a table measured for a column.
@@ -47,6 +49,13 @@ type tableLayout struct {
 	id      string
 	// next is the table's next part, for a table set in parts.
 	next *tableLayout
+
+	// Tagging (tag.go): whether the first column holds row headers; for
+	// the cover's questions, each row's answer, which its two boxes are
+	// read as; and the Table's elements once placing has begun.
+	rowHeads                   bool
+	answers                    []string
+	tagTable, tagHead, tagBody int
 }
 
 func (t *tableLayout) width() float64 {
@@ -217,6 +226,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	for k, cols := range parts {
 		widths := columnWidths(pick(hardMin, cols), pick(softMin, cols), pick(maxW, cols), pick(floor, cols), avail, st.fullWidth)
 		tl := w.setTable(head, body, cols, widths, x, st)
+		tl.rowHeads = t.RowHeaders || st.rowHeaders
 		e := t.Exhibit
 		if len(parts) > 1 {
 			e = partExhibit(e, k+1, len(parts))
@@ -351,7 +361,7 @@ func partExhibit(e model.Exhibit, k, n int) model.Exhibit {
 func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64, x float64, st tableStyle) *tableLayout {
 	tl := &tableLayout{x: x, widths: widths, style: st}
 	setRow := func(r []cellWords, head bool) tableRow {
-		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head}
+		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head, tag: &rowTag{tr: -1}}
 		cx := x
 		var tallest float64
 		for k, i := range cols {
@@ -374,8 +384,9 @@ func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64
 	for _, r := range head {
 		tl.head = append(tl.head, setRow(r, true))
 	}
-	for _, r := range body {
+	for i, r := range body {
 		tl.rows = append(tl.rows, setRow(r, false))
+		tl.rows[i].tag.index = i
 	}
 	if tl.headHeight() > (w.bottom-w.top)/3 {
 		// Header rows this tall are not repeated on each page: they are
@@ -447,6 +458,8 @@ func (w *writer) placeTable(tl *tableLayout) {
 // table of r rows and l lines of cells takes at most r+l turns and pages.
 func (w *writer) placePart(tl *tableLayout) {
 	w.pendingAnchors = append(w.pendingAnchors, tl.id)
+	tl.tagTable, tl.tagHead, tl.tagBody = w.open("Table", fpdf.TagAttrs{}), -1, -1
+	defer w.close()
 	headH := tl.headHeight()
 	capH := tl.captionHeight()
 	page := w.bottom - w.top
@@ -465,7 +478,7 @@ func (w *writer) placePart(tl *tableLayout) {
 		}
 	}
 	w.flushPending(w.y)
-	w.drawHead(tl)
+	w.drawHead(tl, false)
 	for i := 0; i < len(tl.rows); {
 		row := tl.rows[i]
 		need := row.h
@@ -484,7 +497,7 @@ func (w *writer) placePart(tl *tableLayout) {
 			placedHere := w.y > w.top+headH+eps
 			if placedHere || !w.atTop() {
 				w.newPage()
-				w.drawHead(tl)
+				w.drawHead(tl, true)
 				if w.fits(need, row.notes) {
 					w.drawRow(tl, row)
 					i++
@@ -506,7 +519,9 @@ func (w *writer) placePart(tl *tableLayout) {
 	}
 	if capH > 0 {
 		w.y += captionGap
+		w.open("Caption", fpdf.TagAttrs{})
 		w.flow(tl.caption)
+		w.close()
 	}
 }
 
@@ -518,7 +533,13 @@ func allNotes(rows []tableRow) []*model.Note {
 	return ns
 }
 
-func (w *writer) drawHead(tl *tableLayout) {
+// drawHead draws the header rows; again, on a page a table runs onto, as
+// an artifact, since they were read where the table began.
+func (w *writer) drawHead(tl *tableLayout, again bool) {
+	if again && len(tl.head) > 0 {
+		w.artifact("Pagination", "Header", func() { w.drawHead(tl, false) })
+		return
+	}
 	for _, r := range tl.head {
 		w.drawRow(tl, r)
 	}
@@ -528,6 +549,7 @@ func (w *writer) drawHead(tl *tableLayout) {
 // current height.
 func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 	x := tl.x
+	cells := w.rowTags(tl, row)
 	w.pdf.SetLineWidth(tableRule)
 	w.pdf.SetDrawColor(0x60, 0x60, 0x60)
 	for i, cw := range tl.widths {
@@ -536,13 +558,19 @@ func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 			w.pdf.SetFillColor(0xe6, 0xe6, 0xe6)
 			style = "FD"
 		}
-		w.pdf.Rect(x, w.y, cw, row.h, style)
+		w.artifact("Layout", "", func() { w.pdf.Rect(x, w.y, cw, row.h, style) })
 		w.bound(x, w.y, x+cw, w.y+row.h, "table cell")
 		ly := w.y + cellPadY
-		for _, l := range row.cells[i] {
-			w.drawLineAt(l, ly)
-			ly += l.Height
+		cell := -1
+		if i < len(cells) {
+			cell = cells[i]
 		}
+		w.inTag(cell, func() {
+			for _, l := range row.cells[i] {
+				w.drawLineAt(l, ly)
+				ly += l.Height
+			}
+		})
 		x += cw
 	}
 	w.y += row.h
@@ -561,8 +589,8 @@ func (r tableRow) empty() bool {
 
 // splitRow cuts a row too tall for a page: what fits in avail, and the rest.
 func splitRow(row tableRow, avail float64) (first, rest tableRow) {
-	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head}
-	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head}
+	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, tag: row.tag}
+	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, tag: row.tag}
 	room := avail - 2*cellPadY
 	var fh, rh float64
 	for i, ls := range row.cells {

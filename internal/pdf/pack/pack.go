@@ -97,6 +97,9 @@ func Write(out io.Writer, m Meeting, opts pdf.Options) error {
 
 	entries := contentsEntries(b, m)
 	sheets := reserveContents(b, placeContents(entries))
+	// The contents are drawn last but read before the papers: their
+	// heading and TOC are made now, in that place.
+	toc := contentsTags{title: b.Tag(-1, "H2"), toc: b.Tag(-1, "TOC")}
 
 	var prov model.Provenance
 	for i, it := range m.Items {
@@ -116,7 +119,7 @@ func Write(out io.Writer, m Meeting, opts pdf.Options) error {
 		b.SetLink(entries[i].link, entries[i].page, 0)
 	}
 	b.SetSources(prov)
-	fillContents(b, entries, sheets)
+	fillContents(b, entries, sheets, toc)
 	if err := b.Write(out); err != nil {
 		return fmt.Errorf("pdf: agenda pack: %w", err)
 	}
@@ -174,13 +177,18 @@ func front(b *pdf.Book, m Meeting) {
 	set := func(text string, st textset.Style) []textset.Line {
 		return textset.Set([]model.Inline{model.Text(text)}, st, box, nil)
 	}
+	flow := func(typ string, lines []textset.Line) {
+		b.Open(typ)
+		b.Flow(lines)
+		b.Close()
+	}
 	b.SetY(pdf.Top + 60)
 	b.Bookmark("Agenda reports pack", 0, b.Y())
-	b.Flow(set(m.Committee, textset.Style{Font: textset.Bold, Size: 22}))
+	flow("P", set(m.Committee, textset.Style{Font: textset.Bold, Size: 22}))
 	b.SetY(b.Y() + 6)
-	b.Flow(set(m.DateText, textset.Style{Size: 16}))
+	flow("P", set(m.DateText, textset.Style{Size: 16}))
 	b.SetY(b.Y() + 14)
-	b.Flow(set("Agenda reports pack", textset.Style{Font: textset.Bold, Size: 16}))
+	flow("H1", set("Agenda reports pack", textset.Style{Font: textset.Bold, Size: 16}))
 	b.SetY(b.Y() + 4)
 	n := 0
 	for _, it := range m.Items {
@@ -188,7 +196,7 @@ func front(b *pdf.Book, m Meeting) {
 			n++
 		}
 	}
-	b.Flow(set(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(m.Items)), textset.Style{Size: size}))
+	flow("P", set(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(m.Items)), textset.Style{Size: size}))
 }
 
 // contentsEntries measures each item's contents line.
@@ -299,41 +307,89 @@ func reserveContents(b *pdf.Book, n int) []int {
 	return pages
 }
 
+// contentsTags are the contents' structure elements: the first page's
+// heading and the TOC, an entry (TOCI) per item.
+type contentsTags struct{ title, toc int }
+
 // fillContents draws the entries on the reserved pages, where
-// placeContents put them, each linking to its paper.
-func fillContents(b *pdf.Book, entries []contentsEntry, pages []int) {
+// placeContents put them, each linking to its paper. Each entry is a TOCI:
+// a Link to the paper (item, subject and page, described as "Item 7:
+// Subject, page 12"), or, for a withheld item, a P.
+func fillContents(b *pdf.Book, entries []contentsEntry, pages []int, tags contentsTags) {
 	for sheet, page := range pages {
 		b.Revisit(page)
-		contentsPageHead(b, sheet)
+		contentsPageHead(b, sheet, tags.title)
 	}
 	ts := textset.Style{Size: size}
 	for _, e := range entries {
 		b.Revisit(pages[e.sheet])
-		b.Draw(e.item, e.y)
-		ly := e.y
-		for _, l := range e.subject {
-			b.Draw(l, ly)
-			ly += l.Height
-		}
+		toci := b.Tag(tags.toc, "TOCI")
+		typ := "P"
 		if e.link != 0 {
-			num := textset.Plain(strconv.Itoa(e.page), ts, 0)
-			num = textset.Plain(strconv.Itoa(e.page), ts, pdf.Right-num.Width())
-			b.Draw(num, e.y)
+			typ = "Link"
+		}
+		el := b.Tag(toci, typ)
+		ly := e.y
+		b.In(el, func() {
+			b.Draw(e.item, e.y)
+			for _, l := range e.subject {
+				b.Draw(l, ly)
+				ly += l.Height
+			}
+			if e.link != 0 {
+				num := textset.Plain(strconv.Itoa(e.page), ts, 0)
+				num = textset.Plain(strconv.Itoa(e.page), ts, pdf.Right-num.Width())
+				b.Draw(num, e.y)
+			}
+		})
+		if e.link != 0 {
 			b.Link(pdf.Left, e.y, pdf.Right-pdf.Left, ly-e.y, e.link)
+			b.TagLink(el, entryText(e)+", page "+strconv.Itoa(e.page))
 		}
 	}
 }
 
+// entryText is an entry's item and subject as one line of text.
+func entryText(e contentsEntry) string {
+	var parts []string
+	for _, f := range e.item.Frags {
+		parts = append(parts, f.Text)
+	}
+	item := strings.TrimSpace(strings.Join(parts, ""))
+	parts = parts[:0]
+	for _, l := range e.subject {
+		for _, f := range l.Frags {
+			parts = append(parts, f.Text)
+		}
+		parts = append(parts, " ")
+	}
+	subject := strings.Join(strings.Fields(strings.Join(parts, "")), " ")
+	if item == "" {
+		return subject
+	}
+	return item + ": " + subject
+}
+
 // contentsPageHead draws a contents page's title and its column row:
 // Item, Subject, and Page over the right-aligned page numbers.
-func contentsPageHead(b *pdf.Book, sheet int) {
+//
+// The first page's title is the contents' heading (element heading); a
+// continued page's title and every page's column row repeat what a reader
+// has heard, and are artifacts.
+func contentsPageHead(b *pdf.Book, sheet int, heading int) {
 	title := contentsTitle(sheet)
-	b.Draw(title, pdf.Top)
+	if sheet == 0 {
+		b.In(heading, func() { b.Draw(title, pdf.Top) })
+	} else {
+		b.Artifact(func() { b.Draw(title, pdf.Top) })
+	}
 	y := pdf.Top + title.Height + 4
 	cols := contentsColumns()
-	b.Draw(textset.Plain("Item", columnStyle, pdf.Left), y)
-	b.Draw(textset.Plain("Subject", columnStyle, subjectBox().X), y)
-	b.Draw(textset.Plain("Page", columnStyle, pdf.Right-cols.Width()), y)
+	b.Artifact(func() {
+		b.Draw(textset.Plain("Item", columnStyle, pdf.Left), y)
+		b.Draw(textset.Plain("Subject", columnStyle, subjectBox().X), y)
+		b.Draw(textset.Plain("Page", columnStyle, pdf.Right-cols.Width()), y)
+	})
 	y += cols.Height + contentsRule/2
 	b.Rule(pdf.Left, pdf.Right, y, 0.2)
 }

@@ -66,6 +66,7 @@ func (f *Fpdf) putArchiveCatalog() {
 	f.outf("/Metadata %d 0 R", f.archive.metadata)
 	f.outf("/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>]", f.archive.profile)
 	f.out("/MarkInfo <</Marked true>>")
+
 	f.out("/ViewerPreferences <</DisplayDocTitle true>>")
 }
 

@@ -147,6 +147,11 @@ type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
 	linkStr      string // ...application-provided external link string
+	// boardpaper: tagged PDF (boardpaper_tag.go): the element that owns
+	// the annotation (+1; 0 for none), its description, and its object.
+	tag      int
+	contents string
+	obj      int
 }
 
 type intLinkType struct {
@@ -246,6 +251,9 @@ type Fpdf struct {
 	catalogSort      bool                      // sort resource catalogs in document
 	archival         bool                      // boardpaper: PDF/A-2b (boardpaper_archive.go)
 	archive          archiveObjs               // boardpaper: its objects
+	tags             *tagging                  // boardpaper: the structure tree (boardpaper_tag.go)
+	structObjs       structObjs                // boardpaper: where it was written
+	annotKeys        []annotKey                // boardpaper: tagged annotations, by ParentTree key less the pages
 	colorFlag        bool                      // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors

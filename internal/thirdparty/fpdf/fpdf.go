@@ -1050,7 +1050,7 @@ func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
 	// f.pageLinks[f.page] = linkList
 	// }
 	f.pageLinks[f.page] = append(f.pageLinks[f.page],
-		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr})
+		linkType{x: x * f.k, y: f.hPt - y*f.k, wd: w * f.k, ht: h * f.k, link: link, linkStr: linkStr})
 }
 
 // Link puts a link on a rectangular area of the page. Text or image links are
@@ -1713,6 +1713,10 @@ func (f *Fpdf) putpages() {
 	// that page n stays object 1+2n, as link destinations assume.
 	nextBody := f.n + 2*nb + 1
 	firstBody := nextBody
+	nextAnnot := nextBody
+	for n := 1; n <= nb; n++ {
+		nextAnnot += len(f.pageBodies[n])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -1725,31 +1729,27 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("/Resources 2 0 R")
 		// Links
-		if len(f.pageLinks[n]) > 0 {
+		if f.tags != nil {
+			// boardpaper: tagged, annotations are objects of their own,
+			// after the page bodies, so that their elements can point at
+			// them (boardpaper_tag.go).
+			f.outf("/StructParents %d /Tabs /S", n-1)
+			if len(f.pageLinks[n]) > 0 {
+				var annots fmtBuffer
+				annots.printf("/Annots [")
+				for i := range f.pageLinks[n] {
+					f.pageLinks[n][i].obj = nextAnnot
+					annots.printf("%d 0 R ", nextAnnot)
+					nextAnnot++
+				}
+				annots.printf("]")
+				f.out(annots.String())
+			}
+		} else if len(f.pageLinks[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if f.archival {
-					// boardpaper: PDF/A: every annotation prints.
-					annots.printf("/F 4 ")
-				}
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
+				annots.printf("%s", f.annotation(pl, hPt))
 			}
 			annots.printf("]")
 			f.out(annots.String())
@@ -1785,6 +1785,7 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 	}
 	f.putPageBodies(firstBody)
+	f.putAnnotations(hPt)
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -2143,6 +2144,10 @@ func (f *Fpdf) putcatalog() {
 	f.out("/EmbeddedFiles << /Names [\n  \n] >>")
 	f.out(">>")
 	f.putArchiveCatalog()
+	if f.structObjs.root != 0 {
+		// boardpaper: tagged PDF (boardpaper_tag.go).
+		f.outf("/StructTreeRoot %d 0 R", f.structObjs.root)
+	}
 }
 
 func (f *Fpdf) putheader() {
@@ -2227,6 +2232,7 @@ func (f *Fpdf) enddoc() {
 	// Bookmarks
 	f.putbookmarks()
 	f.putArchive()
+	f.putStructTree()
 	// 	Info
 	f.newobj()
 	f.out("<<")

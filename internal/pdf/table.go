@@ -550,15 +550,22 @@ func (w *writer) drawHead(tl *tableLayout, again bool) {
 func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 	x := tl.x
 	cells := w.rowTags(tl, row)
-	w.pdf.SetLineWidth(tableRule)
-	w.pdf.SetDrawColor(0x60, 0x60, 0x60)
-	for i, cw := range tl.widths {
+	// The row's borders and shading first, as one artifact, then its text.
+	w.artifact("Layout", "", func() {
+		w.pdf.SetLineWidth(tableRule)
+		w.pdf.SetDrawColor(0x60, 0x60, 0x60)
 		style := "D"
 		if row.head && tl.style.headFill {
 			w.pdf.SetFillColor(0xe6, 0xe6, 0xe6)
 			style = "FD"
 		}
-		w.artifact("Layout", "", func() { w.pdf.Rect(x, w.y, cw, row.h, style) })
+		for _, cw := range tl.widths {
+			w.pdf.Rect(x, w.y, cw, row.h, style)
+			x += cw
+		}
+	})
+	x = tl.x
+	for i, cw := range tl.widths {
 		w.bound(x, w.y, x+cw, w.y+row.h, "table cell")
 		ly := w.y + cellPadY
 		cell := -1

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Tagged PDF (ISO 32000-1, 14.7-14.8): a structure tree of elements
@@ -36,26 +35,49 @@ const (
 	TagDetached = -2
 )
 
+// tagKid is one of an element's children: an element, marked content
+// (page and MCID) or an annotation (page and index among its links). An
+// element's children are a list through next, in one slice for the whole
+// document, so that making an element or marking content allocates nothing
+// of its own.
 type tagKid struct {
-	elem  int // the element, or -1 for content
-	page  int // content: its page (from 1)
-	mcid  int // marked content; -1 for an annotation
-	annot int // annotation: its index among the page's links
+	elem, page, mcid, annot, next int32
 }
 
 type tagElem struct {
-	typ    string
-	parent int
-	attrs  TagAttrs
-	kids   []tagKid
+	typ         string
+	parent      int32
+	attrs       int32 // index in tagging.attrs; -1 for none
+	first, last int32 // children; -1 for none
 }
 
 // tagging is a document's structure: on when the first element is made.
 type tagging struct {
 	elems []tagElem
+	kids  []tagKid
+	attrs []TagAttrs
 	roots []int
 	mcids []int // the next MCID of each page (index page-1)
 	depth int   // marked-content sequences open
+	buf   []byte
+}
+
+func newTagging() *tagging {
+	return &tagging{elems: make([]tagElem, 0, 256), kids: make([]tagKid, 0, 1024)}
+}
+
+// addKid appends a child to element e.
+func (t *tagging) addKid(e int, k tagKid) {
+	k.next = -1
+	i := int32(len(t.kids))
+	t.kids = append(t.kids, k)
+	el := &t.elems[e]
+	if el.last >= 0 {
+		t.kids[el.last].next = i
+	} else {
+		el.first = i
+	}
+	el.last = i
 }
 
 // Tagged reports whether the document has a structure tree.
@@ -65,11 +87,16 @@ func (f *Fpdf) Tagged() bool { return f.tags != nil }
 // parent (an element, TagRoot or TagDetached) and returns it.
 func (f *Fpdf) NewTag(parent int, typ string, attrs TagAttrs) int {
 	if f.tags == nil {
-		f.tags = &tagging{}
+		f.tags = newTagging()
 	}
 	t := f.tags
 	id := len(t.elems)
-	t.elems = append(t.elems, tagElem{typ: typ, parent: TagDetached, attrs: attrs})
+	a := int32(-1)
+	if attrs != (TagAttrs{}) {
+		a = int32(len(t.attrs))
+		t.attrs = append(t.attrs, attrs)
+	}
+	t.elems = append(t.elems, tagElem{typ: typ, parent: TagDetached, attrs: a, first: -1, last: -1})
 	f.AppendTag(parent, id)
 	return id
 }
@@ -84,18 +111,11 @@ func (f *Fpdf) AppendTag(parent, id int) {
 	case parent == TagRoot:
 		t.roots = append(t.roots, id)
 	case parent >= 0 && parent < len(t.elems):
-		t.elems[parent].kids = append(t.elems[parent].kids, tagKid{elem: id})
+		t.addKid(parent, tagKid{elem: int32(id)})
 	default:
 		return
 	}
-	t.elems[id].parent = parent
-}
-
-// SetTagAttrs replaces an element's entries.
-func (f *Fpdf) SetTagAttrs(id int, attrs TagAttrs) {
-	if f.tags != nil && id >= 0 && id < len(f.tags.elems) {
-		f.tags.elems[id].attrs = attrs
-	}
+	t.elems[id].parent = int32(parent)
 }
 
 // BeginMarked starts, on the current page, content that element id owns.
@@ -110,9 +130,14 @@ func (f *Fpdf) BeginMarked(id int) {
 	}
 	mcid := t.mcids[f.page-1]
 	t.mcids[f.page-1]++
-	e := &t.elems[id]
-	e.kids = append(e.kids, tagKid{elem: -1, page: f.page, mcid: mcid})
-	f.out("/" + e.typ + " <</MCID " + strconv.Itoa(mcid) + ">> BDC")
+	t.addKid(id, tagKid{elem: -1, page: int32(f.page), mcid: int32(mcid)})
+	b := append(t.buf[:0], '/')
+	b = append(b, t.elems[id].typ...)
+	b = append(b, " <</MCID "...)
+	b = strconv.AppendInt(b, int64(mcid), 10)
+	b = append(b, ">> BDC\n"...)
+	f.pages[f.page].Write(b)
+	t.buf = b
 	t.depth++
 }
 
@@ -130,28 +155,19 @@ func (f *Fpdf) EndMarked() {
 // which), "Layout" (rules, backgrounds) or "" (anything else).
 func (f *Fpdf) BeginArtifact(typ, subtype string) {
 	if f.tags == nil {
-		f.tags = &tagging{}
+		f.tags = newTagging()
 	}
 	switch {
 	case typ == "":
 		f.out("/Artifact BMC")
+	case typ == "Layout" && subtype == "":
+		f.out("/Artifact <</Type /Layout>> BDC")
 	case subtype == "":
 		f.out("/Artifact <</Type /" + typ + ">> BDC")
 	default:
 		f.out("/Artifact <</Type /" + typ + " /Subtype /" + subtype + ">> BDC")
 	}
 	f.tags.depth++
-}
-
-// Marking reports whether a marked-content sequence is open.
-func (f *Fpdf) Marking() bool { return f.tags != nil && f.tags.depth > 0 }
-
-// PageMCIDs is how many marked-content ids the current page has used.
-func (f *Fpdf) PageMCIDs() int {
-	if f.tags == nil || f.page == 0 || f.page > len(f.tags.mcids) {
-		return 0
-	}
-	return f.tags.mcids[f.page-1]
 }
 
 // TagLink makes the link annotation the page made last belong to element
@@ -164,74 +180,71 @@ func (f *Fpdf) TagLink(id int, contents string) {
 	}
 	links[len(links)-1].contents = contents
 	links[len(links)-1].tag = id + 1
-	t.elems[id].kids = append(t.elems[id].kids, tagKid{elem: -1, page: f.page, mcid: -1, annot: len(links) - 1})
+	t.addKid(id, tagKid{elem: -1, page: int32(f.page), mcid: -1, annot: int32(len(links) - 1)})
 }
 
 // Tags is a document's structure, taken from it (ExportTags) to be grafted
-// into another that places its pages (GraftTags). Link annotations are not
-// carried: the document that places the pages makes its own (TagLink).
-type Tags struct {
-	elems []tagElem
-	roots []int
-	mcids []int
-}
+// into another that places its pages (GraftTags). Its link annotations are
+// not carried: the document that places the pages makes its own
+// (TagLink).
+type Tags struct{ t tagging }
 
 // ExportTags returns the document's structure so far.
 func (f *Fpdf) ExportTags() *Tags {
 	if f.tags == nil {
 		return nil
 	}
-	t := &Tags{roots: append([]int(nil), f.tags.roots...), mcids: append([]int(nil), f.tags.mcids...)}
-	t.elems = make([]tagElem, len(f.tags.elems))
-	for i, e := range f.tags.elems {
-		e.kids = slicesDeleteFunc(append([]tagKid(nil), e.kids...), func(k tagKid) bool { return k.elem < 0 && k.mcid < 0 })
-		t.elems[i] = e
-	}
-	return t
-}
-
-func slicesDeleteFunc(s []tagKid, del func(tagKid) bool) []tagKid {
-	out := s[:0]
-	for _, k := range s {
-		if !del(k) {
-			out = append(out, k)
-		}
-	}
-	return out
+	g := f.tags
+	return &Tags{t: tagging{
+		elems: append([]tagElem(nil), g.elems...),
+		kids:  append([]tagKid(nil), g.kids...),
+		attrs: append([]TagAttrs(nil), g.attrs...),
+		roots: append([]int(nil), g.roots...),
+		mcids: append([]int(nil), g.mcids...),
+	}}
 }
 
 // GraftTags places t's elements under parent, their content on this
 // document's pages from firstPage on (t's page 1 is firstPage), its roots
 // retyped rootType unless that is "", and returns the id here of t's
-// element 0: t's element i is that plus i. The
-// pages must hold t's page bodies, which carry the MCIDs; their own
-// content here is numbered after them.
-func (f *Fpdf) GraftTags(t *Tags, parent, firstPage int, rootType string) int {
-	if t == nil {
+// element 0: t's element i is that plus i. The pages must hold t's page
+// bodies, which carry the MCIDs; their own content here is numbered after
+// them.
+func (f *Fpdf) GraftTags(tags *Tags, parent, firstPage int, rootType string) int {
+	if tags == nil {
 		return -1
 	}
 	if f.tags == nil {
-		f.tags = &tagging{}
+		f.tags = newTagging()
 	}
-	g := f.tags
+	t, g := &tags.t, f.tags
 	base := len(g.elems)
 	for _, e := range t.elems {
-		kids := make([]tagKid, len(e.kids))
-		for i, k := range e.kids {
-			if k.elem >= 0 {
-				k.elem += base
-			} else {
-				k.page += firstPage - 1
-			}
-			kids[i] = k
+		if e.attrs >= 0 {
+			g.attrs = append(g.attrs, t.attrs[e.attrs])
+			e.attrs = int32(len(g.attrs) - 1)
 		}
 		if e.parent >= 0 {
-			e.parent += base
+			e.parent += int32(base)
 		} else {
 			e.parent = TagDetached
 		}
-		e.kids = kids
+		e.first, e.last = -1, -1
 		g.elems = append(g.elems, e)
+	}
+	for i, e := range t.elems {
+		for k := e.first; k >= 0; k = t.kids[k].next {
+			kid := t.kids[k]
+			switch {
+			case kid.elem >= 0:
+				kid.elem += int32(base)
+			case kid.mcid < 0:
+				continue // an annotation: the placing document makes its own
+			default:
+				kid.page += int32(firstPage - 1)
+			}
+			g.addKid(base+i, kid)
+		}
 	}
 	for _, r := range t.roots {
 		if rootType != "" {
@@ -277,9 +290,8 @@ func (f *Fpdf) putStructTree() {
 	for i := range t.elems {
 		if t.elems[i].parent == TagDetached {
 			if len(t.roots) > 0 {
-				r := t.roots[0]
-				t.elems[i].parent = r
-				t.elems[r].kids = append(t.elems[r].kids, tagKid{elem: i})
+				t.elems[i].parent = int32(t.roots[0])
+				t.addKid(t.roots[0], tagKid{elem: int32(i)})
 			} else {
 				t.elems[i].parent = TagRoot
 				t.roots = append(t.roots, i)
@@ -289,134 +301,150 @@ func (f *Fpdf) putStructTree() {
 	root := f.n + 1
 	first := root + 1
 	parentTree := first + len(t.elems)
-	elemRef := func(i int) string { return strconv.Itoa(first+i) + " 0 R" }
-	pageRef := func(p int) string { return strconv.Itoa(1+2*p) + " 0 R" }
+	b := t.buf[:0]
+	ref := func(b []byte, obj int) []byte {
+		return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...)
+	}
+	text := func(b []byte, s string) []byte {
+		b = append(b, '(')
+		b = appendEscapedUTF16(append(b, "\xfe\xff"...), s)
+		return append(b, ')')
+	}
 
 	f.newobj()
-	var b strings.Builder
-	b.WriteString("<</Type /StructTreeRoot /K [")
+	b = append(b, "<</Type /StructTreeRoot /K ["...)
 	for _, r := range t.roots {
-		b.WriteString(elemRef(r) + " ")
+		b = append(ref(b, first+r), ' ')
 	}
-	b.WriteString("] /ParentTree " + strconv.Itoa(parentTree) + " 0 R")
-	b.WriteString(" /ParentTreeNextKey " + strconv.Itoa(f.annotKeyBase()+len(f.annotKeys)))
+	b = append(b, "] /ParentTree "...)
+	b = ref(b, parentTree)
+	b = append(b, " /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(f.annotKeyBase()+len(f.annotKeys)), 10)
 	var ids []string
 	idElem := map[string]int{}
 	for i, e := range t.elems {
-		if e.attrs.ID != "" {
-			if _, dup := idElem[e.attrs.ID]; !dup {
-				ids = append(ids, e.attrs.ID)
-				idElem[e.attrs.ID] = i
+		if e.attrs >= 0 {
+			if id := t.attrs[e.attrs].ID; id != "" {
+				if _, dup := idElem[id]; !dup {
+					ids = append(ids, id)
+					idElem[id] = i
+				}
 			}
 		}
 	}
 	if len(ids) > 0 {
 		sort.Strings(ids)
-		b.WriteString(" /IDTree <</Names [")
+		b = append(b, " /IDTree <</Names ["...)
 		for _, id := range ids {
-			b.WriteString(f.textstring(id) + " " + elemRef(idElem[id]) + " ")
+			b = append(appendEscaped(append(b, '('), id), ") "...)
+			b = append(ref(b, first+idElem[id]), ' ')
 		}
-		b.WriteString("]>>")
+		b = append(b, "]>>"...)
 	}
-	b.WriteString(">>")
-	f.out(b.String())
-	f.out("endobj")
+	b = append(b, ">>\nendobj\n"...)
+	f.buffer.Write(b)
 
 	// Which element owns each MCID of each page.
-	owners := make([][]int, f.page)
+	owners := make([][]int32, f.page)
 	for i, e := range t.elems {
-		for _, k := range e.kids {
-			if k.elem < 0 && k.mcid >= 0 && k.page >= 1 && k.page <= f.page {
-				o := owners[k.page-1]
-				for len(o) <= k.mcid {
+		for k := e.first; k >= 0; k = t.kids[k].next {
+			kid := t.kids[k]
+			if kid.elem < 0 && kid.mcid >= 0 && kid.page >= 1 && int(kid.page) <= f.page {
+				o := owners[kid.page-1]
+				for len(o) <= int(kid.mcid) {
 					o = append(o, -1)
 				}
-				o[k.mcid] = i
-				owners[k.page-1] = o
+				o[kid.mcid] = int32(i)
+				owners[kid.page-1] = o
 			}
 		}
 	}
 	for _, e := range t.elems {
 		f.newobj()
-		b.Reset()
-		b.WriteString("<</Type /StructElem /S /" + e.typ + " /P ")
+		b = append(b[:0], "<</Type /StructElem /S /"...)
+		b = append(b, e.typ...)
+		b = append(b, " /P "...)
 		if e.parent >= 0 {
-			b.WriteString(elemRef(e.parent))
+			b = ref(b, first+int(e.parent))
 		} else {
-			b.WriteString(strconv.Itoa(root) + " 0 R")
+			b = ref(b, root)
 		}
-		pg := 0
-		for _, k := range e.kids {
-			if k.elem < 0 {
-				pg = k.page
+		pg := int32(0)
+		for k := e.first; k >= 0; k = t.kids[k].next {
+			if t.kids[k].elem < 0 {
+				pg = t.kids[k].page
 				break
 			}
 		}
 		if pg > 0 {
-			b.WriteString(" /Pg " + pageRef(pg))
+			b = ref(append(b, " /Pg "...), 1+2*int(pg))
 		}
-		a := e.attrs
-		if a.Alt != "" {
-			b.WriteString(" /Alt " + f.textstring(utf8toutf16(a.Alt)))
+		if e.attrs >= 0 {
+			a := t.attrs[e.attrs]
+			if a.Alt != "" {
+				b = text(append(b, " /Alt "...), a.Alt)
+			}
+			if a.ActualText != "" {
+				b = text(append(b, " /ActualText "...), a.ActualText)
+			}
+			if a.Title != "" {
+				b = text(append(b, " /T "...), a.Title)
+			}
+			if a.ID != "" {
+				b = append(appendEscaped(append(b, " /ID ("...), a.ID), ')') // a byte string
+			}
+			if a.Scope != "" {
+				b = append(append(append(b, " /A <</O /Table /Scope /"...), a.Scope...), ">>"...)
+			}
 		}
-		if a.ActualText != "" {
-			b.WriteString(" /ActualText " + f.textstring(utf8toutf16(a.ActualText)))
-		}
-		if a.Title != "" {
-			b.WriteString(" /T " + f.textstring(utf8toutf16(a.Title)))
-		}
-		if a.ID != "" {
-			b.WriteString(" /ID " + f.textstring(a.ID)) // a byte string
-		}
-		if a.Scope != "" {
-			b.WriteString(" /A <</O /Table /Scope /" + a.Scope + ">>")
-		}
-		b.WriteString(" /K [")
-		for _, k := range e.kids {
+		b = append(b, " /K ["...)
+		for k := e.first; k >= 0; k = t.kids[k].next {
+			kid := t.kids[k]
 			switch {
-			case k.elem >= 0:
-				b.WriteString(elemRef(k.elem))
-			case k.mcid >= 0 && k.page == pg:
-				b.WriteString(strconv.Itoa(k.mcid))
-			case k.mcid >= 0:
-				b.WriteString("<</Type /MCR /Pg " + pageRef(k.page) + " /MCID " + strconv.Itoa(k.mcid) + ">>")
+			case kid.elem >= 0:
+				b = ref(b, first+int(kid.elem))
+			case kid.mcid >= 0 && kid.page == pg:
+				b = strconv.AppendInt(b, int64(kid.mcid), 10)
+			case kid.mcid >= 0:
+				b = ref(append(b, "<</Type /MCR /Pg "...), 1+2*int(kid.page))
+				b = append(strconv.AppendInt(append(b, " /MCID "...), int64(kid.mcid), 10), ">>"...)
 			default:
 				obj := 0
-				if k.annot < len(f.pageLinks[k.page]) {
-					obj = f.pageLinks[k.page][k.annot].obj
+				if links := f.pageLinks[kid.page]; int(kid.annot) < len(links) {
+					obj = links[kid.annot].obj
 				}
 				if obj == 0 {
 					continue
 				}
-				b.WriteString("<</Type /OBJR /Pg " + pageRef(k.page) + " /Obj " + strconv.Itoa(obj) + " 0 R>>")
+				b = ref(append(b, "<</Type /OBJR /Pg "...), 1+2*int(kid.page))
+				b = append(ref(append(b, " /Obj "...), obj), ">>"...)
 			}
-			b.WriteString(" ")
+			b = append(b, ' ')
 		}
-		b.WriteString("]>>")
-		f.out(b.String())
-		f.out("endobj")
+		b = append(b, "]>>\nendobj\n"...)
+		f.buffer.Write(b)
 	}
 
 	f.newobj()
-	b.Reset()
-	b.WriteString("<</Nums [")
+	b = append(b[:0], "<</Nums ["...)
 	for p, o := range owners {
-		b.WriteString(strconv.Itoa(p) + " [")
+		b = append(strconv.AppendInt(b, int64(p), 10), " ["...)
 		for _, i := range o {
 			if i < 0 {
-				b.WriteString("null ")
+				b = append(b, "null "...)
 			} else {
-				b.WriteString(elemRef(i) + " ")
+				b = append(ref(b, first+int(i)), ' ')
 			}
 		}
-		b.WriteString("] ")
+		b = append(b, "] "...)
 	}
 	for k, a := range f.annotKeys {
-		b.WriteString(strconv.Itoa(f.annotKeyBase()+k) + " " + elemRef(a.elem) + " ")
+		b = append(strconv.AppendInt(b, int64(f.annotKeyBase()+k), 10), ' ')
+		b = append(ref(b, first+a.elem), ' ')
 	}
-	b.WriteString("]>>")
-	f.out(b.String())
-	f.out("endobj")
+	b = append(b, "]>>\nendobj\n"...)
+	f.buffer.Write(b)
+	t.buf = b
 	f.structObjs = structObjs{root: root, first: first}
 }
 

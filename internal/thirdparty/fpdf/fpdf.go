@@ -1558,7 +1558,9 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.outf("%d 0 obj", f.n)
+	// boardpaper: the same line without a Sprintf (a tagged document has
+	// an object per structure element).
+	f.buffer.Write(append(strconv.AppendInt(f.fmt.buf[:0], int64(f.n), 10), " 0 obj\n"...))
 }
 
 func (f *Fpdf) putstream(b []byte) {

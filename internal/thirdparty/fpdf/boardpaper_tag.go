@@ -207,7 +207,8 @@ func (f *Fpdf) ExportTags() *Tags {
 // GraftTags places t's elements under parent, their content on this
 // document's pages from firstPage on (t's page 1 is firstPage), its roots
 // retyped rootType unless that is "", and returns the id here of t's
-// element 0: t's element i is that plus i. The pages must hold t's page
+// element 0: t's element i is that plus i; their IDs are prefixed with
+// "p<firstPage>-". The pages must hold t's page
 // bodies, which carry the MCIDs; their own content here is numbered after
 // them.
 func (f *Fpdf) GraftTags(tags *Tags, parent, firstPage int, rootType string) int {
@@ -221,7 +222,13 @@ func (f *Fpdf) GraftTags(tags *Tags, parent, firstPage int, rootType string) int
 	base := len(g.elems)
 	for _, e := range t.elems {
 		if e.attrs >= 0 {
-			g.attrs = append(g.attrs, t.attrs[e.attrs])
+			a := t.attrs[e.attrs]
+			if a.ID != "" {
+				// IDs are unique in the document they came from; here
+				// they are prefixed with the page they start from.
+				a.ID = "p" + strconv.Itoa(firstPage) + "-" + a.ID
+			}
+			g.attrs = append(g.attrs, a)
 			e.attrs = int32(len(g.attrs) - 1)
 		}
 		if e.parent >= 0 {

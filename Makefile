@@ -14,7 +14,7 @@ A11Y := internal/a11y
 # Fuzz targets: name and package.
 FUZZ := FuzzSnapshot:./internal/project FuzzFence:./internal/exhibit FuzzPipeline:./internal/pipeline FuzzExemptLeak:./internal/publish
 
-.PHONY: all papers test deps vet bench fuzz fuzz-ci clean
+.PHONY: all papers test deps vet bench fuzz fuzz-ci pdf-check clean
 
 all: papers
 
@@ -50,6 +50,31 @@ vet:
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...
 	$(MAKE) --no-print-directory fuzz-ci
+	$(MAKE) --no-print-directory pdf-check
+
+# pdf-check validates every PDF a build writes (the samples, their agenda
+# packs, the --exempt-out full versions, and a 20-paper synthetic project's
+# papers and packs) with veraPDF, against PDF/UA-1 and then PDF/A-2b: one
+# Java run for each, all the files at once (about a minute each). veraPDF
+# is not in any package registry: it is used from ../shared/tools/verapdf
+# when that folder is there, and the check says it was skipped when not.
+UA_CHECK := ../shared/tools/verapdf/ua-check
+
+pdf-check: $(BIN)
+	@if [ ! -x $(UA_CHECK) ]; then \
+	  echo "pdf-check: SKIPPED: $(UA_CHECK) is not there, so no PDF was checked against PDF/UA-1 or PDF/A-2b"; exit 0; \
+	fi; \
+	dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	./$(BIN) build --force --out "$$dir/samples" --exempt-out "$$dir/exempt" >/dev/null || exit 1; \
+	$(GO) run ./cmd/synth -n 20 -out "$$dir/synthetic" >/dev/null || exit 1; \
+	(cd "$$dir/synthetic" && "$(CURDIR)/$(BIN)" build --out "$$dir/synthetic/output" >/dev/null) || exit 1; \
+	files=$$(find "$$dir" -name '*.pdf' | sort); \
+	echo "pdf-check: $$(echo $$files | wc -w) PDFs, PDF/UA-1"; \
+	$(UA_CHECK) $$files >"$$dir/ua.txt"; ua=$$?; grep -v '^PASS' "$$dir/ua.txt"; \
+	echo "pdf-check: $$(echo $$files | wc -w) PDFs, PDF/A-2b"; \
+	$(UA_CHECK) --profile 2b $$files >"$$dir/pdfa.txt"; pdfa=$$?; grep -v '^PASS' "$$dir/pdfa.txt"; \
+	if [ $$ua -ne 0 ] || [ $$pdfa -ne 0 ]; then echo "pdf-check: FAILED (the rules and files above)"; exit 1; fi; \
+	echo "pdf-check: every PDF passes PDF/UA-1 and PDF/A-2b"
 
 # fuzz runs each fuzzer for a minute; fuzz-ci (part of make test) for 15
 # seconds. A crasher is saved under the package's testdata/fuzz/ and then

@@ -39,14 +39,11 @@ func (f *Fpdf) putArchive() {
 	if !f.archival {
 		return
 	}
-	icc := srgbProfile()
-	mem := xmem.compress(icc)
-	data := mem.bytes()
+	data := srgbProfile()
 	f.newobj()
 	f.archive.profile = f.n
 	f.outf("<</N 3 /Filter /FlateDecode /Length %d>>", len(data))
 	f.putstream(data)
-	mem.release()
 	f.out("endobj")
 
 	xmp := f.xmp()
@@ -174,7 +171,7 @@ func (f *Fpdf) xmp() string {
 
 var srgbOnce struct {
 	sync.Once
-	icc []byte
+	icc []byte // compressed
 }
 
 // srgbProfile is an ICC version 2 display profile of sRGB, made from the
@@ -182,9 +179,9 @@ var srgbOnce struct {
 // profile connection space's D50 (Bradford), and its tone curve (linear
 // below 0.04045, then ((v+0.055)/1.055)^2.4) sampled at 1,024 points. It
 // is made here rather than copied from a vendor's file, so it carries no
-// licence but the project's.
+// licence but the project's. It is made and compressed once a process.
 func srgbProfile() []byte {
-	srgbOnce.Do(func() { srgbOnce.icc = makeSRGBProfile() })
+	srgbOnce.Do(func() { srgbOnce.icc = compressCopy(makeSRGBProfile()) })
 	return srgbOnce.icc
 }
 

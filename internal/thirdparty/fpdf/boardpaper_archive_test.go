@@ -71,7 +71,7 @@ func TestArchivalDocument(t *testing.T) {
 // The sRGB profile is a well-formed ICC profile: its size is its length,
 // each tag lies within it, and it is a display profile of RGB to XYZ.
 func TestSRGBProfile(t *testing.T) {
-	p := srgbProfile()
+	p := makeSRGBProfile()
 	be := binary.BigEndian
 	if n := be.Uint32(p); int(n) != len(p) {
 		t.Fatalf("size %d, length %d", n, len(p))

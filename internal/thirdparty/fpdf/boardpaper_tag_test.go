@@ -2,6 +2,7 @@ package fpdf
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -64,8 +65,12 @@ func TestTaggedDocument(t *testing.T) {
 	if root == nil {
 		t.Fatal("no /StructTreeRoot in the catalog")
 	}
-	if !strings.Contains(out, "\n"+root[1]+" 0 obj\n<</Type /StructTreeRoot /K [") || !strings.Contains(out, "/ParentTreeNextKey 3") {
-		t.Error("structure tree root wrong")
+	objs := packedObjects(t, out)
+	if !strings.HasPrefix(objs[root[1]], "<</Type /StructTreeRoot /K [") || !strings.Contains(out, "/ParentTreeNextKey 3") {
+		t.Errorf("structure tree root wrong: %q", objs[root[1]])
+	}
+	if !strings.Contains(out, "<</Type /XRef /Size ") || strings.Contains(out, "\nxref\n") {
+		t.Error("a document with object streams has no cross-reference stream, or a table")
 	}
 	// Page 1's MCIDs 0, 1, 2 belong to P, Link and Note; page 2's 0 to the
 	// Figure; key 2 is the annotation's Link.
@@ -74,7 +79,7 @@ func TestTaggedDocument(t *testing.T) {
 		t.Fatalf("ParentTree wrong:\n%s", out[strings.Index(out, "/Nums"):][:200])
 	}
 	typeOf := func(obj string) string {
-		m := regexp.MustCompile(`\n` + obj + ` 0 obj\n<</Type /StructElem /S /(\w+)`).FindStringSubmatch(out)
+		m := regexp.MustCompile(`^<</S /(\w+)`).FindStringSubmatch(objs[obj])
 		if m == nil {
 			return "?"
 		}
@@ -129,4 +134,32 @@ func TestGraftTags(t *testing.T) {
 	if got := f.tags.kids[f.tags.elems[p].first].mcid; got != 1 {
 		t.Errorf("the placing document's content on the page is MCID %d, want 1", got)
 	}
+}
+
+// packedObjects reads an uncompressed document's object streams: each
+// object's body by its number.
+func packedObjects(t *testing.T, out string) map[string]string {
+	t.Helper()
+	objs := map[string]string{}
+	re := regexp.MustCompile(`(?s)<</Type /ObjStm /N (\d+) /First (\d+) /Length (\d+)>>\nstream\n`)
+	for _, m := range re.FindAllStringSubmatchIndex(out, -1) {
+		n, _ := strconv.Atoi(out[m[2]:m[3]])
+		first, _ := strconv.Atoi(out[m[4]:m[5]])
+		length, _ := strconv.Atoi(out[m[6]:m[7]])
+		data := out[m[1] : m[1]+length]
+		head := strings.Fields(data[:first])
+		for i := 0; i < n; i++ {
+			off, _ := strconv.Atoi(head[2*i+1])
+			end := len(data)
+			if i+1 < n {
+				end, _ = strconv.Atoi(head[2*i+3])
+				end += first
+			}
+			objs[head[2*i]] = strings.TrimSpace(data[first+off : end])
+		}
+	}
+	if len(objs) == 0 {
+		t.Fatal("no object streams")
+	}
+	return objs
 }

@@ -254,6 +254,8 @@ type Fpdf struct {
 	tags             *tagging                  // boardpaper: the structure tree (boardpaper_tag.go)
 	structObjs       structObjs                // boardpaper: where it was written
 	annotKeys        []annotKey                // boardpaper: tagged annotations, by ParentTree key less the pages
+	packing          packed                    // boardpaper: the object stream being filled
+	packedIn         map[int][2]int            // boardpaper: object -> its object stream and index
 	colorFlag        bool                      // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors

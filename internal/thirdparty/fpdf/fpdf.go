@@ -2247,6 +2247,12 @@ func (f *Fpdf) enddoc() {
 	f.putcatalog()
 	f.out(">>")
 	f.out("endobj")
+	if f.packedIn != nil {
+		// boardpaper: object streams need a cross-reference stream.
+		f.putXrefStream()
+		f.state = 3
+		return
+	}
 	// Cross-ref
 	o := f.buffer.Len()
 	f.out("xref")

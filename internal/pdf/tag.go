@@ -258,7 +258,9 @@ type rowTag struct {
 // repeated header row), making the row's TR, in the table's THead or
 // TBody, the first time. A header row's cells are TH with Scope Column, a
 // row header TH with Scope Row; the cover's two answer boxes are one TD
-// whose ActualText is the answer.
+// whose ActualText is the answer. A cell spanning columns or rows says so
+// in its attributes (fpdf.TagAttrs ColSpan, RowSpan); a group of body rows
+// under a heading row is a TBody of its own.
 func (w *writer) rowTags(tl *tableLayout, row tableRow) []int {
 	t := row.tag
 	if t == nil || w.tag.artifact > 0 {

@@ -24,7 +24,10 @@ type TagAttrs struct {
 	ActualText string // the text that replaces the content when read
 	ID         string // unique in the document (footnotes)
 	Scope      string // a TH's Table attribute: Row, Column or Both
-	Title      string
+	// A table cell's Table attributes: the columns and rows it spans
+	// (0 or 1: one).
+	ColSpan, RowSpan int
+	Title            string
 }
 
 // TagRoot is the parent of an element directly under the structure tree's
@@ -287,7 +290,9 @@ type packed struct {
 // need not inflate the whole tree to reach one element.
 const maxPacked = 500
 
-// putPacked makes the next object, body, one of an object stream's.
+// putPacked makes the next object, body, one of an object stream's. The
+// streams are written by flushPacked, after all the objects they hold, so
+// that these have consecutive numbers.
 func (f *Fpdf) putPacked(body []byte) {
 	f.n++
 	for j := len(f.offsets); j <= f.n; j++ {
@@ -298,43 +303,46 @@ func (f *Fpdf) putPacked(body []byte) {
 	p.nums = append(p.nums, f.n)
 	p.offs = append(p.offs, len(p.data))
 	p.data = append(append(p.data, body...), '\n')
-	if len(p.nums) == maxPacked {
-		f.flushPacked()
-	}
 }
 
-// flushPacked writes the object stream being filled.
+// flushPacked writes the objects putPacked made in object streams of up
+// to maxPacked objects each.
 func (f *Fpdf) flushPacked() {
 	p := &f.packing
-	if len(p.nums) == 0 {
-		return
-	}
-	var head []byte
-	for i, n := range p.nums {
-		head = strconv.AppendInt(head, int64(n), 10)
-		head = append(head, ' ')
-		head = strconv.AppendInt(head, int64(p.offs[i]), 10)
-		head = append(head, ' ')
-	}
-	head = append(head, '\n')
-	f.newobj()
-	if f.packedIn == nil {
+	if f.packedIn == nil && len(p.nums) > 0 {
 		f.packedIn = map[int][2]int{}
 	}
-	for i, n := range p.nums {
-		f.packedIn[n] = [2]int{f.n, i}
+	for start := 0; start < len(p.nums); start += maxPacked {
+		end := min(start+maxPacked, len(p.nums))
+		dataEnd := len(p.data)
+		if end < len(p.nums) {
+			dataEnd = p.offs[end]
+		}
+		var head []byte
+		for i := start; i < end; i++ {
+			head = strconv.AppendInt(head, int64(p.nums[i]), 10)
+			head = append(head, ' ')
+			head = strconv.AppendInt(head, int64(p.offs[i]-p.offs[start]), 10)
+			head = append(head, ' ')
+		}
+		head = append(head, '\n')
+		data := p.data[p.offs[start]:dataEnd]
+		f.newobj()
+		for i := start; i < end; i++ {
+			f.packedIn[p.nums[i]] = [2]int{f.n, i - start}
+		}
+		if !f.compress {
+			f.outf("<</Type /ObjStm /N %d /First %d /Length %d>>", end-start, len(head), len(head)+len(data))
+			f.putstream(append(head, data...))
+		} else {
+			mem := xmem.compress(head, data)
+			out := mem.bytes()
+			f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", end-start, len(head), len(out))
+			f.putstream(out)
+			mem.release()
+		}
+		f.out("endobj")
 	}
-	if !f.compress {
-		f.outf("<</Type /ObjStm /N %d /First %d /Length %d>>", len(p.nums), len(head), len(head)+len(p.data))
-		f.putstream(append(head, p.data...))
-	} else {
-		mem := xmem.compress(head, p.data)
-		data := mem.bytes()
-		f.outf("<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>", len(p.nums), len(head), len(data))
-		f.putstream(data)
-		mem.release()
-	}
-	f.out("endobj")
 	p.nums, p.offs, p.data = p.nums[:0], p.offs[:0], p.data[:0]
 }
 
@@ -500,8 +508,18 @@ func (f *Fpdf) putStructTree() {
 			if a.ID != "" {
 				b = append(appendEscaped(append(b, " /ID ("...), a.ID), ')') // a byte string
 			}
-			if a.Scope != "" {
-				b = append(append(append(b, " /A <</O /Table /Scope /"...), a.Scope...), ">>"...)
+			if a.Scope != "" || a.ColSpan > 1 || a.RowSpan > 1 {
+				b = append(b, " /A <</O /Table"...)
+				if a.Scope != "" {
+					b = append(append(b, " /Scope /"...), a.Scope...)
+				}
+				if a.ColSpan > 1 {
+					b = strconv.AppendInt(append(b, " /ColSpan "...), int64(a.ColSpan), 10)
+				}
+				if a.RowSpan > 1 {
+					b = strconv.AppendInt(append(b, " /RowSpan "...), int64(a.RowSpan), 10)
+				}
+				b = append(b, ">>"...)
 			}
 		}
 		b = append(b, " /K ["...)

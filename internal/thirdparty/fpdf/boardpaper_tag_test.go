@@ -35,6 +35,9 @@ func TestTaggedDocument(t *testing.T) {
 	f.Text(20, 270, "1 A note")
 	f.EndMarked()
 	f.AppendTag(p, note)
+	table := f.NewTag(doc, "Table", TagAttrs{})
+	tr := f.NewTag(table, "TR", TagAttrs{})
+	f.NewTag(tr, "TH", TagAttrs{Scope: "Column", ColSpan: 2})
 	fig := f.NewTag(doc, "Figure", TagAttrs{Alt: "A chart of “things”"})
 	f.AddPage()
 	f.BeginMarked(fig)
@@ -49,6 +52,7 @@ func TestTaggedDocument(t *testing.T) {
 		"/MarkInfo <</Marked true>>",
 		"/IDTree <</Names [(note-1) ",
 		"/ID (note-1)",
+		"/S /TH /P ", "/A <</O /Table /Scope /Column /ColSpan 2>>",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("no %q", want)
@@ -162,4 +166,46 @@ func packedObjects(t *testing.T, out string) map[string]string {
 		t.Fatal("no object streams")
 	}
 	return objs
+}
+
+// A tree of more elements than an object stream holds: every element the
+// ParentTree names is the element that owns the content, whichever
+// stream it is in (the streams are numbered after the elements).
+func TestManyElementsInObjectStreams(t *testing.T) {
+	f := newTestDoc(false)
+	doc := f.NewTag(TagRoot, "Document", TagAttrs{})
+	f.AddPage()
+	f.SetFont("Sans", "", 11)
+	const n = 3*maxPacked + 7
+	for i := 0; i < n; i++ {
+		typ := "P"
+		if i%2 == 1 {
+			typ = "Span"
+		}
+		f.BeginMarked(f.NewTag(doc, typ, TagAttrs{}))
+		f.Text(20, 30, "x")
+		f.EndMarked()
+	}
+	out := string(output(t, f))
+	objs := packedObjects(t, out)
+	if len(objs) != n+3 { // the root, the Document, the elements, the ParentTree
+		t.Errorf("%d objects in object streams, want %d", len(objs), n+3)
+	}
+	m := regexp.MustCompile(`<</Nums \[0 \[([^\]]*)\]`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatal("no ParentTree")
+	}
+	refs := regexp.MustCompile(`(\d+) 0 R`).FindAllStringSubmatch(m[1], -1)
+	if len(refs) != n {
+		t.Fatalf("the ParentTree names %d owners, want %d", len(refs), n)
+	}
+	for i, r := range refs {
+		want := "<</S /P "
+		if i%2 == 1 {
+			want = "<</S /Span "
+		}
+		if !strings.HasPrefix(objs[r[1]], want) {
+			t.Fatalf("MCID %d's owner, object %s, is %.40q, want %q", i, r[1], objs[r[1]], want)
+		}
+	}
 }

@@ -11,8 +11,10 @@ import (
 	"unicode/utf16"
 )
 
-// SetArchival makes the document claim and meet PDF/A-2b (ISO 19005-2,
-// level B) and carry the document-level parts of PDF/UA-1 (ISO 14289-1):
+// SetArchival makes the document claim and meet PDF/A-2 (ISO 19005-2):
+// level A when it is tagged (boardpaper_tag.go: a structure tree, every
+// character mapped to Unicode, the language given), else level B; and
+// carry the document-level parts of PDF/UA-1 (ISO 14289-1):
 // a PDF 1.7 header with a binary comment line, an sRGB output intent with
 // its ICC profile embedded, an XMP metadata stream that repeats the
 // document information and names both standards, a trailer /ID made from
@@ -148,9 +150,12 @@ func (f *Fpdf) xmp() string {
 	}
 	b.WriteString("<xmp:CreateDate>" + xmpDate(timeOrNow(f.creationDate)) + "</xmp:CreateDate>\n")
 	b.WriteString("<xmp:ModifyDate>" + xmpDate(timeOrNow(f.modDate)) + "</xmp:ModifyDate>\n")
-	b.WriteString(`<pdfaid:part>2</pdfaid:part>
-<pdfaid:conformance>B</pdfaid:conformance>
-<pdfuaid:part>1</pdfuaid:part>
+	level := "B"
+	if f.tags != nil && len(f.tags.elems) > 0 {
+		level = "A"
+	}
+	b.WriteString("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>" + level + "</pdfaid:conformance>\n")
+	b.WriteString(`<pdfuaid:part>1</pdfuaid:part>
 <pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
 <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
 <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>

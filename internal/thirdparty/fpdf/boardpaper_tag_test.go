@@ -52,6 +52,7 @@ func TestTaggedDocument(t *testing.T) {
 		"/MarkInfo <</Marked true>>",
 		"/IDTree <</Names [(note-1) ",
 		"/ID (note-1)",
+		"<pdfaid:conformance>A</pdfaid:conformance>", // tagged: PDF/A-2a
 		"/S /TH /P ", "/A <</O /Table /Scope /Column /ColSpan 2>>",
 	} {
 		if !strings.Contains(out, want) {

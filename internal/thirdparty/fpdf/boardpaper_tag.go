@@ -3,6 +3,7 @@ package fpdf
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 )
@@ -224,6 +225,8 @@ func (f *Fpdf) GraftTags(tags *Tags, parent, firstPage int, rootType string) int
 	}
 	t, g := &tags.t, f.tags
 	base := len(g.elems)
+	g.elems = slices.Grow(g.elems, len(t.elems))
+	g.kids = slices.Grow(g.kids, len(t.kids))
 	for _, e := range t.elems {
 		if e.attrs >= 0 {
 			a := t.attrs[e.attrs]
@@ -418,6 +421,10 @@ func (f *Fpdf) putStructTree() {
 	root := f.n + 1
 	first := root + 1
 	parentTree := first + len(t.elems)
+	p := &f.packing
+	p.nums = slices.Grow(p.nums[:0], len(t.elems)+2)
+	p.offs = slices.Grow(p.offs[:0], len(t.elems)+2)
+	p.data = slices.Grow(p.data[:0], 48*len(t.elems)+12*len(t.kids))
 	b := t.buf[:0]
 	ref := func(b []byte, obj int) []byte {
 		return append(strconv.AppendInt(b, int64(obj), 10), " 0 R"...)

@@ -22,7 +22,7 @@ const (
 )
 
 var (
-	tableKeys = []string{"id", "data", "caption", "cells", "total"}
+	tableKeys = append([]string{"id", "data", "caption", "cells", "total", "orientation"}, financeKeys...)
 	cellKinds = []string{cellCount, cellCountShare, cellPercent, cellRatio, cellText}
 )
 
@@ -51,6 +51,14 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 			f.fail(t, "total: want a number, got %s", describe(t))
 		}
 	}
+	landscape := f.choice("orientation", "portrait", []string{"portrait", "landscape"}) == "landscape"
+	finance := f.isFinance()
+	if finance && f.values["total"] != nil {
+		f.fail(f.keys["total"], "total: a table with %s checks its total with total_row: (the label of its total row)", financeKeyUsed(f))
+	}
+	if finance && f.values["cells"] != nil && !contains([]string{cellCount, cellPercent, cellText}, cells) {
+		f.fail(f.values["cells"], "cells: %s is for a table without %s: give each column a format: instead", cells, financeKeyUsed(f))
+	}
 	n, snap := f.lookup(data)
 	if n == nil || len(f.errs) > 0 || f.wrongKind(n, snap) {
 		return nil, f.errs.Err()
@@ -59,6 +67,13 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 	t := &model.Table{
 		Exhibit:    model.Exhibit{Attr: model.Attr{ID: id}, Caption: inlines(caption)},
 		RowHeaders: true,
+		Landscape:  landscape,
+	}
+	if finance {
+		if err := financeTable(f, snap, n, t); err != nil {
+			return nil, err
+		}
+		return t, nil
 	}
 	var errs diag.List
 	sum, ok := readTable(&errs, snap, n, cells, t)
@@ -71,6 +86,16 @@ func Table(src []byte, pos diag.Pos, data *project.DataSet) (*model.Table, error
 		}
 	}
 	return t, nil
+}
+
+// financeKeyUsed names the first finance key a block uses, for messages.
+func financeKeyUsed(f *fence) string {
+	for _, k := range financeKeys {
+		if f.values[k] != nil {
+			return k + ":"
+		}
+	}
+	return ""
 }
 
 // readTable fills t from a snapshot's {corner, columns, rows}, and returns
@@ -198,19 +223,25 @@ func formatCell(errs *diag.List, snap *project.Snapshot, v *yaml.Node, cells str
 		}
 		return v.Value, false, true
 	}
+	fig, _ := project.Figure(v)
 	switch cells {
 	case cellCountShare:
-		s, err := format.Share(x, rowTotal)
-		if err != nil {
+		share, err := format.Percent(x, rowTotal, 1)
+		switch {
+		case errors.Is(err, format.ErrZeroDenominator):
+			return format.Num(fig), true, true
+		case err != nil:
 			return bad("%s as a share of its row's total (%s) is %v: do the row's figures nearly cancel out?", v.Value, format.Count(rowTotal), err)
 		}
-		return s, true, true
+		return format.Num(fig) + " (" + share + ")", true, true
 	case cellPercent:
-		return format.PercentCell(x), true, true
+		// One place at least, so that a column's shares line up; more
+		// when the snapshot gives more (1.99% is never 2.0%).
+		return format.Style{Fixed: true, Places: max(1, fig.Places)}.Format(fig) + "%", true, true
 	case cellRatio:
 		return bad("a plain number (%s) in a table of ratios: write {n: …, of: …}, or set cells: to count or percent", v.Value)
 	}
-	return format.Count(x), true, true
+	return format.Num(fig), true, true
 }
 
 // ratioCell writes {n: 155, of: 1414} as "11.0% (155/1,414)", whatever the

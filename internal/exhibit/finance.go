@@ -160,7 +160,12 @@ func financeTable(f *fence, snap *project.Snapshot, n *yaml.Node, t *model.Table
 		if given != nil {
 			label = given.label
 		}
-		t.Rows = append(t.Rows, finCells(label, false, cols, total))
+		// A total of income rows is income: its shortfall is adverse.
+		income := len(rows) > 0
+		for _, r := range rows {
+			income = income && r.income
+		}
+		t.Rows = append(t.Rows, finCells(label, income, cols, total))
 		setKind(t, len(t.Rows)-1, model.RowTotal)
 		if roundingShows(cols, figs, total) {
 			t.Caption = append(t.Caption, model.Text(" (figures may not sum because of rounding)"))

@@ -36,6 +36,11 @@ grouped:
     - {label: Schools, group: Children and Families, values: [1000]}
     - {label: Transport, group: Children and Families, values: [2000]}
     - {label: Highways, group: City Development, values: [3000]}
+funding:
+  columns: [Budget, Forecast]
+  rows:
+    - {label: Council tax, income: true, values: [1000, 1010]}
+    - {label: Business rates, income: true, values: [500, 480]}
 rates:
   columns: [Rise]
   rows:
@@ -197,5 +202,18 @@ func TestOrientation(t *testing.T) {
 	}
 	if _, err := Table([]byte("data: given_total\norientation: sideways\n"), at20, finData(t)); err == nil {
 		t.Error("orientation: sideways was accepted")
+	}
+}
+
+// A shortfall of income is adverse, a surplus favourable, and a total of
+// income rows is income too.
+func TestFinanceIncome(t *testing.T) {
+	tbl, err := Table([]byte("data: funding\ntotal_row: Total\ncolumns: [Budget, Forecast, {name: Variance, formula: Forecast - Budget}, {name: Judged, assess: Variance}]\n"), at20, finData(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"Council tax", "1,000", "1,010", "10", "Favourable"}, {"Business rates", "500", "480", "-20", "Adverse"}, {"Total", "1,500", "1,490", "-10", "Adverse"}}
+	if got := texts(tbl.Rows); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
 	}
 }

@@ -19,14 +19,14 @@ var baseCSS string
 var financeCSS string
 
 // hasFinance reports whether a document holds a table with finance
-// structure: spanning cells, group or total rows, ratings or spoken
-// figures.
+// structure (spanning cells, group or total rows, ratings or spoken
+// figures) or one set on landscape pages.
 func hasFinance(d *model.Document) bool {
 	found := false
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
 		switch n := n.(type) {
 		case *model.Table:
-			if entering && len(n.RowKinds) > 0 {
+			if entering && (len(n.RowKinds) > 0 || n.Landscape) {
 				found = true
 			}
 		case *model.Cell:

@@ -22,7 +22,11 @@ func (p *page) tableIn(t *model.Table, id string, ex model.Exhibit) error {
 	if name == "" {
 		name = "Table"
 	}
-	p.s("<div class=\"table-wrap\"", idAttr(id), " role=\"region\" aria-label=\"", escapeAttr(name), "\" tabindex=\"0\">\n<table>\n")
+	class := "table-wrap"
+	if t.Landscape {
+		class += " wide"
+	}
+	p.s("<div class=\"", class, "\"", idAttr(id), " role=\"region\" aria-label=\"", escapeAttr(name), "\" tabindex=\"0\">\n<table>\n")
 	saved := p.where
 	if ex.Label != "" {
 		p.where = ex.Label

@@ -340,9 +340,10 @@ func (f *fence) finColumns(srcNames []string, table tableWide) []*finCol {
 				known = append(known, c.name)
 			}
 		}
-		msg := fmt.Sprintf("%s: there is no column %q in the table before this one (its columns: %s)", key, name, strings.Join(known, ", "))
+		where := fmt.Sprintf("no column %q in %s or among the table's columns before this one", name, f.values["data"].Value)
+		msg := fmt.Sprintf("%s: %s (its columns: %s)", key, where, strings.Join(known, ", "))
 		if near := diag.Nearest(name, known); near != "" {
-			msg = fmt.Sprintf("%s: there is no column %q in the table before this one (did you mean %q?)", key, name, near)
+			msg = fmt.Sprintf("%s: %s (did you mean %q?)", key, where, near)
 		}
 		f.fail(at, "%s", msg)
 		return -1
@@ -377,9 +378,10 @@ func (f *fence) finColumns(srcNames []string, table tableWide) []*finCol {
 		case keys["rag"] != nil:
 			c.rag = find(keys["rag"], "rag", text("rag"))
 			c.format, c.words = fmtText, true
-			c.amber = f.threshold(keys, "amber", item)
-			c.red = f.threshold(keys, "red", item)
-			if keys["amber"] != nil && keys["red"] != nil && format.Compare(c.amber, c.red) > 0 {
+			var okA, okR bool
+			c.amber, okA = f.threshold(keys, "amber", item)
+			c.red, okR = f.threshold(keys, "red", item)
+			if okA && okR && format.Compare(c.amber, c.red) > 0 {
 				f.fail(keys["amber"], "amber: %s is above red: %s: amber starts below red", keys["amber"].Value, keys["red"].Value)
 			}
 		case keys["assess"] != nil:
@@ -402,7 +404,7 @@ func (f *fence) finColumns(srcNames []string, table tableWide) []*finCol {
 				if near := diag.Nearest(from, srcNames); near != "" {
 					msg = fmt.Sprintf("there is no column %q in %s (did you mean %q?)", from, f.values["data"].Value, near)
 				}
-				f.fail(at, "%s: %s; a column that is worked out needs formula:", at.Value, msg)
+				f.fail(at, "%s; a column worked out from others needs formula:", msg)
 			}
 		}
 		if v := keys["format"]; v != nil {
@@ -506,17 +508,19 @@ func (f *fence) formula(v *yaml.Node, s string, find func(*yaml.Node, string, st
 
 // threshold reads rag's amber: or red:, a number of the rated column's
 // unit (a percentage for a column of percentages).
-func (f *fence) threshold(keys map[string]*yaml.Node, k string, item *yaml.Node) format.Number {
+func (f *fence) threshold(keys map[string]*yaml.Node, k string, item *yaml.Node) (format.Number, bool) {
 	v := keys[k]
 	if v == nil {
-		f.fail(item, "rag: needs amber: and red:, the adverse figures each rating starts at (e.g. amber: 2, red: 5)")
-		return format.Number{}
+		if k == "amber" || keys["amber"] != nil {
+			f.fail(item, "rag: needs amber: and red:, the adverse figures each rating starts at, as the rated column prints them (e.g. amber: 2, red: 5)")
+		}
+		return format.Number{}, false
 	}
 	n, ok := project.Figure(v)
 	if !ok {
-		f.fail(v, "%s: want a number, got %s", k, describe(v))
+		f.fail(v, "%s: want a number as the rated column prints it, without %% or £ (e.g. 5), got %s", k, describe(v))
 	}
-	return n
+	return n, ok
 }
 
 // finishColumn settles a column's style and alignment from its keys and

@@ -166,13 +166,13 @@ func TestFinanceGroupsAndPlaces(t *testing.T) {
 func TestFinanceErrors(t *testing.T) {
 	for _, tt := range []struct{ name, src, want string }{
 		{"missing column", "data: budget\ncolumns:\n  - {name: Forcast}\n",
-			`templates/p.md:22:12: Forcast: there is no column "Forcast" in budget (did you mean "Forecast"?); a column that is worked out needs formula:`},
+			`templates/p.md:22:12: there is no column "Forcast" in budget (did you mean "Forecast"?); a column worked out from others needs formula:`},
 		{"formula names a missing column", "data: budget\ncolumns:\n  - {name: Variance, formula: Forecast - Budgett}\n",
-			`templates/p.md:22:31: formula: there is no column "Budgett" in the table before this one (did you mean "Budget"?)`},
+			`templates/p.md:22:31: formula: no column "Budgett" in budget or among the table's columns before this one (did you mean "Budget"?)`},
 		{"formula without spaces", "data: budget\ncolumns:\n  - {name: Variance, formula: Forecast-Budget}\n",
 			`templates/p.md:22:31: formula: "Forecast-Budget" is not a formula of two columns`},
 		{"rag names a missing column", "data: budget\ncolumns:\n  - {name: RAG, rag: Varience, amber: 1, red: 2}\n",
-			`templates/p.md:22:22: rag: there is no column "Varience" in the table before this one`},
+			`templates/p.md:22:22: rag: no column "Varience" in budget or among the table's columns before this one (its columns: Budget, Forecast, Note)`},
 		{"rag without red", "data: budget\ncolumns:\n  - {name: RAG, rag: Budget, amber: 1}\n",
 			`templates/p.md:22:5: rag: needs amber: and red:`},
 		{"scale on text", "data: budget\ncolumns:\n  - {name: Note, format: text, scale: thousands}\n",

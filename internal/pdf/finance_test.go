@@ -47,3 +47,31 @@ func TestFinanceTablesAndLandscape(t *testing.T) {
 		}
 	}
 }
+
+// A finance table too wide even for its page is set in parts; a group
+// heading over columns of two parts heads its columns in each, and a
+// group row spans each part.
+func TestSpanningCellsInParts(t *testing.T) {
+	cols := "columns:\n"
+	for _, y := range []string{"2021/22", "2022/23", "2023/24", "2024/25", "2025/26", "2026/27"} {
+		for _, c := range []string{"Budget", "Spent to date", "Forecast"} {
+			cols += "  - {name: " + c + " " + y + ", from: \"2025/26\", group: Years from 2021/22 to 2026/27}\n"
+		}
+	}
+	tbl := pdftest.FinanceTable("data: capital\nscale: thousands\ntotal_row: Total\n" + cols)
+	tbl.Label = "Table Five"
+	doc := pdftest.SamplePaper()
+	doc.Body = append(doc.Body, pdftest.Heading("10", 1, "Wide", tbl))
+	path := writeTemp(t, doc)
+	text := pdftest.AllText(t, path)
+	parts := strings.Count(text, "Table Five (part")
+	if parts < 2 {
+		t.Fatalf("the table was not set in parts:\n%s", text)
+	}
+	if n := strings.Count(text, "Years from 2021/22 to 2026/27"); n != parts {
+		t.Errorf("the group heading is in %d parts, want all %d", n, parts)
+	}
+	if n := strings.Count(text, "Highways "); n != parts {
+		t.Errorf("the row names are in %d parts, want all %d", n, parts)
+	}
+}

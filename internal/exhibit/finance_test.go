@@ -41,6 +41,11 @@ funding:
   rows:
     - {label: Council tax, income: true, values: [1000, 1010]}
     - {label: Business rates, income: true, values: [500, 480]}
+small:
+  columns: [Budget, Forecast]
+  rows:
+    - {label: Under, values: [1000, 700]}
+    - {label: Over, values: [1000, 1300]}
 rates:
   columns: [Rise]
   rows:
@@ -215,5 +220,21 @@ func TestFinanceIncome(t *testing.T) {
 	want := [][]string{{"Council tax", "1,000", "1,010", "10", "Favourable"}, {"Business rates", "500", "480", "-20", "Adverse"}, {"Total", "1,500", "1,490", "-10", "Adverse"}}
 	if got := texts(tbl.Rows); !reflect.DeepEqual(got, want) {
 		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+}
+
+// A variance that rounds to nothing in £'000 keeps its sign: an
+// underspend of £300 is (0), read "minus 0", not nil.
+func TestFinanceSmallNegativeStaysHonest(t *testing.T) {
+	tbl, err := Table([]byte("data: small\nscale: thousands\nbrackets: true\ncolumns: [Budget, Forecast, {name: Variance, formula: Forecast - Budget}]\n"), at20, finData(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := [][]string{{"Under", "1", "1", "(0)"}, {"Over", "1", "1", "0"}}
+	if got := texts(tbl.Rows); !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n got %q\nwant %q", got, want)
+	}
+	if c := tbl.Rows[0][3]; c.Spoken != "minus 0" {
+		t.Errorf("(0) is spoken %q", c.Spoken)
 	}
 }

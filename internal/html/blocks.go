@@ -16,6 +16,8 @@ func (p *page) section(s *model.Section, h int) error {
 		class += " front front-summary"
 	case model.FrontRecommendations:
 		class += " front front-recommendations"
+	case model.Appendix:
+		class += " appendix"
 	}
 	if s.Exempt {
 		class += " exempt"
@@ -23,16 +25,21 @@ func (p *page) section(s *model.Section, h int) error {
 	p.s("<section class=\"", class, "\" id=\"", escapeAttr(id), "\" aria-labelledby=\"", escapeAttr(headingID), "\">\n")
 	hn := itoa(h)
 	p.s("<h", hn, " id=\"", escapeAttr(headingID), "\"")
-	if s.Number != "" {
+	switch {
+	case s.Kind == model.Appendix:
+		// "Appendix 1: Staffing" is too long to hang in the gutter: it
+		// leads the heading's text.
+		p.s(">")
+		p.text(s.Number + ": ")
+		p.where = s.Number
+	case s.Number != "":
 		p.s(" class=\"numbered\"><span class=\"secnum\">")
 		p.text(s.Number)
 		p.s("</span> ")
-	} else {
-		p.s(">")
-	}
-	if s.Number != "" {
 		// A footnote marked in the heading links back to "section 3.0".
 		p.where = "section " + s.Number
+	default:
+		p.s(">")
 	}
 	err := p.inlines(p.sectionTitle(s))
 	p.where = ""

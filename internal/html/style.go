@@ -57,3 +57,17 @@ func fontStack(family string) string {
 	}
 	return `"` + clean + `", ` + house
 }
+
+// appendixCSS starts each appendix on a new printed page.
+const appendixCSS = "@media print { .appendix { break-before: page; } }\n"
+
+// featureCSS holds the rules only some papers need, added to the page
+// only when the paper uses what they style, so that a page without them
+// is the same as before they existed.
+func featureCSS(d *model.Document) string {
+	var b strings.Builder
+	if len(d.Meta.Appendices) > 0 {
+		b.WriteString(appendixCSS)
+	}
+	return b.String()
+}

@@ -111,6 +111,9 @@ type reader struct {
 	into *[]model.Block
 	// run is the exempt material being read, nil when none is.
 	run *exemptRun
+	// appendix is the first appendix read, nil until one is: numbered
+	// sections may not follow it.
+	appendix *model.Section
 }
 
 func lineStarts(b []byte) []int {
@@ -213,7 +216,7 @@ var (
 // headingClasses are the classes a heading may carry. Any other is an
 // error, so that a misspelt {.exempt} can never pass unnoticed and publish
 // what it was meant to withhold.
-var headingClasses = []string{"summary", "recommendations", "unnumbered", "exempt"}
+var headingClasses = []string{"summary", "recommendations", "appendix", "unnumbered", "exempt"}
 
 // exemptRun is exempt material being read: an {.exempt} heading opened it
 // at level, and it runs to the next heading of the same or a higher level.
@@ -260,6 +263,8 @@ func (r *reader) heading(h *ast.Heading) {
 
 	front := attr.HasClass("summary") || attr.HasClass("recommendations")
 	switch {
+	case attr.HasClass("appendix"):
+		r.appendixHeading(h, pos, attr, title, exempt)
 	case front:
 		if h.Level != 1 {
 			r.errs.Add(diag.At(pos, "{.summary} and {.recommendations} go on a level-1 heading (#)"))
@@ -290,6 +295,10 @@ func (r *reader) heading(h *ast.Heading) {
 		}
 		r.add(ch)
 	case h.Level == 1:
+		if r.appendix != nil {
+			r.errs.Add(diag.At(r.pos[r.appendix], "this appendix comes before the numbered section at line %d: appendices go after the main sections, at the end of the paper", pos.Line))
+			r.appendix = nil // said once
+		}
 		s := &model.Section{Attr: attr, Level: 1, Title: title, Exempt: exempt}
 		r.pos[s] = pos
 		r.doc.Body = append(r.doc.Body, s)
@@ -304,6 +313,28 @@ func (r *reader) heading(h *ast.Heading) {
 		r.top.Subsections = append(r.top.Subsections, s)
 		r.section, r.into = s, &s.Blocks
 	}
+}
+
+// appendixHeading opens an appendix: a level-1 section of its own kind,
+// after the numbered sections.
+func (r *reader) appendixHeading(h *ast.Heading, pos diag.Pos, attr model.Attr, title []model.Inline, exempt bool) {
+	for _, c := range []string{"summary", "recommendations", "unnumbered"} {
+		if attr.HasClass(c) {
+			r.errs.Add(diag.At(pos, "a heading cannot be both .appendix and .%s: an appendix is numbered as the layout says (Appendix 1)", c))
+			return
+		}
+	}
+	if h.Level != 1 {
+		r.errs.Add(diag.At(pos, "{.appendix} goes on a level-1 heading (#): an appendix's own subsections are ## headings under it"))
+		return
+	}
+	s := &model.Section{Attr: attr, Kind: model.Appendix, Level: 1, Title: title, Exempt: exempt}
+	r.pos[s] = pos
+	if r.appendix == nil {
+		r.appendix = s
+	}
+	r.doc.Body = append(r.doc.Body, s)
+	r.section, r.top, r.into = s, s, &s.Blocks
 }
 
 // headingText reads a heading's text and attributes: those goldmark read,

@@ -43,7 +43,7 @@ func (w *dumper) line(depth int, format string, args ...any) {
 }
 
 func (w *dumper) section(depth int, s *Section) {
-	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations"}[s.Kind]
+	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations", Appendix: "Appendix"}[s.Kind]
 	within := ""
 	if s.WithinExempt {
 		within = " within-exempt"

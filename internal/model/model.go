@@ -57,7 +57,8 @@ type Document struct {
 	// Front holds the front part (summary of main issues, recommendations),
 	// each as a Section with Kind FrontSummary or FrontRecommendations.
 	Front []*Section
-	// Body holds the numbered sections in order.
+	// Body holds the numbered sections in order, then the appendices
+	// (sections of Kind Appendix).
 	Body []*Section
 
 	// Footnotes in the order they are first referred to; Note.Number counts
@@ -90,6 +91,11 @@ type Meta struct {
 	Keywords []string
 	Language string // "en-GB"
 	Item     int    // agenda item number; 0 when not given
+	// Appendices lists the paper's appendices in order, for the cover,
+	// the index and an agenda pack's contents (the transform fills it
+	// from the body). The public version keeps the list: an exempt
+	// appendix's heading is published.
+	Appendices []AppendixEntry
 }
 
 // Cover is the cover sheet, already worded.
@@ -142,6 +148,25 @@ type Source struct {
 	SHA256 string // hex
 }
 
+// AppendixEntry names one appendix of a paper.
+type AppendixEntry struct {
+	Name   string // "Appendix 1", as the layout words it
+	Number string // "1" or "A": the name's number alone
+	Title  string // "Staffing", plain text
+	ID     string // the appendix section's id, for links
+	Exempt bool
+}
+
+// AppendixLine is how lists of papers name an appendix: "Appendix 1:
+// Staffing", with "(not for publication)" after an exempt one.
+func AppendixLine(a AppendixEntry) string {
+	line := a.Name + ": " + a.Title
+	if a.Exempt {
+		line += " (not for publication)"
+	}
+	return line
+}
+
 // SectionKind says what part of the paper a section is.
 type SectionKind int
 
@@ -152,6 +177,10 @@ const (
 	FrontSummary
 	// FrontRecommendations are the recommendations in the front part.
 	FrontRecommendations
+	// Appendix is an appendix, after the numbered sections. Its Number is
+	// its name as printed ("Appendix 1", "Appendix B"), and its heading
+	// reads "Appendix 1: Staffing".
+	Appendix
 )
 
 // Section is a heading and what follows it up to the next heading of the

@@ -73,10 +73,16 @@ func (w *writer) section(s *model.Section) {
 	if s.Level >= 2 {
 		gap, level = headGapL2, 1
 	}
+	if s.Kind == model.Appendix && !w.atTop() {
+		w.newPage()
+	}
 	w.space(gap)
 	w.pendingAnchors = append(w.pendingAnchors, s.Attr.ID)
 	title := model.PlainText(s.Title)
-	if s.Number != "" {
+	switch {
+	case s.Kind == model.Appendix:
+		title = s.Number + ": " + title
+	case s.Number != "":
 		title = s.Number + " " + title
 	}
 	w.pendingMark = &bookmark{text: title, level: level}
@@ -97,6 +103,12 @@ func (w *writer) headingLines(s *model.Section) []textset.Line {
 		ts.Size = w.base + 1
 	}
 	box := textset.Box{X: w.left, Width: w.right - w.left}
+	if s.Kind == model.Appendix {
+		// "Appendix 1: Staffing" is too long for the gutter: it starts
+		// at the margin, as one heading.
+		title := append([]model.Inline{model.Text(s.Number + ": ")}, s.Title...)
+		return w.layoutText(title, ts, box)
+	}
 	if s.Number != "" {
 		c := w.textColumn()
 		box = textset.Box{X: c.x, Width: c.width}

@@ -8,6 +8,7 @@ package pipeline
 
 import (
 	"os"
+	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/exhibit"
@@ -160,6 +161,10 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	case !hasExempt && !p.Exempt && p.AccessRule != "":
 		errs.Add(diag.At(p.Keys["access_to_information_rule"], "access_to_information_rule is given but nothing in the paper is exempt: mark the exempt part's heading {.exempt}, set exempt: true, or remove the rule"))
 	}
+	cover := *p
+	if len(d.Meta.Appendices) > 0 && errs.Err() == nil {
+		cover.ExemptAppendix = agreeExemptAppendices(d.Meta.Appendices, p, &errs)
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -167,8 +172,10 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	if p.Exempt || hasExempt {
 		d.ExemptNotice = opts.ExemptNotice
 	}
+	appendices := d.Meta.Appendices
 	d.Meta = p.Meta()
-	d.Cover = p.Cover(p.Exempt || hasExempt)
+	d.Meta.Appendices = appendices
+	d.Cover = cover.Cover(p.Exempt || hasExempt)
 	if d.Style, err = l.Style(root); err != nil {
 		return nil, err
 	}
@@ -249,5 +256,77 @@ func numbering(l *project.Layout) transform.Options {
 		TableLabel:              l.TableLabel,
 		ChartLabel:              l.ChartLabel,
 		NumberWords:             l.NumberWords,
+		AppendixWord:            l.AppendixWord,
+		AppendixLetters:         l.AppendixLetters,
+		AppendixParas:           l.AppendixParas,
 	}
+}
+
+// agreeExemptAppendices checks the front matter's exempt_appendix against
+// the appendices the body marks {.appendix .exempt}, and returns the
+// cover's wording of them ("2", "1 and 3"): the body decides, and the
+// front matter, when it says, must say the same.
+func agreeExemptAppendices(apps []model.AppendixEntry, p *project.Paper, errs *diag.List) string {
+	var exempt, all []string
+	for _, a := range apps {
+		all = append(all, a.Number)
+		if a.Exempt {
+			exempt = append(exempt, a.Number)
+		}
+	}
+	derived := andList(exempt)
+	if p.ExemptAppendix == "" {
+		return derived
+	}
+	at := p.Keys["exempt_appendix"]
+	said := map[string]bool{}
+	for _, n := range appendixNumbers(p.ExemptAppendix, apps[0].Name) {
+		said[strings.ToUpper(n)] = true
+		switch i := indexOf(all, strings.ToUpper(n)); {
+		case i < 0:
+			has := "its appendices are " + andList(all)
+			if len(all) == 1 {
+				has = "its only appendix is " + apps[0].Name
+			}
+			errs.Add(diag.At(at, "exempt_appendix names appendix %s, but the paper has no appendix %s: %s", n, n, has))
+		case !apps[i].Exempt:
+			errs.Add(diag.At(at, "exempt_appendix names appendix %s, but its heading (%s: %s) is not marked {.exempt}: mark it {.appendix .exempt}, or take it out of exempt_appendix", n, apps[i].Name, apps[i].Title))
+		}
+	}
+	for _, a := range apps {
+		if a.Exempt && !said[a.Number] {
+			errs.Add(diag.At(at, "%s (%s) is marked {.exempt} but exempt_appendix does not name it: write exempt_appendix: %q, or leave exempt_appendix out and the cover names the exempt appendices itself", a.Name, a.Title, derived))
+		}
+	}
+	return derived
+}
+
+// appendixNumbers reads exempt_appendix's numbers: "2", "1, 3", "1 and
+// 3", "Appendix 2" (name is an appendix's name, whose word may be written).
+func appendixNumbers(s, name string) []string {
+	word := strings.ToLower(strings.Fields(name)[0])
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' || r == ' ' }) {
+		if l := strings.ToLower(f); l != "and" && l != word && l != word+"s" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// andList joins "1", "2", "3" as "1, 2 and 3".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }

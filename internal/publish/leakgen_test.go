@@ -244,7 +244,8 @@ item: %d
 
 // leakCorpus writes papers holding every heading level with every
 // spelling of {.exempt}, setext headings, exempt recommendations, a paper
-// with an exempt appendix named on its cover and a whole exempt paper,
+// with an exempt appendix named on its cover, a paper with {.appendix}
+// headings, two of them exempt, and a whole exempt paper,
 // across two meetings.
 func leakCorpus() *leakProject {
 	words := &leakWords{}
@@ -294,6 +295,26 @@ func leakCorpus() *leakProject {
 	p.heading(1, false, "{.exempt}")
 	p.content(true, true)
 	add("recommendations", "executive-board", "Executive Board", "2026-03-13", 8, "exempt_appendix: \"1\"\n", p)
+
+	// Appendices, two of them exempt (one labelled, one with a
+	// subsection), after a public one and before another: the index and
+	// the pack list their headings, never what is under them.
+	p = &leakPaper{words: words}
+	summary(p)
+	p.heading(1, false, "")
+	p.content(false, false)
+	p.heading(1, false, "{.appendix}")
+	p.content(false, false)
+	p.heading(1, false, "{.appendix .exempt}")
+	p.content(true, true)
+	p.heading(2, false, "")
+	p.content(true, false)
+	p.heading(1, false, "{#%s .exempt .appendix}")
+	p.content(true, false)
+	p.heading(1, false, "{.appendix}")
+	p.content(false, false)
+	p.refParagraph()
+	add("appendices", "executive-board", "Executive Board", "2026-03-13", 10, "exempt_appendix: \"2 and 3\"\n", p)
 
 	// A whole paper not for publication: its name is exempt too.
 	p = &leakPaper{words: words, whole: true}

@@ -38,16 +38,19 @@ type paperRecord struct {
 	Item      int              `json:"item,omitempty"`
 	Exempt    bool             `json:"exempt,omitempty"` // has exempt content
 	Pages     int              `json:"pages,omitempty"`  // of its public PDF
+	// Appendices are the public version's, for the index and the pack.
+	Appendices []model.AppendixEntry `json:"appendices,omitempty"`
 }
 
 func (r paperRecord) meta() model.Meta {
 	d, _ := time.Parse("2006-01-02", r.Date)
-	return model.Meta{Slug: r.Slug, Title: r.Title, Committee: r.Committee, Date: d, Item: r.Item}
+	return model.Meta{Slug: r.Slug, Title: r.Title, Committee: r.Committee, Date: d, Item: r.Item, Appendices: r.Appendices}
 }
 
 func recordOf(b *Built, key string, sizes map[string]int64) paperRecord {
 	r := paperRecord{Key: key, Files: map[string]int64{}, Slug: b.Meta.Slug, Title: b.Meta.Title,
-		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Pages: b.Pages}
+		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Pages: b.Pages,
+		Appendices: b.Meta.Appendices}
 	for _, f := range b.Files {
 		if !strings.HasPrefix(f, "exempt/") {
 			r.Files[f] = sizes[f]

@@ -22,6 +22,12 @@ type Options struct {
 	NumberWords    bool   // "Table Two" rather than "Table 2"
 	// ExemptNotice replaces exempt material in public output.
 	ExemptNotice string
+	// AppendixWord names an appendix ("Appendix"); AppendixLetters numbers
+	// appendices A, B, … rather than 1, 2, …; AppendixParas numbers an
+	// appendix's paragraphs (A1.1, or B.1 when lettered).
+	AppendixWord    string
+	AppendixLetters bool
+	AppendixParas   bool
 }
 
 // Number gives every section, subsection and paragraph its number.
@@ -50,8 +56,16 @@ func Number(d *model.Document, o Options) {
 			}
 		})
 	}
-	for i, s := range d.Body {
-		n := strconv.Itoa(i + 1)
+	sections, appendices := 0, 0
+	d.Meta.Appendices = nil
+	for _, s := range d.Body {
+		if s.Kind == model.Appendix {
+			appendices++
+			numberAppendix(d, s, appendices, o)
+			continue
+		}
+		sections++
+		n := strconv.Itoa(sections)
 		s.Number = n
 		if o.SectionNumbers == "1.0" {
 			s.Number = n + ".0"
@@ -63,6 +77,57 @@ func Number(d *model.Document, o Options) {
 			numberParas(sub.Blocks, sub.Number, 0)
 		}
 	}
+}
+
+// numberAppendix names the nth appendix ("Appendix 1") and, when the
+// layout says so, numbers its paragraphs and subsections as a section's
+// are, after a prefix of its own: A1.1 (or B.1 when appendices are
+// lettered), which no section's number can be.
+func numberAppendix(d *model.Document, s *model.Section, n int, o Options) {
+	num := strconv.Itoa(n)
+	prefix := "A" + num
+	if o.AppendixLetters {
+		num = appendixLetters(n)
+		prefix = num + "."
+	}
+	s.Number = firstOf(o.AppendixWord, "Appendix") + " " + num
+	d.Meta.Appendices = append(d.Meta.Appendices, model.AppendixEntry{
+		Name: s.Number, Number: num, Title: model.PlainText(s.Title), Exempt: s.Exempt,
+	})
+	if !o.AppendixParas {
+		return
+	}
+	count := 0
+	sep := "."
+	if o.AppendixLetters {
+		sep = "" // "B." already ends in the separator
+	}
+	eachPara(s.Blocks, func(p *model.Para) {
+		count++
+		p.Number = fmt.Sprintf("%s%s%d", prefix, sep, count)
+	})
+	for _, sub := range s.Subsections {
+		count++
+		sub.Number = fmt.Sprintf("%s%s%d", prefix, sep, count)
+		numberParas(sub.Blocks, sub.Number, 0)
+	}
+}
+
+// appendixLetters is A for 1, … Z for 26, then AA, AB, … as spreadsheet
+// columns are lettered.
+func appendixLetters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('A' + (n-1)%26)}, b...)
+	}
+	return string(b)
+}
+
+func firstOf(s, fallback string) string {
+	if s == "" {
+		return fallback
+	}
+	return s
 }
 
 func numberParas(bs []model.Block, prefix string, count int) int {
@@ -90,5 +155,8 @@ func eachPara(bs []model.Block, fn func(*model.Para)) {
 // sectionRefNumber is how a section is named in a cross-reference:
 // "section 3" whatever the heading style ("3.0" or "3").
 func sectionRefNumber(s *model.Section) string {
+	if s.Kind == model.Appendix {
+		return s.Number
+	}
 	return strings.TrimSuffix(s.Number, ".0")
 }

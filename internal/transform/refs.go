@@ -76,6 +76,8 @@ func Labels(d *model.Document, pos diag.Positions) error {
 				define(&n.Attr, n, "summary", target{text: "the summary"})
 			case model.FrontRecommendations:
 				define(&n.Attr, n, "recommendations", target{text: "the recommendations"})
+			case model.Appendix:
+				define(&n.Attr, n, strings.ToLower(strings.ReplaceAll(n.Number, " ", "-")), target{text: n.Number})
 			default:
 				num := sectionRefNumber(n)
 				define(&n.Attr, n, "sec-"+idNumber(num), target{text: "section " + num})
@@ -116,6 +118,13 @@ func Labels(d *model.Document, pos diag.Positions) error {
 		}
 		return model.WalkContinue
 	})
+	k := 0
+	for _, s := range d.Body {
+		if s.Kind == model.Appendix && k < len(d.Meta.Appendices) {
+			d.Meta.Appendices[k].ID = s.Attr.ID
+			k++
+		}
+	}
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
 		r, ok := n.(*model.Ref)
 		if !ok || !entering {
@@ -172,7 +181,10 @@ func (u ids) take(id string, section bool) string {
 }
 
 // idNumber makes a number usable in an id: "3.11" → "3-11".
-func idNumber(n string) string { return strings.ReplaceAll(strings.TrimSuffix(n, "."), ".", "-") }
+// An appendix's "A1.3" → "a1-3".
+func idNumber(n string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSuffix(n, "."), ".", "-"))
+}
 
 func idPrefix(label string) string {
 	if strings.HasPrefix(label, "Figure") {

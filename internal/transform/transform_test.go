@@ -364,3 +364,71 @@ func TestIDsAreUniqueAndReferencesFollowThem(t *testing.T) {
 		}
 	}
 }
+
+const withAppendices = `# Main issues
+
+See @sec-staff, @para-rota and @sec-names.
+
+Second.
+
+# Staffing {.appendix #sec-staff}
+
+Staff one.
+
+## Rotas
+
+Rotas one. {#para-rota}
+
+# Names {.appendix .exempt #sec-names}
+
+A name.
+`
+
+func TestAppendicesNumberedByTheLayout(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		o    func(*transform.Options)
+		want string
+		refs string
+	}{
+		{"numerals", func(*transform.Options) {}, "§1.0 1.1 1.2 §Appendix 1 A1.1 §A1.2 A1.2.1 §Appendix 2 A2.1",
+			"See Appendix 1, paragraph A1.2.1 and Appendix 2."},
+		{"letters", func(o *transform.Options) { o.AppendixLetters = true; o.AppendixWord = "Annex" },
+			"§1.0 1.1 1.2 §Annex A A.1 §A.2 A.2.1 §Annex B B.1", "See Annex A, paragraph A.2.1 and Annex B."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			o := execBoard
+			o.AppendixWord, o.AppendixParas = "Appendix", true
+			c.o(&o)
+			d := read(t, withAppendices, o)
+			if got := strings.Join(numbers(d), " "); got != c.want {
+				t.Errorf("numbers:\n got %s\nwant %s", got, c.want)
+			}
+			if got := model.PlainText(d.Body[0].Blocks[0].(*model.Para).Inlines); got != c.refs {
+				t.Errorf("references read %q, want %q", got, c.refs)
+			}
+			apps := d.Meta.Appendices
+			if len(apps) != 2 || apps[0].Title != "Staffing" || apps[0].Exempt || apps[0].ID != "sec-staff" ||
+				!apps[1].Exempt || apps[1].Name != d.Body[2].Number {
+				t.Errorf("appendices recorded as %+v", apps)
+			}
+		})
+	}
+}
+
+func TestAppendixParagraphsUnnumbered(t *testing.T) {
+	o := execBoard
+	o.AppendixWord = "Appendix"
+	res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 10, Template: withAppendices, Expanded: withAppendices}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = transform.Apply(res.Doc, o, res.Positions)
+	// Unnumbered paragraphs cannot be referred to by number.
+	if err == nil || !strings.Contains(err.Error(), "@para-rota cannot be referred to") {
+		t.Fatalf("want the reference to an unnumbered appendix paragraph refused, got %v", err)
+	}
+	if got := strings.Join(numbers(res.Doc), " "); got != "§1.0 1.1 1.2 §Appendix 1   §Appendix 2 " {
+		t.Errorf("numbers: %q", got)
+	}
+}

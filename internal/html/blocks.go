@@ -127,6 +127,8 @@ func (p *page) block(b model.Block, h int) error {
 		return p.table(b)
 	case *model.Chart:
 		return p.chart(b)
+	case *model.Image:
+		return p.image(b)
 	}
 	return nil
 }

@@ -69,5 +69,19 @@ func featureCSS(d *model.Document) string {
 	if len(d.Meta.Appendices) > 0 {
 		b.WriteString(appendixCSS)
 	}
+	images := false
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		switch n.(type) {
+		case *model.Image:
+			images = true
+			return model.WalkStop
+		case model.Inline:
+			return model.WalkSkipChildren
+		}
+		return model.WalkContinue
+	})
+	if images {
+		b.WriteString(imageCSS)
+	}
 	return b.String()
 }

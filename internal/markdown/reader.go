@@ -37,6 +37,8 @@ type Source struct {
 	FirstLine int    // the file line the body starts on
 	Template  string // the body as written (before expansion), to map lines back
 	Expanded  string // the body after expansion: what is parsed
+	// Images reads the image files the body names; nil refuses images.
+	Images ImageFunc
 }
 
 // Result is the document's structure and where each element was written,
@@ -67,6 +69,7 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		first: src.FirstLine,
 		lines: newLineMap(src.Template, src.Expanded),
 		fence: fence,
+		image: src.Images,
 		doc:   &model.Document{},
 		pos:   diag.Positions{},
 		notes: map[int]*model.Note{},
@@ -94,6 +97,7 @@ type reader struct {
 	lines      *lineMap
 	lineStarts []int
 	fence      FenceFunc
+	image      ImageFunc
 	fences     map[ast.Node]*fenceJob // table and chart blocks read ahead
 	errs       diag.List
 
@@ -426,6 +430,12 @@ func (r *reader) caption(t *model.Table, p *model.Para, n ast.Node) bool {
 func (r *reader) block(n ast.Node) []model.Block {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
+		if b, ok := r.figure(n); ok {
+			if b == nil {
+				return nil
+			}
+			return []model.Block{b}
+		}
 		return []model.Block{r.para(n)}
 	case *ast.List:
 		l := &model.List{Ordered: n.IsOrdered(), Start: n.Start}

@@ -98,6 +98,8 @@ func (w *dumper) blocks(depth int, bs []Block) {
 			if b.Table != nil {
 				w.table(depth+1, b.Table)
 			}
+		case *Image:
+			w.line(depth, "Image %q%s %s %dx%d %d bytes alt=%q decorative=%v %s", b.Label, attrString(b.Attr, false), b.Path, b.Width, b.Height, len(b.Data), b.Alt, b.Decorative, inlineString(b.Caption))
 		default:
 			w.line(depth, "%T", b)
 		}

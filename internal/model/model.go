@@ -208,7 +208,7 @@ type Section struct {
 }
 
 // Block is a block-level element: *Para, *CrossHeading, *List, *Quote,
-// *Table, *Chart, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
+// *Table, *Chart, *Image, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
 type Block interface{ isBlock() }
 
 // Para is a paragraph. Number is its paragraph number as printed ("3.14",
@@ -271,6 +271,27 @@ type Exhibit struct {
 	Attr    Attr
 	Label   string // "Table Two"; empty for an unnumbered table
 	Caption []Inline
+}
+
+// Image is a picture from the project (a map, an organisation chart, a
+// photograph), shown as a block of its own at its natural size or the
+// text width, whichever is less. With a caption it is an exhibit,
+// labelled and numbered with the charts ("Figure 2"); without one it has
+// no label.
+type Image struct {
+	Exhibit
+	// Alt says what the image shows, for those who cannot see it; empty
+	// only when Decorative.
+	Alt        string
+	Decorative bool
+	Path       string // as written, relative to the project root
+	Type       string // "png", "jpeg" or "svg"
+	// Data is the file's bytes; a PNG a PDF cannot hold as written (16
+	// bits a channel, interlaced) is the same picture saved plainly.
+	Data []byte
+	// Width and Height are the picture's size in pixels; an SVG's from
+	// its width and height, 0 when it gives none.
+	Width, Height int
 }
 
 // Align is a table column's alignment.
@@ -369,6 +390,7 @@ func (*ExemptPart) isBlock()   {}
 func (*ExemptNotice) isBlock() {}
 func (*Table) isBlock()        {}
 func (*Chart) isBlock()        {}
+func (*Image) isBlock()        {}
 
 // Inline is an inline element: Text, *Emph, *Strong, Code, *Link, *Ref,
 // *NoteRef, LineBreak.

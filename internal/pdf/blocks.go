@@ -155,6 +155,9 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 		return paraGap + w.measureTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
 		return paraGap + col.width*chartAspect
+	case *model.Image:
+		_, h := w.imageSize(b, col, 0)
+		return paraGap + h
 	case *model.CrossHeading:
 		return crossBefore + textset.Height(w.crossLines(b, col)) + crossAfter + 2*ts.Size*textset.Leading*textset.PtMM
 	}
@@ -205,6 +208,9 @@ func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model
 	case *model.Chart:
 		w.space(max(gap, paraGap))
 		w.chart(b, col)
+	case *model.Image:
+		w.space(max(gap, paraGap))
+		w.image(b, col)
 	case *model.CodeBlock:
 		w.space(gap)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)

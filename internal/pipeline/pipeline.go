@@ -40,6 +40,8 @@ type Inputs struct {
 	// positions are where the document's elements were written, once
 	// Document has read it.
 	positions diag.Positions
+	// images are the SHA-256 of each image file the body named, by path.
+	images map[string]string
 }
 
 // parsedTemplate is a template being parsed on another goroutine.
@@ -137,7 +139,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body}, fenceFunc(in.Data))
+	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body, Images: in.imageFunc(root)}, fenceFunc(in.Data))
 	if err != nil {
 		return nil, err
 	}
@@ -180,6 +182,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 		return nil, err
 	}
 	d.Provenance = project.Provenance(Generator, p, l, in.Data)
+	d.Provenance.Sources = append(d.Provenance.Sources, imageSources(d, in.images)...)
 	return d, nil
 }
 
@@ -207,7 +210,54 @@ func Uncovered(d *model.Document, in *Inputs) error {
 		}
 		errs.Add(diag.At(at, "%s", u.Message()))
 	}
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if im, ok := n.(*model.Image); ok && entering && im.Type == "svg" {
+			errs.Add(diag.At(in.positions[im], "the PDF cannot show the SVG image %s: save it as PNG (at twice the size it is shown, for print) and name the PNG here; the web page shows either", im.Path))
+		}
+		return model.WalkContinue
+	})
 	return errs.Err()
+}
+
+// imageFunc reads the images a paper's body names from the project, and
+// notes each file's hash for the provenance.
+func (in *Inputs) imageFunc(root string) markdown.ImageFunc {
+	in.images = map[string]string{}
+	return func(path string) (*model.Image, error) {
+		f, err := project.LoadImage(root, path)
+		if err != nil {
+			return nil, err
+		}
+		in.images[path] = f.SHA256
+		return &model.Image{Type: f.Type, Data: f.Data, Width: f.Width, Height: f.Height}, nil
+	}
+}
+
+// imageSources are the provenance of the images d shows, each once, in
+// the order first shown.
+func imageSources(d *model.Document, sums map[string]string) []model.Source {
+	var out []model.Source
+	seen := map[string]bool{}
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if im, ok := n.(*model.Image); ok && entering && !seen[im.Path] {
+			seen[im.Path] = true
+			out = append(out, model.Source{Role: "image", Path: im.Path, SHA256: sums[im.Path]})
+		}
+		return model.WalkContinue
+	})
+	return out
+}
+
+// ImagePaths are the image files a document shows, as its provenance
+// names them: what its output depends on beyond the paper's own files.
+func ImagePaths(d *model.Document) []string {
+	var out []string
+	for _, s := range d.Provenance.Sources {
+		if s.Role == "image" {
+			out = append(out, s.Path)
+		}
+	}
+	return out
 }
 
 // Public is what the public may see of a paper: nil for a paper exempt as
@@ -218,7 +268,23 @@ func Public(doc *model.Document) (*model.Document, error) {
 	case doc.Exempt:
 		return nil, nil
 	case doc.ExemptNotice != "" || transform.HasExempt(doc):
-		return transform.Redact(doc, doc.ExemptNotice)
+		pub, err := transform.Redact(doc, doc.ExemptNotice)
+		if err != nil {
+			return nil, err
+		}
+		// The public version names only the images it shows: the name of
+		// a file shown only in exempt material may say what it is.
+		sums := map[string]string{}
+		pub.Provenance.Sources = nil
+		for _, s := range doc.Provenance.Sources {
+			if s.Role == "image" {
+				sums[s.Path] = s.SHA256
+			} else {
+				pub.Provenance.Sources = append(pub.Provenance.Sources, s)
+			}
+		}
+		pub.Provenance.Sources = append(pub.Provenance.Sources, imageSources(pub, sums)...)
+		return pub, nil
 	}
 	return doc, nil
 }

@@ -207,3 +207,29 @@ func TestAppendices(t *testing.T) {
 		t.Error("the exempt appendix's text was published")
 	}
 }
+
+func TestImagesInThePage(t *testing.T) {
+	d := featuresDoc(t)
+	var buf bytes.Buffer
+	if err := html.Write(&buf, d, htmlOptions()); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{
+		`<figure class="exhibit image" id="fig-map">` + "\n" + `<img src="data:image/png;base64,iVBORw0KGgo`,
+		`" alt="Map of the three wards, with the homes marked" width="60" height="30"/>`,
+		`<figcaption><span class="exhibit-label">Table One:</span> The wards with children's homes</figcaption>`,
+		`<img src="data:image/jpeg;base64,/9j/`,
+		`" alt="" width="48" height="32"/>`,
+		`The homes are shown in <a class="xref" href="#fig-map">Table One</a>.`,
+		`.image img { display: block; max-width: 100%; height: auto; }`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	srcs := ImagePaths(d)
+	if strings.Join(srcs, " ") != "images/map.png images/photo.jpg" {
+		t.Errorf("provenance names the images %q", srcs)
+	}
+}

@@ -63,7 +63,7 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 		meta := p.Meta()
 		dir := o.meetingDir(meta)
 		if _, touched := meetings[dir]; touched {
-			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta, other: true}
+			mp := meetingPaper{key: inputKey(o, p.Path, prev.Papers[p.Path].Images), path: p.Path, meta: meta, other: true}
 			if p.Exempt {
 				mp.withheld = p.WithheldNotice()
 			} else {

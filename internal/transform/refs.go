@@ -106,6 +106,11 @@ func Labels(d *model.Document, pos diag.Positions) error {
 		case *model.Chart:
 			define(&n.Attr, n, idPrefix(n.Label)+"-"+idNumberOf(n.Label), target{text: n.Label})
 			return model.WalkSkipChildren // its table of figures is part of it
+		case *model.Image:
+			if n.Label != "" {
+				define(&n.Attr, n, idPrefix(n.Label)+"-"+idNumberOf(n.Label), target{text: n.Label})
+			}
+			return model.WalkSkipChildren
 		case *model.Note:
 			n.ID = taken.take(fmt.Sprintf("fn-%d", n.Number), false)
 		default:

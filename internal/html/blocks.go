@@ -174,12 +174,24 @@ func (p *page) list(l *model.List, h int) error {
 		tag = "ol"
 	}
 	p.s("<", tag, idAttr(l.Attr.ID))
+	fancy := l.Ordered && l.Style != ""
+	if fancy {
+		// The type says how the list counts where the style sheet is not
+		// applied; the markers as written, "(a)", are the items' own
+		// text, which the style sheet hangs where the browser's would be.
+		p.s(" class=\"marked\" type=\"", l.Style, "\"")
+	}
 	if l.Ordered && l.Start != 0 && l.Start != 1 {
 		p.s(" start=\"", itoa(l.Start), "\"")
 	}
 	p.s(">\n")
-	for _, item := range l.Items {
+	for i, item := range l.Items {
 		p.s("<li>")
+		if fancy {
+			p.s("<span class=\"marker\">")
+			p.text(l.Marker(i))
+			p.s("</span> ")
+		}
 		// An item that is one plain paragraph is written without <p>, as a
 		// tight list reads in the paper.
 		if len(item) == 1 {

@@ -58,6 +58,13 @@ func fontStack(family string) string {
 	return `"` + clean + `", ` + house
 }
 
+// markedListCSS hangs the markers of a list written "(a)", "(b)" where
+// the browser's own would be, in place of them.
+const markedListCSS = `ol.marked { list-style: none; padding-left: 2.5rem; }
+ol.marked > li { position: relative; }
+ol.marked > li > .marker { position: absolute; left: -2.5rem; }
+`
+
 // appendixCSS starts each appendix on a new printed page.
 const appendixCSS = "@media print { .appendix { break-before: page; } }\n"
 
@@ -69,12 +76,13 @@ func featureCSS(d *model.Document) string {
 	if len(d.Meta.Appendices) > 0 {
 		b.WriteString(appendixCSS)
 	}
-	images := false
+	images, marked := false, false
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
-		switch n.(type) {
+		switch n := n.(type) {
 		case *model.Image:
 			images = true
-			return model.WalkStop
+		case *model.List:
+			marked = marked || n.Style != ""
 		case model.Inline:
 			return model.WalkSkipChildren
 		}
@@ -82,6 +90,9 @@ func featureCSS(d *model.Document) string {
 	})
 	if images {
 		b.WriteString(imageCSS)
+	}
+	if marked {
+		b.WriteString(markedListCSS)
 	}
 	return b.String()
 }

@@ -74,8 +74,15 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		pos:   diag.Positions{},
 		notes: map[int]*model.Note{},
 	}
+	parsed, fancy := fancyLists(body)
+	r.fancy, r.src = fancy, parsed
 	r.lineStarts = lineStarts(body)
-	root := md().Parse(text.NewReader(body))
+	root := md().Parse(text.NewReader(parsed))
+	if fancy != nil {
+		// A marker goldmark read as one is in no text; one it did not
+		// ("(b)" in a line of a paragraph) is text, and reads as written.
+		copy(parsed, body)
+	}
 	var finished chan struct{}
 	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)
@@ -98,6 +105,7 @@ type reader struct {
 	lineStarts []int
 	fence      FenceFunc
 	image      ImageFunc
+	fancy      map[int]fancyMarker    // list markers as written, by line
 	fences     map[ast.Node]*fenceJob // table and chart blocks read ahead
 	errs       diag.List
 
@@ -120,6 +128,38 @@ type reader struct {
 	appendix *model.Section
 }
 
+// fancyMarkerOf is the marker a list's first item was written with, when
+// it was a fancy one (see fancyLists).
+func (r *reader) fancyMarkerOf(l *ast.List) (fancyMarker, bool) {
+	if r.fancy == nil || l.FirstChild() == nil {
+		return fancyMarker{}, false
+	}
+	off := nodeOffset(l.FirstChild())
+	if off < 0 {
+		return fancyMarker{}, false
+	}
+	line := r.lineOf(off)
+	m, ok := r.fancy[line]
+	if !ok && line > 0 {
+		m, ok = r.fancy[line-1] // an item whose text starts on the next line
+	}
+	return m, ok
+}
+
+// lineOf is the 0-based line of the expanded body holding offset.
+func (r *reader) lineOf(offset int) int {
+	lo, hi := 0, len(r.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if r.lineStarts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
 func lineStarts(b []byte) []int {
 	starts := []int{0}
 	for i, c := range b {
@@ -136,16 +176,7 @@ func (r *reader) position(offset int) diag.Pos {
 	if offset < 0 {
 		offset = 0
 	}
-	// Binary search for the line containing offset.
-	lo, hi := 0, len(r.lineStarts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if r.lineStarts[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
+	lo := r.lineOf(offset)
 	col := offset - r.lineStarts[lo] + 1
 	src, exact := r.lines.source(lo)
 	if !exact {
@@ -439,8 +470,8 @@ func (r *reader) block(n ast.Node) []model.Block {
 		return []model.Block{r.para(n)}
 	case *ast.List:
 		l := &model.List{Ordered: n.IsOrdered(), Start: n.Start}
-		if l.Ordered && l.Start == 0 {
-			l.Start = 0
+		if m, ok := r.fancyMarkerOf(n); ok && l.Ordered {
+			l.Start, l.Style, l.Delim = m.value, m.style, m.delim
 		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			var item []model.Block
@@ -552,7 +583,12 @@ func (r *reader) para(n ast.Node) *model.Para {
 	// The suffix test spares most paragraphs the regular expression, which
 	// backtracks from every space of a long paragraph.
 	if t, ok := lastText(p.Inlines); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t\n"), "}") {
-		if m := trailingLabel().FindStringSubmatch(string(t)); m != nil {
+		if rest, a, bad := peelAttrs(string(t)); bad == "" && rest != string(t) && paraAttrs(a) {
+			// "Executive Board is asked to: {.unnumbered}", a lead-in
+			// that takes no paragraph number, or one with a label too.
+			p.Attr = a
+			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(rest)))
+		} else if m := trailingLabel().FindStringSubmatch(string(t)); m != nil {
 			p.Attr.ID = m[1]
 			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(trailingLabel().ReplaceAllString(string(t), ""))))
 		}
@@ -562,6 +598,17 @@ func (r *reader) para(n ast.Node) *model.Para {
 		r.errs.Add(diag.At(r.pos[p], "%q: only a heading can be marked exempt; put the exempt material under a heading such as \"# Appendix 1 {.exempt}\"", m))
 	}
 	return p
+}
+
+// paraAttrs reports whether attributes at the end of a paragraph are
+// ones a paragraph may carry: a label, and .unnumbered (or "-").
+func paraAttrs(a model.Attr) bool {
+	for _, c := range a.Classes {
+		if c != "unnumbered" {
+			return false
+		}
+	}
+	return len(a.KV) == 0 && len(a.Classes) > 0
 }
 
 func (r *reader) table(n *extast.Table) *model.Table {

@@ -18,7 +18,11 @@
 // This package imports nothing outside the standard library.
 package model
 
-import "time"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Attr is pandoc's (id, classes, key-values) triple, with the label the
 // author wrote.
@@ -232,7 +236,48 @@ type List struct {
 	Attr    Attr
 	Ordered bool
 	Start   int // first number of an ordered list
-	Items   [][]Block
+	// Style and Delim are an ordered list's markers as the author wrote
+	// them: Style "a", "A", "i", "I" or "1", Delim ".", ")" or "()", so
+	// that "(a)" is Style "a" and Delim "()". Both are empty for
+	// CommonMark's "1." and "1)", which print as "1.".
+	Style, Delim string
+	Items        [][]Block
+}
+
+// Marker is item i's marker as printed: "(a)", "iv.", "3.".
+func (l *List) Marker(i int) string {
+	n := l.Start + i
+	var num string
+	switch l.Style {
+	case "a", "A":
+		num = letters(n)
+		if l.Style == "A" {
+			num = strings.ToUpper(num)
+		}
+	case "i":
+		num = Roman(n)
+	case "I":
+		num = strings.ToUpper(Roman(n))
+	}
+	if num == "" {
+		num = strconv.Itoa(n)
+	}
+	switch l.Delim {
+	case "()":
+		return "(" + num + ")"
+	case ")":
+		return num + ")"
+	}
+	return num + "."
+}
+
+// letters is a for 1, … z for 26, then aa, ab, …; "" for n < 1.
+func letters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('a' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // Quote is a block quotation.

@@ -264,6 +264,13 @@ func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 		last := textset.Plain(listMarker(l, len(l.Items)-1, depth), markTS, 0)
 		indent = max(indent, last.Width()+1.5)
 	}
+	if l.Style != "" {
+		// "(viii)" is wider than the last marker of a list that ends
+		// at "(x)": room for the widest.
+		for i := range l.Items {
+			indent = max(indent, textset.Plain(listMarker(l, i, depth), markTS, 0).Width()+1.5)
+		}
+	}
 	inner := nest(col, indent, 0)
 	markX := col.x
 	if inner == col {
@@ -292,10 +299,10 @@ func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 }
 
 // listMarker is an item's bullet or number: "•", then "–" when nested, or
-// "1.", "2." for a numbered list.
+// "1.", "2." for a numbered list, "(a)", "(b)" for one written so.
 func listMarker(l *model.List, i, depth int) string {
 	if l.Ordered {
-		return itoa(l.Start+i) + "."
+		return l.Marker(i)
 	}
 	if depth%2 == 1 {
 		return "–"

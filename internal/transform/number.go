@@ -139,13 +139,16 @@ func numberParas(bs []model.Block, prefix string, count int) int {
 }
 
 // eachPara calls fn for each paragraph that takes a number: those directly
-// in bs, and those of an exempt part among them (numbering carries on
+// in bs but a lead-in marked {.unnumbered}, and those of an exempt part
+// among them (numbering carries on
 // through exempt material, so the public and full versions agree).
 func eachPara(bs []model.Block, fn func(*model.Para)) {
 	for _, b := range bs {
 		switch b := b.(type) {
 		case *model.Para:
-			fn(b)
+			if !b.Attr.HasClass("unnumbered") {
+				fn(b)
+			}
 		case *model.ExemptPart:
 			eachPara(b.Blocks, fn)
 		}

@@ -432,3 +432,13 @@ func TestAppendixParagraphsUnnumbered(t *testing.T) {
 		t.Errorf("numbers: %q", got)
 	}
 }
+
+// TestUnnumberedLeadIn: a paragraph marked {.unnumbered} takes no number
+// and the count runs on past it; a lettered list under it takes none.
+func TestUnnumberedLeadIn(t *testing.T) {
+	src := "# Main issues\n\nFirst.\n\nThe Board is asked to: {.unnumbered}\n\n(a) agree;\n(b) note.\n\nSecond.\n"
+	d := read(t, src, execBoard)
+	if got := strings.Join(numbers(d), " "); got != "§1.0 1.1  1.2" {
+		t.Errorf("numbers %q, want \"§1.0 1.1  1.2\"", got)
+	}
+}

@@ -325,6 +325,7 @@ func numbering(l *project.Layout) transform.Options {
 		AppendixWord:            l.AppendixWord,
 		AppendixLetters:         l.AppendixLetters,
 		AppendixParas:           l.AppendixParas,
+		ContinuousParas:         l.ContinuousParas,
 	}
 }
 

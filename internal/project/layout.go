@@ -51,6 +51,9 @@ type Layout struct {
 	AppendixWord    string
 	AppendixLetters bool
 	AppendixParas   bool
+	// ContinuousParas numbers paragraphs 1, 2, … through the paper rather
+	// than in each section.
+	ContinuousParas bool
 }
 
 var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
@@ -164,6 +167,9 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			d.fields(n, "sections", map[string]func(*yaml.Node){
 				"numbers":  func(n *yaml.Node) { l.SectionNumbers = d.oneOf(n, "sections.numbers", "1.0", "1") },
 				"required": func(n *yaml.Node) { l.Required = d.strList(n, "sections.required") },
+				"paragraphs": func(n *yaml.Node) {
+					l.ContinuousParas = d.oneOf(n, "sections.paragraphs", "per-section", "continuous") == "continuous"
+				},
 			})
 		},
 		"exhibits": func(n *yaml.Node) {

@@ -28,6 +28,10 @@ type Options struct {
 	AppendixWord    string
 	AppendixLetters bool
 	AppendixParas   bool
+	// ContinuousParas numbers the paragraphs of the sections and their
+	// subsections 1, 2, … 12 through the paper, rather than 3.1, 3.2 in
+	// each section; subsections are then numbered 4.1, 4.2 on their own.
+	ContinuousParas bool
 }
 
 // Number gives every section, subsection and paragraph its number.
@@ -56,7 +60,7 @@ func Number(d *model.Document, o Options) {
 			}
 		})
 	}
-	sections, appendices := 0, 0
+	sections, appendices, paras := 0, 0, 0
 	d.Meta.Appendices = nil
 	for _, s := range d.Body {
 		if s.Kind == model.Appendix {
@@ -70,6 +74,10 @@ func Number(d *model.Document, o Options) {
 		if o.SectionNumbers == "1.0" {
 			s.Number = n + ".0"
 		}
+		if o.ContinuousParas {
+			paras = numberOn(s, n, paras)
+			continue
+		}
 		count := numberParas(s.Blocks, n, 0)
 		for _, sub := range s.Subsections {
 			count++
@@ -77,6 +85,22 @@ func Number(d *model.Document, o Options) {
 			numberParas(sub.Blocks, sub.Number, 0)
 		}
 	}
+}
+
+// numberOn numbers a section's paragraphs and its subsections'
+// paragraphs on from count, the paragraphs before s's, and its
+// subsections n.1, n.2; it returns the count after s.
+func numberOn(s *model.Section, n string, count int) int {
+	number := func(p *model.Para) {
+		count++
+		p.Number = strconv.Itoa(count)
+	}
+	eachPara(s.Blocks, number)
+	for i, sub := range s.Subsections {
+		sub.Number = fmt.Sprintf("%s.%d", n, i+1)
+		eachPara(sub.Blocks, number)
+	}
+	return count
 }
 
 // numberAppendix names the nth appendix ("Appendix 1") and, when the

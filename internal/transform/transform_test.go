@@ -442,3 +442,18 @@ func TestUnnumberedLeadIn(t *testing.T) {
 		t.Errorf("numbers %q, want \"§1.0 1.1  1.2\"", got)
 	}
 }
+
+func TestNumberingContinuous(t *testing.T) {
+	o := execBoard
+	o.ContinuousParas, o.AppendixWord, o.AppendixParas = true, "Appendix", true
+	d := read(t, paper+"\n# Staffing {.appendix}\n\nStaff one.\n", o)
+	got := strings.Join(numbers(d), " ")
+	want := "1.0 2.0  §1.0 1 §2.0 2 3 4 5 6 §3.0 §3.1 7 8 §3.2 9 §Appendix 1 A1.1"
+	if got != want {
+		t.Errorf("numbers:\n got %s\nwant %s", got, want)
+	}
+	dump := model.Dump(d)
+	if !strings.Contains(dump, `Ref(@para-placements→#para-5 "paragraph 5")`) && !strings.Contains(dump, `Ref(@para-placements→#para-placements "paragraph 5")`) {
+		t.Errorf("the reference does not read \"paragraph 5\":\n%s", dump)
+	}
+}

@@ -457,3 +457,26 @@ func TestNumberingContinuous(t *testing.T) {
 		t.Errorf("the reference does not read \"paragraph 5\":\n%s", dump)
 	}
 }
+
+// TestReferencesStartingSentencesAreCapitalised: a reference that starts
+// a paragraph, list item, cell or sentence reads "Section 2", one inside
+// a sentence or after an abbreviation "section 2".
+func TestReferencesStartingSentencesAreCapitalised(t *testing.T) {
+	src := "# Main issues {#sec-main}\n\n" +
+		"@sec-main sets out the issues. @para-two follows it? @sec-main again! And “@sec-main.” Then (see @sec-main) e.g. @sec-main, and Mr. @sec-main. **@sec-main** is bold. {#para-one}\n\n" +
+		"Two. {#para-two}\n\n" +
+		"- @sec-main in a list\n\n" +
+		"| A |\n|---|\n| @sec-main in a cell |\n\nTable: @sec-main in a caption\n"
+	d := read(t, src, execBoard)
+	var got []string
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if r, ok := n.(*model.Ref); ok && entering {
+			got = append(got, r.Text)
+		}
+		return model.WalkContinue
+	})
+	want := "Section 1|Paragraph 1.2|Section 1|section 1|section 1|section 1|section 1|Section 1|Section 1|Section 1|Section 1"
+	if strings.Join(got, "|") != want {
+		t.Errorf("references read\n %s\nwant\n %s", strings.Join(got, "|"), want)
+	}
+}

@@ -8,6 +8,7 @@ package pipeline
 
 import (
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
@@ -349,7 +350,7 @@ func agreeExemptAppendices(apps []model.AppendixEntry, p *project.Paper, errs *d
 	said := map[string]bool{}
 	for _, n := range appendixNumbers(p.ExemptAppendix, apps[0].Name) {
 		said[strings.ToUpper(n)] = true
-		switch i := indexOf(all, strings.ToUpper(n)); {
+		switch i := slices.Index(all, strings.ToUpper(n)); {
 		case i < 0:
 			has := "its appendices are " + andList(all)
 			if len(all) == 1 {
@@ -379,15 +380,6 @@ func appendixNumbers(s, name string) []string {
 		}
 	}
 	return out
-}
-
-func indexOf(list []string, s string) int {
-	for i, x := range list {
-		if x == s {
-			return i
-		}
-	}
-	return -1
 }
 
 // andList joins "1", "2", "3" as "1, 2 and 3".

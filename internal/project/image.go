@@ -100,12 +100,18 @@ func pixels(rel string, c image.Config) error {
 	return nil
 }
 
-func loadPNG(rel string, data []byte) (*Image, error) {
-	c, err := png.DecodeConfig(bytes.NewReader(data))
+// header reads an image's size from its header, and checks it.
+func header(rel, kind string, data []byte, decode func(io.Reader) (image.Config, error)) (image.Config, error) {
+	c, err := decode(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("%q cannot be read as a PNG image (%v): save it again from the program that made it", rel, err)
+		return c, fmt.Errorf("%q cannot be read as a %s image (%v): save it again from the program that made it", rel, kind, err)
 	}
-	if err := pixels(rel, c); err != nil {
+	return c, pixels(rel, c)
+}
+
+func loadPNG(rel string, data []byte) (*Image, error) {
+	c, err := header(rel, "PNG", data, png.DecodeConfig)
+	if err != nil {
 		return nil, err
 	}
 	img, err := png.Decode(bytes.NewReader(data))
@@ -126,11 +132,8 @@ func loadPNG(rel string, data []byte) (*Image, error) {
 }
 
 func loadJPEG(rel string, data []byte) (*Image, error) {
-	c, err := jpeg.DecodeConfig(bytes.NewReader(data))
+	c, err := header(rel, "JPEG", data, jpeg.DecodeConfig)
 	if err != nil {
-		return nil, fmt.Errorf("%q cannot be read as a JPEG image (%v): save it again from the program that made it", rel, err)
-	}
-	if err := pixels(rel, c); err != nil {
 		return nil, err
 	}
 	return &Image{Type: "jpeg", Data: data, Width: c.Width, Height: c.Height}, nil

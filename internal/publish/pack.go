@@ -130,11 +130,17 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 }
 
 // otherAppendices are the appendices of a paper this build was not asked
-// for, which its pack's contents list before the paper is laid out: the
+// for, which its pack's contents list before the paper is laid out: none
+// when its file never says .appendix (most papers: nothing is read), the
 // last build's record of them while the paper's inputs are unchanged,
 // else read from the paper now (an error is left for the pack to report
-// when it reaches the paper).
+// when it reaches the paper). An appendix heading made by the template
+// from pieces of text that never spell .appendix is not found here, and
+// the contents do not list it.
 func otherAppendices(o Options, path, key string, prev manifest) []model.AppendixEntry {
+	if pp := o.proj.paper(path); pp == nil || !pp.appendices {
+		return nil
+	}
 	if rec, ok := prev.Papers[path]; ok && rec.Key == key {
 		return rec.Appendices
 	}

@@ -12,14 +12,9 @@ import (
 
 // Apply runs the passes that finish a document, in the order they depend on
 // each other: numbers first, then exhibit labels, then labels and
-// references (which print those numbers), then the capitals of references
-// that start sentences.
+// references (which print those numbers).
 func Apply(d *model.Document, o Options, pos diag.Positions) error {
 	Number(d, o)
 	Exhibits(d, o)
-	if err := Labels(d, pos); err != nil {
-		return err
-	}
-	Capitalise(d)
-	return nil
+	return Labels(d, pos)
 }

@@ -8,75 +8,106 @@ import (
 	"github.com/boardpaper/boardpaper/internal/model"
 )
 
-// Capitalise gives a cross-reference that starts a sentence a capital:
-// "Section 3 sets out…", "Paragraph 3.11 shows…", "The exempt part of
-// section 9…". A sentence starts a paragraph, heading, list item, table
-// cell or caption, and follows a full stop, question or exclamation mark
-// and a space (with any closing quotation mark or bracket between). A
-// full stop after an abbreviation ("e.g.", "para.") or an initial ends
-// no sentence. It is decided here once, on the references' text, so both
+// A cross-reference that starts a sentence is given a capital: "Section
+// 3 sets out…", "Paragraph 3.11 shows…", "The exempt part of section
+// 9…". A sentence starts a paragraph, heading, list item, table cell or
+// caption, and follows a full stop, question or exclamation mark and a
+// space (with any closing quotation mark or bracket between). A full stop
+// after an abbreviation ("e.g.", "para.") or an initial ends no sentence.
+// It is decided once, as references are resolved (Labels), so both
 // outputs print the same.
-func Capitalise(d *model.Document) {
-	var s sentence
-	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
-		if !entering {
-			return model.WalkContinue
-		}
-		switch n := n.(type) {
-		case *model.Section, *model.Para, *model.CrossHeading, *model.Cell,
-			*model.Table, *model.Chart, *model.Image:
-			s = sentence{start: true}
-		case model.Text:
-			s.read(string(n))
-		case model.Code:
-			s = sentence{}
-		case *model.Ref:
-			if s.start {
-				n.Text, n.PublicText = upperFirst(n.Text), upperFirst(n.PublicText)
-			}
-			s = sentence{}
-		}
-		return model.WalkContinue
-	})
+
+// follow reads node n, met in reading order, and reports whether a
+// sentence starts at it.
+func (s *sentence) follow(n model.Node) bool {
+	switch n := n.(type) {
+	case *model.Section, *model.Para, *model.CrossHeading, *model.Cell,
+		*model.Table, *model.Chart, *model.Image:
+		*s = sentence{start: true}
+	case model.Text:
+		s.read(string(n))
+	case model.Code, *model.Ref:
+		starts := s.start
+		*s = sentence{}
+		return starts
+	}
+	return false
 }
 
 // sentence follows the text read so far: whether what comes next starts
 // a sentence, and whether a sentence's last mark has been read and waits
 // for a space.
-type sentence struct {
-	start, ended bool
-	word         strings.Builder // the word being read, for abbreviations
-}
+type sentence struct{ start, ended bool }
 
 // abbreviations end in a full stop that ends no sentence.
-var abbreviations = map[string]bool{
-	"e.g": true, "i.e": true, "eg": true, "ie": true, "cf": true, "viz": true, "etc": true,
-	"approx": true, "incl": true, "no": true, "nos": true, "para": true, "paras": true,
-	"vs": true, "v": true, "mr": true, "mrs": true, "ms": true, "dr": true, "cllr": true,
+var abbreviations = []string{
+	"e.g", "i.e", "eg", "ie", "cf", "viz", "etc", "approx", "incl", "no", "nos",
+	"para", "paras", "vs", "v", "mr", "mrs", "ms", "dr", "cllr",
 }
 
+// read follows the sentence through text. Only the end of the text
+// decides what follows it, so it is read from its end back: a paper's
+// text is long, and its references few.
 func (s *sentence) read(text string) {
-	for _, r := range text {
-		switch {
-		case unicode.IsSpace(r):
-			if s.ended {
-				s.start = true
-			}
+	i := len(text)
+	spaced := false
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		spaced, i = true, i-n
+	}
+	closed := i
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:i])
+		if !strings.ContainsRune(closers, r) {
+			break
+		}
+		i -= n
+	}
+	if i == 0 {
+		// Spaces and closing marks only: what was read before decides.
+		if spaced && s.ended {
+			s.start = true
+		}
+		if spaced {
 			s.ended = false
-			s.word.Reset()
-		case r == '.' || r == '?' || r == '!':
-			w := s.word.String()
-			initial := utf8.RuneCountInString(w) == 1 && unicode.IsUpper([]rune(w)[0])
-			s.ended = r != '.' || !(abbreviations[strings.ToLower(w)] || initial)
+		} else if closed > 0 && !s.ended {
 			s.start = false
-			s.word.WriteRune(r)
-		case strings.ContainsRune(`"'”’)]`, r) && s.ended:
-			// A closing mark after the sentence's end.
-		default:
-			s.start, s.ended = false, false
-			s.word.WriteRune(r)
+		}
+		return
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	ended := false
+	switch r {
+	case '?', '!':
+		ended = true
+	case '.':
+		word := strings.LastIndexFunc(text[:i-1], unicode.IsSpace) + 1
+		ended = !abbreviated(text[word : i-1])
+	}
+	// A closing mark after a word that ends no sentence is part of it,
+	// and so is not read apart.
+	s.start = spaced && ended
+	s.ended = !spaced && ended
+}
+
+// closers are the marks that may close a sentence after its full stop.
+const closers = `"'”’)]`
+
+// abbreviated reports whether a full stop after w marks an abbreviation
+// or an initial rather than a sentence's end.
+func abbreviated(w string) bool {
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+		return true
+	}
+	for _, a := range abbreviations {
+		if strings.EqualFold(w, a) {
+			return true
 		}
 	}
+	return false
 }
 
 func upperFirst(s string) string {

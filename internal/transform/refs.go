@@ -33,7 +33,9 @@ type target struct {
 //
 // A reference to something inside exempt material also gets the wording
 // the public version prints instead, which names only the heading that
-// opened the material: "the exempt part of section 9".
+// opened the material: "the exempt part of section 9". A reference that
+// starts a sentence starts with a capital, in both wordings (see
+// sentence).
 func Labels(d *model.Document, pos diag.Positions) error {
 	var errs diag.List
 	targets := map[string]*target{} // by the author's label
@@ -130,9 +132,14 @@ func Labels(d *model.Document, pos diag.Positions) error {
 			k++
 		}
 	}
+	var sentence sentence
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
+		}
+		starts := sentence.follow(n)
 		r, ok := n.(*model.Ref)
-		if !ok || !entering {
+		if !ok {
 			return model.WalkContinue
 		}
 		t, found := targets[r.Label]
@@ -145,6 +152,9 @@ func Labels(d *model.Document, pos diag.Positions) error {
 			r.Target, r.Text = t.id, t.text
 			if opener := byKey[t.within]; t.within != nil && opener != nil {
 				r.PublicTarget, r.PublicText = opener.id, "the exempt part of "+opener.text
+			}
+			if starts {
+				r.Text, r.PublicText = upperFirst(r.Text), upperFirst(r.PublicText)
 			}
 		}
 		return model.WalkContinue

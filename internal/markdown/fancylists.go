@@ -56,12 +56,20 @@ func fancyLists(body []byte) ([]byte, map[int]fancyMarker) {
 			}
 			fence = string(trimmed[:n])
 		default:
-			if m, width, ok := parseFancy(trimmed); ok {
+			// A list may be quoted: "> (a) …".
+			at := indent
+			for at < len(text) && text[at] == '>' {
+				at++
+				for at < len(text) && text[at] == ' ' {
+					at++
+				}
+			}
+			if m, width, ok := parseFancy(text[at:]); ok {
 				if out == nil {
 					out = append([]byte(nil), body...)
 					marks = map[int]fancyMarker{}
 				}
-				copy(out[start+indent:], decimalMarker(m, width))
+				copy(out[start+at:], decimalMarker(m, width))
 				marks[line] = m
 			}
 		}

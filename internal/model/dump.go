@@ -43,7 +43,7 @@ func (w *dumper) line(depth int, format string, args ...any) {
 }
 
 func (w *dumper) section(depth int, s *Section) {
-	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations"}[s.Kind]
+	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations", Appendix: "Appendix"}[s.Kind]
 	within := ""
 	if s.WithinExempt {
 		within = " within-exempt"
@@ -98,6 +98,8 @@ func (w *dumper) blocks(depth int, bs []Block) {
 			if b.Table != nil {
 				w.table(depth+1, b.Table)
 			}
+		case *Image:
+			w.line(depth, "Image %q%s %s %dx%d %d bytes alt=%q decorative=%v %s", b.Label, attrString(b.Attr, false), b.Path, b.Width, b.Height, len(b.Data), b.Alt, b.Decorative, inlineString(b.Caption))
 		default:
 			w.line(depth, "%T", b)
 		}

@@ -18,7 +18,11 @@
 // This package imports nothing outside the standard library.
 package model
 
-import "time"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Attr is pandoc's (id, classes, key-values) triple, with the label the
 // author wrote.
@@ -57,7 +61,8 @@ type Document struct {
 	// Front holds the front part (summary of main issues, recommendations),
 	// each as a Section with Kind FrontSummary or FrontRecommendations.
 	Front []*Section
-	// Body holds the numbered sections in order.
+	// Body holds the numbered sections in order, then the appendices
+	// (sections of Kind Appendix).
 	Body []*Section
 
 	// Footnotes in the order they are first referred to; Note.Number counts
@@ -90,6 +95,11 @@ type Meta struct {
 	Keywords []string
 	Language string // "en-GB"
 	Item     int    // agenda item number; 0 when not given
+	// Appendices lists the paper's appendices in order, for the cover,
+	// the index and an agenda pack's contents (the transform fills it
+	// from the body). The public version keeps the list: an exempt
+	// appendix's heading is published.
+	Appendices []AppendixEntry
 }
 
 // Cover is the cover sheet, already worded.
@@ -142,6 +152,25 @@ type Source struct {
 	SHA256 string // hex
 }
 
+// AppendixEntry names one appendix of a paper.
+type AppendixEntry struct {
+	Name   string // "Appendix 1", as the layout words it
+	Number string // "1" or "A": the name's number alone
+	Title  string // "Staffing", plain text
+	ID     string // the appendix section's id, for links
+	Exempt bool
+}
+
+// AppendixLine is how lists of papers name an appendix: "Appendix 1:
+// Staffing", with "(not for publication)" after an exempt one.
+func AppendixLine(a AppendixEntry) string {
+	line := a.Name + ": " + a.Title
+	if a.Exempt {
+		line += " (not for publication)"
+	}
+	return line
+}
+
 // SectionKind says what part of the paper a section is.
 type SectionKind int
 
@@ -152,6 +181,10 @@ const (
 	FrontSummary
 	// FrontRecommendations are the recommendations in the front part.
 	FrontRecommendations
+	// Appendix is an appendix, after the numbered sections. Its Number is
+	// its name as printed ("Appendix 1", "Appendix B"), and its heading
+	// reads "Appendix 1: Staffing".
+	Appendix
 )
 
 // Section is a heading and what follows it up to the next heading of the
@@ -179,7 +212,7 @@ type Section struct {
 }
 
 // Block is a block-level element: *Para, *CrossHeading, *List, *Quote,
-// *Table, *Chart, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
+// *Table, *Chart, *Image, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
 type Block interface{ isBlock() }
 
 // Para is a paragraph. Number is its paragraph number as printed ("3.14",
@@ -203,7 +236,48 @@ type List struct {
 	Attr    Attr
 	Ordered bool
 	Start   int // first number of an ordered list
-	Items   [][]Block
+	// Style and Delim are an ordered list's markers as the author wrote
+	// them: Style "a", "A", "i", "I" or "1", Delim ".", ")" or "()", so
+	// that "(a)" is Style "a" and Delim "()". Both are empty for
+	// CommonMark's "1." and "1)", which print as "1.".
+	Style, Delim string
+	Items        [][]Block
+}
+
+// Marker is item i's marker as printed: "(a)", "iv.", "3.".
+func (l *List) Marker(i int) string {
+	n := l.Start + i
+	var num string
+	switch l.Style {
+	case "a", "A":
+		num = letters(n)
+		if l.Style == "A" {
+			num = strings.ToUpper(num)
+		}
+	case "i":
+		num = Roman(n)
+	case "I":
+		num = strings.ToUpper(Roman(n))
+	}
+	if num == "" {
+		num = strconv.Itoa(n)
+	}
+	switch l.Delim {
+	case "()":
+		return "(" + num + ")"
+	case ")":
+		return num + ")"
+	}
+	return num + "."
+}
+
+// letters is a for 1, … z for 26, then aa, ab, …; "" for n < 1.
+func letters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('a' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // Quote is a block quotation.
@@ -242,6 +316,27 @@ type Exhibit struct {
 	Attr    Attr
 	Label   string // "Table Two"; empty for an unnumbered table
 	Caption []Inline
+}
+
+// Image is a picture from the project (a map, an organisation chart, a
+// photograph), shown as a block of its own at its natural size or the
+// text width, whichever is less. With a caption it is an exhibit,
+// labelled and numbered with the charts ("Figure 2"); without one it has
+// no label.
+type Image struct {
+	Exhibit
+	// Alt says what the image shows, for those who cannot see it; empty
+	// only when Decorative.
+	Alt        string
+	Decorative bool
+	Path       string // as written, relative to the project root
+	Type       string // "png", "jpeg" or "svg"
+	// Data is the file's bytes; a PNG a PDF cannot hold as written (16
+	// bits a channel, interlaced) is the same picture saved plainly.
+	Data []byte
+	// Width and Height are the picture's size in pixels; an SVG's from
+	// its width and height, 0 when it gives none.
+	Width, Height int
 }
 
 // Align is a table column's alignment.
@@ -398,6 +493,7 @@ func (*ExemptPart) isBlock()   {}
 func (*ExemptNotice) isBlock() {}
 func (*Table) isBlock()        {}
 func (*Chart) isBlock()        {}
+func (*Image) isBlock()        {}
 
 // Inline is an inline element: Text, *Emph, *Strong, Code, *Link, *Ref,
 // *NoteRef, LineBreak.

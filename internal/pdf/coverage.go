@@ -241,6 +241,8 @@ func (c *coverage) block(b model.Block, st textset.FontStyle) {
 			c.chartText(s.Name)
 		}
 		c.flush(true)
+	case *model.Image:
+		c.exhibit(b.Exhibit) // the alt text is not printed
 	}
 	// An exempt notice is the rule's words and the front matter's rule,
 	// which the cover's row reports.

@@ -289,7 +289,7 @@ func (w *writer) collectDestinations(doc *model.Document) {
 			if entering {
 				add(n.Attr)
 			}
-		case *model.Para, *model.CrossHeading, *model.Table, *model.Chart:
+		case *model.Para, *model.CrossHeading, *model.Table, *model.Chart, *model.Image:
 			if entering {
 				add(*model.AttrOf(n))
 			}

@@ -44,6 +44,16 @@ type Layout struct {
 	LogoAlt    string
 
 	ChartColours []string
+
+	// AppendixWord names an appendix ("Appendix"); AppendixLetters numbers
+	// appendices A, B, … rather than 1, 2, …; AppendixParas numbers their
+	// paragraphs (A1.1).
+	AppendixWord    string
+	AppendixLetters bool
+	AppendixParas   bool
+	// ContinuousParas numbers paragraphs 1, 2, … through the paper rather
+	// than in each section.
+	ContinuousParas bool
 }
 
 var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
@@ -129,6 +139,7 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		TableLabel: "Table", ChartLabel: "Table", NumberWords: true,
 		FontFamily: "Liberation Sans", FontSize: 11,
 		ChartColours: []string{"#1d4f91", "#c05600", "#2b7a3b", "#6f3e8f"},
+		AppendixWord: "Appendix", AppendixParas: true,
 	}
 	doc, err := ParseYAML(relPath, 0, src)
 	if err != nil {
@@ -156,6 +167,9 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			d.fields(n, "sections", map[string]func(*yaml.Node){
 				"numbers":  func(n *yaml.Node) { l.SectionNumbers = d.oneOf(n, "sections.numbers", "1.0", "1") },
 				"required": func(n *yaml.Node) { l.Required = d.strList(n, "sections.required") },
+				"paragraphs": func(n *yaml.Node) {
+					l.ContinuousParas = d.oneOf(n, "sections.paragraphs", "per-section", "continuous") == "continuous"
+				},
 			})
 		},
 		"exhibits": func(n *yaml.Node) {
@@ -186,6 +200,23 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			d.fields(n, "logo", map[string]func(*yaml.Node){
 				"path": func(n *yaml.Node) { l.LogoPath = d.str(n, "logo.path") },
 				"alt":  func(n *yaml.Node) { l.LogoAlt = d.str(n, "logo.alt") },
+			})
+		},
+		"appendices": func(n *yaml.Node) {
+			d.fields(n, "appendices", map[string]func(*yaml.Node){
+				"word": func(n *yaml.Node) {
+					if w := strings.TrimSpace(d.str(n, "appendices.word")); w != "" {
+						l.AppendixWord = w
+					} else if n.Kind == yaml.ScalarNode {
+						d.fail(n, "appendices.word should be the word that names an appendix, such as Appendix or Annex")
+					}
+				},
+				"numbers": func(n *yaml.Node) {
+					l.AppendixLetters = d.oneOf(n, "appendices.numbers", "1", "A") == "A"
+				},
+				"paragraphs": func(n *yaml.Node) {
+					l.AppendixParas = d.oneOf(n, "appendices.paragraphs", "numbered", "unnumbered") == "numbered"
+				},
 			})
 		},
 		"chart_colours": func(n *yaml.Node) {

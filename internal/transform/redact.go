@@ -122,6 +122,10 @@ func (c *copier) block(b model.Block) model.Block {
 			cp.Table = c.table(b.Table)
 		}
 		return &cp
+	case *model.Image:
+		cp := *b
+		cp.Caption = c.inlines(b.Caption)
+		return &cp
 	case *model.CodeBlock:
 		cp := *b
 		return &cp

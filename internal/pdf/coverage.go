@@ -85,23 +85,18 @@ func Uncovered(doc *model.Document) []UncoveredText {
 		return nil // the PDF's own error says the fonts cannot be read
 	}
 	c := &coverage{}
-	cv := doc.Cover
-	c.field("report_of", textset.Bold, cv.ReportOf)
-	c.field("report_to", textset.Bold, cv.ReportTo)
-	c.field("subject", textset.Bold, cv.Subject)
-	for _, row := range cv.Rows {
-		for _, d := range row.Details {
-			switch {
-			case strings.HasPrefix(d, "Appendix"):
-				c.field("exempt_appendix", 0, d)
-			case strings.HasPrefix(d, "Access to Information"):
-				c.field("access_to_information_rule", 0, d)
-			default:
-				c.field("wards", 0, d)
-			}
+	for _, row := range doc.Cover.Rows {
+		key := row.Key
+		if key == "" {
+			key = "access_to_information_rule" // the exempt row, worded from it
 		}
+		st := textset.FontStyle(0)
+		if row.Kind == model.CoverField && !doc.Cover.Table {
+			st = textset.Bold
+		}
+		c.field(key, st, row.Lines...)
+		c.field(key, 0, row.Details...)
 	}
-	c.field("author", 0, cv.AuthorName, cv.AuthorTel)
 	c.field("front.title", textset.Bold, doc.Style.FrontTitle)
 	for _, s := range doc.Sections() {
 		c.path = append(c.path[:0], s)

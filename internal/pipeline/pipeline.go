@@ -89,6 +89,8 @@ func Load(root, path, data string) (*Inputs, error) {
 	layout, err := project.LoadLayout(root, p.Layout)
 	if err != nil {
 		errs.Add(diag.Locate(err, p.Keys["layout"], ""))
+	} else {
+		errs.Add(p.Accept(layout))
 	}
 	refs := p.Data
 	if data != "" {
@@ -143,7 +145,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	d := res.Doc
 	in.positions = res.Positions
 	opts := numbering(l)
-	opts.ExemptNotice = p.ExemptNotice()
+	opts.ExemptNotice = p.ExemptNotice(l)
 	if err := transform.Apply(d, opts, res.Positions); err != nil {
 		return nil, err
 	}
@@ -168,7 +170,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 		d.ExemptNotice = opts.ExemptNotice
 	}
 	d.Meta = p.Meta()
-	d.Cover = p.Cover(p.Exempt || hasExempt)
+	d.Cover = p.Cover(l, p.Exempt || hasExempt)
 	if d.Style, err = l.Style(root); err != nil {
 		return nil, err
 	}

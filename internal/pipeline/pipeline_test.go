@@ -110,7 +110,7 @@ func TestExecutiveBoardSampleNumbering(t *testing.T) {
 	}
 	dump := model.Dump(d)
 	for _, s := range []string{`"90 (6.2%)"`, `"11.0% (155/1,414)"`, `Table "Table Two"`,
-		`Row yes=false "Are specific electoral wards affected?"`, `Row yes=true "Is the decision eligible for call-in?"`} {
+		`"Are specific electoral wards affected?" [] answer="No" yes=false`, `"Is the decision eligible for call-in?" [] answer="Yes" yes=true`} {
 		if !strings.Contains(dump, s) {
 			t.Errorf("model lacks %s", s)
 		}

@@ -44,6 +44,25 @@ type Layout struct {
 	LogoAlt    string
 
 	ChartColours []string
+
+	// Council is the council's name, printed at the top of every paper.
+	Council string
+	// ItemLabel words the agenda item above the cover: "Agenda item".
+	ItemLabel string
+	// CoverStyle is CoverLines or CoverTable.
+	CoverStyle string
+	// Cover is the cover's rows in order; nil when the layout declares
+	// none (CoverRows gives Leeds's).
+	Cover []CoverRow
+	// Keys are the front-matter keys the layout accepts beyond FORMAT.md's,
+	// with their kinds.
+	Keys map[string]string
+	// ExemptRule words the rule under which material is exempt, with
+	// {rule} where access_to_information_rule goes.
+	ExemptRule string
+	// Implications are the headings a paper's implications block must
+	// answer, in order.
+	Implications []string
 }
 
 var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
@@ -60,12 +79,26 @@ func LoadLayout(root, name string) (*Layout, error) {
 		src, err = fs.ReadFile(templates.Layouts, "layouts/"+name+".yaml")
 		rel = "(built in)/" + name + ".yaml"
 		if err != nil {
-			return nil, errors.New("no layout " + strconv.Quote(name) + ": add templates/layouts/" + name + ".yaml, or use executive-board or scrutiny-board")
+			return nil, errors.New("no layout " + strconv.Quote(name) + ": add templates/layouts/" + name + ".yaml, or use " + builtIn())
 		}
 	} else if err != nil {
 		return nil, err
 	}
 	return parsedLayouts.parse(name, rel, src)
+}
+
+// builtIn names the layouts built in: "cabinet, executive-board or
+// scrutiny-board".
+func builtIn() string {
+	entries, _ := fs.ReadDir(templates.Layouts, "layouts")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // readLayoutFile reads the project's layout file rel, refusing one that is
@@ -129,6 +162,8 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		TableLabel: "Table", ChartLabel: "Table", NumberWords: true,
 		FontFamily: "Liberation Sans", FontSize: 11,
 		ChartColours: []string{"#1d4f91", "#c05600", "#2b7a3b", "#6f3e8f"},
+		ItemLabel:    "Agenda item", CoverStyle: CoverLines,
+		ExemptRule: "Access to Information Procedure Rule {rule}",
 	}
 	doc, err := ParseYAML(relPath, 0, src)
 	if err != nil {
@@ -187,6 +222,22 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 				"path": func(n *yaml.Node) { l.LogoPath = d.str(n, "logo.path") },
 				"alt":  func(n *yaml.Node) { l.LogoAlt = d.str(n, "logo.alt") },
 			})
+		},
+		"council":    func(n *yaml.Node) { l.Council = d.str(n, "council") },
+		"item_label": func(n *yaml.Node) { l.ItemLabel = d.str(n, "item_label") },
+		"cover":      func(n *yaml.Node) { d.coverSection(l, n) },
+		"keys":       func(n *yaml.Node) { d.keysSection(l, n) },
+		"exempt_rule": func(n *yaml.Node) {
+			l.ExemptRule = d.str(n, "exempt_rule")
+			if !strings.Contains(l.ExemptRule, "{rule}") {
+				d.fail(n, "exempt_rule should hold {rule} where the paper's access_to_information_rule goes, e.g. \"paragraph {rule} of Schedule 12A\"")
+			}
+		},
+		"implications": func(n *yaml.Node) {
+			l.Implications = d.strList(n, "implications")
+			if len(l.Implications) > maxCoverRows {
+				d.fail(n, "implications lists %d headings; at most %d", len(l.Implications), maxCoverRows)
+			}
 		},
 		"chart_colours": func(n *yaml.Node) {
 			cs := d.strList(n, "chart_colours")

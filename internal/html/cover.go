@@ -8,7 +8,8 @@ import (
 )
 
 // header writes the cover sheet: the NOT FOR PUBLICATION banner when it
-// applies, the logo, then the cover's rows in the layout's order. In the
+// applies, the logo, the council's name and the agenda item, then the
+// cover's rows in the layout's order. In the
 // lines style a run of fields is a list of terms and values, a run of
 // questions a table of Yes/No boxes and a block a paragraph; in the table
 // style every row is a row of one table. The subject is the page's one h1.
@@ -26,6 +27,20 @@ func (p *page) header() {
 		p.s("</div>\n")
 	}
 	p.logo()
+	if c.Council != "" || c.Item != "" {
+		p.s("<div class=\"cover-masthead\">\n")
+		if c.Council != "" {
+			p.s("<p class=\"cover-council\">")
+			p.text(c.Council)
+			p.s("</p>\n")
+		}
+		if c.Item != "" {
+			p.s("<p class=\"cover-item\">")
+			p.text(c.Item)
+			p.s("</p>\n")
+		}
+		p.s("</div>\n")
+	}
 	titled := false
 	for _, r := range c.Rows {
 		titled = titled || r.Title

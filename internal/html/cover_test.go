@@ -9,7 +9,7 @@ import (
 
 // tableCover is a cabinet-style cover: every row in one table.
 func tableCover() m.Cover {
-	return m.Cover{Table: true, Rows: []m.CoverRow{
+	return m.Cover{Council: "Borsetshire County Council", Item: "Agenda item 9", Table: true, Rows: []m.CoverRow{
 		{Label: "Date of meeting", Key: "date", Lines: []string{"11th March 2026"}},
 		{Label: "Title", Key: "subject", Title: true, Lines: []string{"Bus priority on the A38"}},
 		{Kind: m.CoverBlock, Label: "Contact officer", Key: "author", Lines: []string{"A. Officer", "Tel: 01234 567890"}},
@@ -24,7 +24,7 @@ func TestTableCover(t *testing.T) {
 	d.Cover = tableCover()
 	out := render(t, d, Options{})
 	for _, want := range []string{
-		"<table class=\"cover-table\">\n<tbody>\n<tr><th scope=\"row\">Date of meeting</th><td>11th March 2026</td></tr>\n",
+		"<div class=\"cover-masthead\">\n<p class=\"cover-council\">Borsetshire County Council</p>\n<p class=\"cover-item\">Agenda item 9</p>\n</div>\n<table class=\"cover-table\">\n<tbody>\n<tr><th scope=\"row\">Date of meeting</th><td>11th March 2026</td></tr>\n",
 		"<tr><th scope=\"row\">Title</th><td><h1>Bus priority on the A38</h1></td></tr>\n",
 		"<tr><th scope=\"row\">Contact officer</th><td>A. Officer<br/>Tel: 01234 567890</td></tr>\n",
 		"<tr><th scope=\"row\">Key decision</th><td>Yes<br/>Reason: Expenditure over £500,000<br/>Forward Plan reference: FP/2026/014</td></tr>\n",

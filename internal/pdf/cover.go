@@ -17,7 +17,8 @@ const (
 	logoGap  = 6.0
 )
 
-// cover writes the cover sheet: the logo top right, then the cover's rows
+// cover writes the cover sheet: the logo top right, the council's name and
+// the agenda item, then the cover's rows
 // in the layout's order. In the lines style a field is a bold line
 // ("Report of …", "Date: …"), a run of questions a bordered table of
 // Yes/No boxes and a block a paragraph; in the table style every row is a
@@ -39,8 +40,22 @@ func (w *writer) cover(doc *model.Document) {
 		}
 		first = false
 	}
+	box := textset.Box{X: w.left, Width: width}
+	if c.Council != "" {
+		gap(0)
+		w.flow(w.layoutText([]model.Inline{model.Text(c.Council)}, textset.Style{Font: textset.Bold, Size: w.base + 3}, box))
+	}
+	if c.Item != "" {
+		gap(1.5)
+		w.flow(w.layoutText([]model.Inline{model.Text(c.Item)}, textset.Style{Font: textset.Bold, Size: w.base}, box))
+	}
+	if !first {
+		w.space(6) // the council and item stand apart from the rows
+		first = true
+	}
 	if c.Table {
 		w.y = max(w.y, logoBottom)
+		gap(6)
 		w.placeTable(w.layoutTable(coverTable(c.Rows), full, tableStyle{size: w.base, fullWidth: true, rowHeaders: true}))
 		return
 	}
@@ -51,7 +66,7 @@ func (w *writer) cover(doc *model.Document) {
 		case model.CoverField:
 			for _, r := range rows[:n] {
 				gap(3)
-				w.flow(w.layoutText([]model.Inline{model.Text(r.Label + " " + r.Value())}, ts, textset.Box{X: w.left, Width: width}))
+				w.flow(w.layoutText([]model.Inline{model.Text(r.Label + " " + r.Value())}, ts, box))
 			}
 		case model.CoverQuestion:
 			w.y = max(w.y, logoBottom)
@@ -127,6 +142,9 @@ func coverTable(rows []model.CoverRow) *model.Table {
 				in = append(in, model.LineBreak{})
 			}
 			in = append(in, model.Text(line))
+		}
+		if r.Title {
+			in = []model.Inline{&model.Strong{Inlines: in}}
 		}
 		t.Rows = append(t.Rows, []model.Cell{
 			{Inlines: []model.Inline{model.Text(strings.TrimSuffix(r.Label, ":"))}},

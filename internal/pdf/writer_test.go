@@ -457,7 +457,7 @@ func TestOtherBlocksAndAnEmptyPaper(t *testing.T) {
 // lines under it.
 func TestTableCover(t *testing.T) {
 	doc := pdftest.SamplePaper()
-	doc.Cover = model.Cover{Table: true, Rows: []model.CoverRow{
+	doc.Cover = model.Cover{Council: "Borsetshire County Council", Item: "Agenda item 9", Table: true, Rows: []model.CoverRow{
 		{Label: "Title", Key: "subject", Title: true, Lines: []string{"Bus priority on the A38"}},
 		{Kind: model.CoverQuestion, Label: "Key decision", Answer: "Yes", Yes: true,
 			Details: []string{"Reason: Expenditure over £500,000", "Forward Plan reference: FP/2026/014"}},
@@ -465,6 +465,7 @@ func TestTableCover(t *testing.T) {
 	}}
 	text := pdftest.AllText(t, writeTemp(t, doc))
 	for _, re := range []string{
+		`^\s*Borsetshire County Council\n\s*Agenda item 9\n`,
 		`(?m)^Title\s+Bus priority on the A38$`,
 		`(?m)^Key decision\s+Yes\n\s+Reason: Expenditure over £500,000\n\s+Forward Plan reference: FP/2026/014$`,
 		`(?m)^Enclosures\s+Appendix 1: Route map\n\s+Appendix 2: Costs$`,

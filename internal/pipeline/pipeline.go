@@ -22,7 +22,7 @@ import (
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
 // give different bytes, so that no build keeps an earlier version's files.
-const Version = "0.3.3"
+const Version = "0.3.4"
 
 // Generator names the program in outputs and in the publishing record.
 const Generator = "boardpaper " + Version

@@ -60,9 +60,10 @@ type Layout struct {
 	// ExemptRule words the rule under which material is exempt, with
 	// {rule} where access_to_information_rule goes.
 	ExemptRule string
-	// Implications are the headings a paper's implications block must
-	// answer, in order.
-	Implications []string
+	// Implications are the headings a paper's implications section (the
+	// section titled ImplicationsHeading) must answer, each a ## heading.
+	Implications        []string
+	ImplicationsHeading string
 }
 
 var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
@@ -163,7 +164,8 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		FontFamily: "Liberation Sans", FontSize: 11,
 		ChartColours: []string{"#1d4f91", "#c05600", "#2b7a3b", "#6f3e8f"},
 		ItemLabel:    "Agenda item", CoverStyle: CoverLines,
-		ExemptRule: "Access to Information Procedure Rule {rule}",
+		ExemptRule:          "Access to Information Procedure Rule {rule}",
+		ImplicationsHeading: "Implications",
 	}
 	doc, err := ParseYAML(relPath, 0, src)
 	if err != nil {
@@ -237,6 +239,11 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			l.Implications = d.strList(n, "implications")
 			if len(l.Implications) > maxCoverRows {
 				d.fail(n, "implications lists %d headings; at most %d", len(l.Implications), maxCoverRows)
+			}
+		},
+		"implications_heading": func(n *yaml.Node) {
+			if l.ImplicationsHeading = d.str(n, "implications_heading"); strings.TrimSpace(l.ImplicationsHeading) == "" {
+				d.fail(n, "implications_heading should name the section that holds the implications, e.g. Implications")
 			}
 		},
 		"chart_colours": func(n *yaml.Node) {

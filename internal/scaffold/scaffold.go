@@ -218,5 +218,11 @@ exempt: false
 			b.WriteString("Write this section.\n")
 		}
 	}
+	if len(l.Implications) > 0 {
+		fmt.Fprintf(&b, "\n# %s\n", l.ImplicationsHeading)
+		for _, s := range l.Implications {
+			fmt.Fprintf(&b, "\n## %s\n\nSay what they are, or write \"None.\"\n", s)
+		}
+	}
 	return b.String()
 }

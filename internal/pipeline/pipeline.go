@@ -144,6 +144,9 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	}
 	d := res.Doc
 	in.positions = res.Positions
+	if err := p.AddBackgroundPapers(d, l); err != nil {
+		return nil, err
+	}
 	opts := numbering(l)
 	opts.ExemptNotice = p.ExemptNotice(l)
 	if err := transform.Apply(d, opts, res.Positions); err != nil {

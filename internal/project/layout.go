@@ -64,6 +64,9 @@ type Layout struct {
 	// section titled ImplicationsHeading) must answer, each a ## heading.
 	Implications        []string
 	ImplicationsHeading string
+	// BackgroundHeading titles the section that lists a paper's
+	// background_papers.
+	BackgroundHeading string
 }
 
 var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
@@ -241,6 +244,11 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 				d.fail(n, "implications lists %d headings; at most %d", len(l.Implications), maxCoverRows)
 			}
 		},
+		"background_heading": func(n *yaml.Node) {
+			if l.BackgroundHeading = d.str(n, "background_heading"); strings.TrimSpace(l.BackgroundHeading) == "" {
+				d.fail(n, "background_heading should name the section that lists background papers, e.g. Background papers")
+			}
+		},
 		"implications_heading": func(n *yaml.Node) {
 			if l.ImplicationsHeading = d.str(n, "implications_heading"); strings.TrimSpace(l.ImplicationsHeading) == "" {
 				d.fail(n, "implications_heading should name the section that holds the implications, e.g. Implications")
@@ -258,6 +266,9 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			}
 		},
 	})
+	if l.BackgroundHeading == "" {
+		l.BackgroundHeading = backgroundHeading(l.Required)
+	}
 	if l.LogoPath != "" && l.LogoAlt == "" {
 		errs.Errorf(relPath, 1, 1, "logo.alt is needed with logo.path: say what the logo shows, for screen readers")
 	}
@@ -265,6 +276,20 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// backgroundHeading is the section a layout without background_heading
+// lists background papers in: the one of its required sections whose title
+// starts "Background" and names papers or documents (executive-board's
+// "Background documents"), else "Background papers".
+func backgroundHeading(required []string) string {
+	for _, r := range required {
+		lower := strings.ToLower(r)
+		if strings.HasPrefix(lower, "background ") && (strings.Contains(lower, "papers") || strings.Contains(lower, "documents")) {
+			return r
+		}
+	}
+	return "Background papers"
 }
 
 // fields walks a mapping, calling the handler for each known key and

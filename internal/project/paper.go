@@ -148,6 +148,8 @@ func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
 		case "author":
 			p.Fields[k.Value] = d.field(val, k.Value, KindPerson)
 			p.AuthorName, p.AuthorTel = p.Fields[k.Value].Person.Name, p.Fields[k.Value].Person.Tel
+		case "background_papers":
+			p.BackgroundPapers = d.papers(val, k.Value)
 		case "data":
 			p.Data = d.data(val)
 		default:
@@ -191,7 +193,7 @@ func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
 // then boardpaper's own.
 var formatKeys = []string{"layout", "report_of", "report_to", "date", "subject", "wards",
 	"equality_implications", "call_in", "exempt", "access_to_information_rule",
-	"exempt_appendix", "item", "author", "data", "notice_date"}
+	"exempt_appendix", "item", "author", "data", "notice_date", "background_papers"}
 
 // fieldNode finds key's value in the front matter's mapping, when it is
 // text.

@@ -146,8 +146,11 @@ func coverTable(rows []model.CoverRow) *model.Table {
 		if r.Title {
 			in = []model.Inline{&model.Strong{Inlines: in}}
 		}
+		// A label is kept on one line, as a column of labels is read
+		// down: the answers take the width left.
+		label := strings.ReplaceAll(strings.TrimSuffix(r.Label, ":"), " ", "\u00a0")
 		t.Rows = append(t.Rows, []model.Cell{
-			{Inlines: []model.Inline{model.Text(strings.TrimSuffix(r.Label, ":"))}},
+			{Inlines: []model.Inline{model.Text(label)}},
 			{Inlines: in},
 		})
 	}

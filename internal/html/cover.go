@@ -29,15 +29,12 @@ func (p *page) header() {
 	p.logo()
 	if c.Council != "" || c.Item != "" {
 		p.s("<div class=\"cover-masthead\">\n")
-		if c.Council != "" {
-			p.s("<p class=\"cover-council\">")
-			p.text(c.Council)
-			p.s("</p>\n")
-		}
-		if c.Item != "" {
-			p.s("<p class=\"cover-item\">")
-			p.text(c.Item)
-			p.s("</p>\n")
+		for _, line := range [][2]string{{"cover-council", c.Council}, {"cover-item", c.Item}} {
+			if line[1] != "" {
+				p.s("<p class=\"", line[0], "\">")
+				p.text(line[1])
+				p.s("</p>\n")
+			}
 		}
 		p.s("</div>\n")
 	}
@@ -84,13 +81,19 @@ func run(rows []model.CoverRow) int {
 func (p *page) coverFields(rows []model.CoverRow) {
 	p.s("<dl class=\"cover-meta\">\n")
 	for _, r := range rows {
-		p.s("<dt>")
-		p.text(strings.TrimSuffix(r.Label, ":"))
-		p.s("</dt>\n<dd>")
+		p.label("<dt>", r, "</dt>\n<dd>")
 		p.fieldValue(r)
 		p.s("</dd>\n")
 	}
 	p.s("</dl>\n")
+}
+
+// label writes a row's label between open and close, without the colon
+// the lines style may print after it.
+func (p *page) label(open string, r model.CoverRow, close string) {
+	p.s(open)
+	p.text(strings.TrimSuffix(r.Label, ":"))
+	p.s(close)
 }
 
 // fieldValue writes a field's value, as the page's h1 when it is the
@@ -124,9 +127,7 @@ func (p *page) coverBlock(r model.CoverRow) {
 func (p *page) coverTable(rows []model.CoverRow) {
 	p.s("<table class=\"cover-table\">\n<tbody>\n")
 	for _, r := range rows {
-		p.s("<tr><th scope=\"row\">")
-		p.text(strings.TrimSuffix(r.Label, ":"))
-		p.s("</th><td>")
+		p.label("<tr><th scope=\"row\">", r, "</th><td>")
 		lines := r.Lines
 		switch r.Kind {
 		case model.CoverField:

@@ -125,22 +125,29 @@ func (d decoder) keyed(n *yaml.Node, key string, known []string, each func(k str
 	}
 }
 
-// papers reads background papers: a list whose entries are a title, or
-// {title: …, link: https://…}.
-func (d decoder) papers(n *yaml.Node, key string) []BackgroundPaper {
+// sequence is a list's entries: none when it is empty, and an error for
+// another value (want says what the list holds) or for more entries than
+// maxListEntries.
+func (d decoder) sequence(n *yaml.Node, key, want string) []*yaml.Node {
 	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		d.fail(n, "%s should be a list, each a title or {title: …, link: https://…}", key)
+		d.fail(n, "%s should be a list, %s, not %s", key, want, KindName(n))
 		return nil
 	}
 	if len(n.Content) > maxListEntries {
-		d.fail(n, "%s lists %d papers; at most %d", key, len(n.Content), maxListEntries)
+		d.fail(n, "%s has %d entries; at most %d", key, len(n.Content), maxListEntries)
 		return nil
 	}
+	return n.Content
+}
+
+// papers reads background papers: a list whose entries are a title, or
+// {title: …, link: https://…}.
+func (d decoder) papers(n *yaml.Node, key string) []BackgroundPaper {
 	var out []BackgroundPaper
-	for _, e := range n.Content {
+	for _, e := range d.sequence(n, key, "each a title or {title: …, link: https://…}") {
 		bp := BackgroundPaper{Pos: diag.Pos{Path: d.path, Line: e.Line, Col: e.Column}}
 		if e.Kind == yaml.MappingNode {
 			d.keyed(e, key, []string{"title", "link"}, func(k string, v *yaml.Node) {

@@ -324,19 +324,8 @@ func (d decoder) date(n *yaml.Node, key string) time.Time {
 }
 
 func (d decoder) strList(n *yaml.Node, key string) []string {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.fail(n, "%s should be a list, e.g. [Armley, Beeston], not %s", key, KindName(n))
-		return nil
-	}
-	if len(n.Content) > maxListEntries {
-		d.fail(n, "%s has %d entries; at most %d", key, len(n.Content), maxListEntries)
-		return nil
-	}
 	var out []string
-	for _, e := range n.Content {
+	for _, e := range d.sequence(n, key, "e.g. [Armley, Beeston]") {
 		out = append(out, d.str(e, key+" entries"))
 	}
 	return out

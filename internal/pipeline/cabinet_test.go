@@ -35,3 +35,55 @@ func TestCabinetSampleGolden(t *testing.T) {
 		}
 	}
 }
+
+const cabinetExempt = `---
+layout: cabinet
+report_of: Director of Place
+report_to: Cabinet
+date: 2026-03-11
+subject: Depot sale
+portfolio_holder: {name: Cllr A}
+key_decision: false
+access_to_information_rule: "3"
+exempt_appendix: "1"
+data: data/s.yaml
+---
+# Main issues
+
+Text.
+
+# Appendix 1: Bids {.exempt}
+
+The bids.
+`
+
+// Exempt material in the cabinet layout is withheld under Schedule 12A, as
+// the layout words the rule: on the cover (part exempt, the paragraph and
+// the appendix) and in the notice that replaces it.
+func TestCabinetExempt(t *testing.T) {
+	d, err := paperDoc(t, cabinetExempt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const rule = "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972"
+	var row model.CoverRow
+	for _, r := range d.Cover.Rows {
+		if r.Label == "Exempt information" {
+			row = r
+		}
+	}
+	if row.Answer != "Part exempt" || strings.Join(row.Details, " / ") != rule+" / Exempt appendix: 1" {
+		t.Errorf("exempt row = %+v", row)
+	}
+	pub, err := Public(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dump := model.Dump(pub); !strings.Contains(dump, "Not for publication ("+rule+")") || strings.Contains(dump, "The bids") {
+		t.Errorf("public version:\n%s", dump)
+	}
+	_, err = paperDoc(t, strings.Replace(cabinetExempt, "access_to_information_rule: \"3\"\nexempt_appendix: \"1\"\n", "", 1))
+	if err == nil || !strings.Contains(err.Error(), `templates/p.md:15:1: an {.exempt} heading needs access_to_information_rule in the front matter: say which applies, as the cabinet layout prints it: "paragraph … of Part 1 of Schedule 12A to the Local Government Act 1972"`) {
+		t.Errorf("no rule: %v", err)
+	}
+}

@@ -159,7 +159,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	var errs diag.List
 	switch {
 	case hasExempt && p.AccessRule == "":
-		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: say which Access to Information Procedure Rule applies (e.g. \"10.4(3)\")"))
+		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: %s", l.RuleHint()))
 	case !hasExempt && !p.Exempt && p.ExemptAppendix != "":
 		errs.Add(diag.At(p.Keys["exempt_appendix"], "exempt_appendix is given but nothing in the paper is exempt: mark the appendix's heading {.exempt}, or remove exempt_appendix"))
 	case !hasExempt && !p.Exempt && p.AccessRule != "":

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -141,8 +142,27 @@ func nonEmpty(s string) []string {
 	return []string{s}
 }
 
-// rule words the rule under which material is exempt, as the layout says.
-func (l *Layout) rule(r string) string { return strings.ReplaceAll(l.ExemptRule, "{rule}", r) }
+// defaultExemptRule words the rule of a layout that does not say.
+const defaultExemptRule = "Access to Information Procedure Rule {rule}"
+
+// rule words the rule under which material is exempt, as the layout says
+// (as a layout without exempt_rule does when l is nil).
+func (l *Layout) rule(r string) string {
+	w := defaultExemptRule
+	if l != nil {
+		w = l.ExemptRule
+	}
+	return strings.ReplaceAll(w, "{rule}", r)
+}
+
+// RuleHint says what access_to_information_rule should hold, as the
+// layout prints it.
+func (l *Layout) RuleHint() string {
+	if l.ExemptRule == defaultExemptRule {
+		return "say which Access to Information Procedure Rule applies (e.g. \"10.4(3)\")"
+	}
+	return fmt.Sprintf("say which applies, as the %s layout prints it: %q", l.Name, l.rule("…"))
+}
 
 // ExemptNotice stands in the public version for what an exempt heading
 // opened.
@@ -151,7 +171,7 @@ func (p *Paper) ExemptNotice(l *Layout) string {
 }
 
 // WithheldNotice is how the index and the agenda pack list a paper exempt
-// as a whole.
-func (p *Paper) WithheldNotice() string {
-	return "not for publication (Access to Information Procedure Rule " + p.AccessRule + ")"
+// as a whole, its rule worded as its layout l says (nil: the default).
+func (p *Paper) WithheldNotice(l *Layout) string {
+	return "not for publication (" + l.rule(p.AccessRule) + ")"
 }

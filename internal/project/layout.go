@@ -167,7 +167,7 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		FontFamily: "Liberation Sans", FontSize: 11,
 		ChartColours: []string{"#1d4f91", "#c05600", "#2b7a3b", "#6f3e8f"},
 		ItemLabel:    "Agenda item", CoverStyle: CoverLines,
-		ExemptRule:          "Access to Information Procedure Rule {rule}",
+		ExemptRule:          defaultExemptRule,
 		ImplicationsHeading: "Implications",
 	}
 	doc, err := ParseYAML(relPath, 0, src)

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -40,5 +41,33 @@ func TestCabinetSamplePDF(t *testing.T) {
 	}
 	if strings.Contains(text, "☐") {
 		t.Error("a table cover has no boxes")
+	}
+}
+
+// A cabinet paper exempt as a whole is listed in the index and its
+// meeting's pack under Schedule 12A, as the layout words the rule, both
+// when it is built and when a later build keeps it.
+func TestCabinetWithheldNotice(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"templates/depot.md": "---\nlayout: cabinet\nreport_of: Director\nreport_to: Cabinet\ndate: 2026-03-11\nsubject: Depot sale\n" +
+			"item: 4\nportfolio_holder: {name: Cllr A}\nkey_decision: false\nexempt: true\naccess_to_information_rule: \"3\"\ndata: data/s.yaml\n---\n# Main issues\n\nThe bids.\n",
+		"templates/open.md": "---\nlayout: cabinet\nreport_of: Director\nreport_to: Cabinet\ndate: 2026-03-11\nsubject: Buses\n" +
+			"item: 5\nportfolio_holder: {name: Cllr A}\nkey_decision: false\ndata: data/s.yaml\n---\n# Main issues\n\nText.\n",
+		"data/s.yaml": "n: 1\n",
+	})
+	out := filepath.Join(dir, "output")
+	const want = "not for publication (paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972)"
+	for _, templates := range [][]string{nil, {"templates/open.md"}} {
+		if _, err := Run(Options{Root: dir, Templates: templates, Out: out, HTML: true, PDF: true}); err != nil {
+			t.Fatal(err)
+		}
+		index, _ := os.ReadFile(filepath.Join(out, "index.html"))
+		if !strings.Contains(string(index), want) {
+			t.Errorf("build %q: the index lacks %q", templates, want)
+		}
+		pack := testtool.Run(t, "pdftotext", filepath.Join(out, "2026-03-11-cabinet", "agenda-pack.pdf"), "-")
+		if !strings.Contains(strings.ToLower(strings.Join(strings.Fields(pack), " ")), strings.ToLower(want)) {
+			t.Errorf("build %q: the pack lacks %q", templates, want)
+		}
 	}
 }

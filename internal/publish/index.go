@@ -166,7 +166,8 @@ func otherPapers(o Options, built map[string]bool) []*project.Paper {
 func publishedEntry(o Options, p *project.Paper, out *output) IndexPaper {
 	e := IndexPaper{Meta: p.Meta(), Files: map[string]int64{}}
 	if p.Exempt {
-		e.Withheld = p.WithheldNotice()
+		l, _ := project.LoadLayout(o.Root, p.Layout) // a layout that fails fails the build too
+		e.Withheld = p.WithheldNotice(l)
 		return e
 	}
 	for _, kind := range []string{"html", "pdf"} {

@@ -108,13 +108,14 @@ func (p *page) fieldValue(r model.CoverRow) {
 	p.text(r.Value())
 }
 
-// coverBlock writes a block as a paragraph: its label, then its lines.
+// coverBlock writes a block as a paragraph: its label, if it has one, then
+// its lines.
 func (p *page) coverBlock(r model.CoverRow) {
 	p.s("<p class=\"cover-author\">")
 	for i, line := range r.Lines {
-		if i == 0 {
+		if i == 0 && r.Label != "" {
 			p.text(strings.TrimSuffix(r.Label, ":") + ": ")
-		} else {
+		} else if i > 0 {
 			p.s("<br/>")
 		}
 		p.text(line)

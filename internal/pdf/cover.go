@@ -78,9 +78,9 @@ func (w *writer) cover(doc *model.Document) {
 			r := rows[0]
 			var in []model.Inline
 			for i, line := range r.Lines {
-				if i == 0 {
+				if i == 0 && r.Label != "" {
 					line = strings.TrimSuffix(r.Label, ":") + ": " + line
-				} else {
+				} else if i > 0 {
 					in = append(in, model.LineBreak{})
 				}
 				in = append(in, model.Text(line))

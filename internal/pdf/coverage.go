@@ -22,8 +22,10 @@ type UncoveredText struct {
 	Where []any
 	// Field is where the cover sheet's text comes from: a front-matter
 	// key ("subject", "report_of", "report_to", "author", "wards",
-	// "access_to_information_rule", "exempt_appendix"), or "front.title",
-	// the layout's title of the front part. Empty for body text.
+	// "access_to_information_rule", "exempt_appendix", or a layout's own),
+	// or "front.title", "council" or "cover.label:" and a label: the
+	// layout's title of the front part, its council's name or a label of
+	// its cover. Empty for body text.
 	Field string
 	// Runes are the characters no font has, each once, in the order they
 	// first appear.
@@ -98,6 +100,14 @@ func Uncovered(doc *model.Document) []UncoveredText {
 		c.field(key, 0, row.Details...)
 	}
 	c.field("front.title", textset.Bold, doc.Style.FrontTitle)
+	c.field("council", textset.Bold, doc.Cover.Council)
+	for _, row := range doc.Cover.Rows {
+		st := textset.FontStyle(0)
+		if doc.Cover.Table || row.Kind == model.CoverField {
+			st = textset.Bold
+		}
+		c.field("cover.label:"+row.Label, st, row.Label)
+	}
 	for _, s := range doc.Sections() {
 		c.path = append(c.path[:0], s)
 		c.inlines(s.Title, textset.Bold)

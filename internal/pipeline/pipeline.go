@@ -8,6 +8,7 @@ package pipeline
 
 import (
 	"os"
+	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/exhibit"
@@ -189,8 +190,8 @@ func Uncovered(d *model.Document, in *Inputs) error {
 	for _, u := range pdf.Uncovered(d) {
 		at := diag.Pos{Path: in.Paper.Path}
 		switch {
-		case u.Field == "front.title":
-			at = diag.Pos{Path: in.Layout.Path}
+		case u.Field == "front.title" || u.Field == "council" || strings.HasPrefix(u.Field, "cover.label:"):
+			at = in.Layout.Where(u.Field)
 		case u.Field != "":
 			if k, ok := in.Paper.Keys[u.Field]; ok {
 				at = k

@@ -45,6 +45,9 @@ func (p *Paper) Cover(l *Layout, exempt bool) model.Cover {
 		case KindPerson:
 			row.Kind = model.CoverBlock
 			row.Lines = personLines(f.Person)
+			if f.Person.Name == "" && !c.Table {
+				row.Label = "" // "Report author: Tel: …" would name a number
+			}
 		case KindList:
 			row.Kind = model.CoverBlock
 			row.Lines = f.List

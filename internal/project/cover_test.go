@@ -73,6 +73,13 @@ func TestCabinetCover(t *testing.T) {
 	if n := p.ExemptNotice(l); n != "Not for publication (paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972)" {
 		t.Errorf("notice = %q", n)
 	}
+	leeds, _ := LoadLayout(t.TempDir(), "executive-board")
+	p.Fields["author"] = Field{Kind: KindPerson, Person: Person{Tel: "0113 000 0000"}}
+	for _, r := range p.Cover(leeds, false).Rows {
+		if r.Key == "author" && (r.Label != "" || strings.Join(r.Lines, "/") != "Tel: 0113 000 0000") {
+			t.Errorf("an author with only a number, in the lines style: %+v", r)
+		}
+	}
 	p.Fields["wards"] = Field{Kind: KindWards, All: true}
 	if w := p.Cover(l, false).Rows[7]; w.Answer != "All wards" {
 		t.Errorf("wards: all = %+v", w)

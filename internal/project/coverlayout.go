@@ -214,6 +214,23 @@ func (l *Layout) AcceptedKeys() []string {
 	return append(out, own...)
 }
 
+// Where is where in the layout file the text a cover prints from it was
+// written: "council", or "cover.label:" and a row's label; the file alone
+// for anything else.
+func (l *Layout) Where(field string) diag.Pos {
+	if field == "council" && l.councilPos.Line > 0 {
+		return l.councilPos
+	}
+	if label, ok := strings.CutPrefix(field, "cover.label:"); ok {
+		for _, r := range l.Cover {
+			if r.Label == label {
+				return r.Pos
+			}
+		}
+	}
+	return diag.Pos{Path: l.Path}
+}
+
 // CoverRows is the layout's cover, Leeds's when it declares none.
 func (l *Layout) CoverRows() []CoverRow {
 	if l.Cover == nil {

@@ -46,7 +46,8 @@ type Layout struct {
 	ChartColours []string
 
 	// Council is the council's name, printed at the top of every paper.
-	Council string
+	Council    string
+	councilPos diag.Pos
 	// ItemLabel words the agenda item above the cover: "Agenda item".
 	ItemLabel string
 	// CoverStyle is CoverLines or CoverTable.
@@ -228,7 +229,9 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 				"alt":  func(n *yaml.Node) { l.LogoAlt = d.str(n, "logo.alt") },
 			})
 		},
-		"council":    func(n *yaml.Node) { l.Council = d.str(n, "council") },
+		"council": func(n *yaml.Node) {
+			l.Council, l.councilPos = d.str(n, "council"), diag.Pos{Path: relPath, Line: n.Line, Col: n.Column}
+		},
 		"item_label": func(n *yaml.Node) { l.ItemLabel = d.str(n, "item_label") },
 		"cover":      func(n *yaml.Node) { d.coverSection(l, n) },
 		"keys":       func(n *yaml.Node) { d.keysSection(l, n) },

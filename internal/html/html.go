@@ -83,7 +83,11 @@ func (p *page) document() error {
 		// it is put somewhere it should not be.
 		p.metaTag("robots", "noindex, nofollow")
 	}
-	p.s("<style>\n", styleSheet(d.Style), "</style>\n</head>\n<body>\n")
+	p.s("<style>\n", styleSheet(d.Style))
+	if hasFinance(d) {
+		p.s(financeCSS)
+	}
+	p.s("</style>\n</head>\n<body>\n")
 	p.s("<a class=\"skip-link\" href=\"#", model.MainID, "\">Skip to the report</a>\n")
 	p.header()
 	p.s("<main id=\"", model.MainID, "\">\n")

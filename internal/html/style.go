@@ -12,6 +12,39 @@ import (
 //go:embed style.css
 var baseCSS string
 
+// financeCSS is added only to pages holding a finance table, so that
+// other pages are as they were.
+//
+//go:embed finance.css
+var financeCSS string
+
+// hasFinance reports whether a document holds a table with finance
+// structure (spanning cells, group or total rows, ratings or spoken
+// figures) or one set on landscape pages.
+func hasFinance(d *model.Document) bool {
+	found := false
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		switch n := n.(type) {
+		case *model.Table:
+			if entering && (len(n.RowKinds) > 0 || n.Landscape) {
+				found = true
+			}
+		case *model.Cell:
+			if n.Span > 1 || n.Status != model.StatusNone || n.Spoken != "" {
+				found = true
+			}
+			return model.WalkSkipChildren
+		case *model.Para, *model.Chart:
+			return model.WalkSkipChildren
+		}
+		if found {
+			return model.WalkStop
+		}
+		return model.WalkContinue
+	})
+	return found
+}
+
 // defaultFontSize is the body size in points when the layout gives none.
 const defaultFontSize = 11
 

@@ -106,19 +106,40 @@ func (w *dumper) blocks(depth int, bs []Block) {
 }
 
 func (w *dumper) table(depth int, t *Table) {
-	w.line(depth, "Table %q%s rowheaders=%v align=%v %s", t.Label, attrString(t.Attr, false), t.RowHeaders, t.Align, inlineString(t.Caption))
+	land := ""
+	if t.Landscape {
+		land = " landscape"
+	}
+	w.line(depth, "Table %q%s rowheaders=%v align=%v%s %s", t.Label, attrString(t.Attr, false), t.RowHeaders, t.Align, land, inlineString(t.Caption))
 	for _, row := range t.Head {
 		w.line(depth+1, "Head %s", cellsString(row))
 	}
-	for _, row := range t.Rows {
-		w.line(depth+1, "Row %s", cellsString(row))
+	for i, row := range t.Rows {
+		kind := "Row"
+		switch t.Kind(i) {
+		case RowGroup:
+			kind = "Group"
+		case RowTotal:
+			kind = "Total"
+		}
+		w.line(depth+1, "%s %s", kind, cellsString(row))
 	}
 }
 
 func cellsString(cells []Cell) string {
 	var parts []string
 	for _, c := range cells {
-		parts = append(parts, inlineString(c.Inlines))
+		s := inlineString(c.Inlines)
+		if c.Span > 1 {
+			s += fmt.Sprintf(" {span=%d}", c.Span)
+		}
+		if c.Status != "" {
+			s += " {" + string(c.Status) + "}"
+		}
+		if c.Spoken != "" {
+			s += fmt.Sprintf(" {spoken=%q}", c.Spoken)
+		}
+		parts = append(parts, s)
 	}
 	return "| " + strings.Join(parts, " | ") + " |"
 }

@@ -289,13 +289,21 @@ const (
 // Table is a table. Cells are already formatted.
 type Table struct {
 	Exhibit
-	// Head is the header row(s); each cell spans one column.
+	// Head is the header row(s). A cell spans one column unless its Span
+	// says more (a group heading over its columns), so an upper header
+	// row may hold fewer cells than the table has columns.
 	Head [][]Cell
 	Rows [][]Cell
+	// RowKinds says what each row of Rows is, in order; it may be shorter
+	// than Rows (the rest are plain rows), and is nil for most tables.
+	RowKinds []RowKind
 	// RowHeaders is true when each row's first cell labels the row (a
 	// data table from a snapshot), so writers mark it as a row header.
 	RowHeaders bool
 	Align      []Align // per column; may be shorter than the row
+	// Landscape asks for the table to be set on pages of their own turned
+	// sideways (the PDF); a page of HTML scrolls a wide table instead.
+	Landscape bool
 	// Warnings are what a reader adding up the figures of a table read
 	// from a snapshot would query, found as it was read: a declared total
 	// the rows do not reach, shares that do not make 100%. They stop no
@@ -303,9 +311,59 @@ type Table struct {
 	Warnings []error
 }
 
+// RowKind is what a table row is.
+type RowKind int
+
+const (
+	// RowPlain is a row of figures.
+	RowPlain RowKind = iota
+	// RowGroup heads the rows after it, up to the next group row or the
+	// total: its one cell spans the table.
+	RowGroup
+	// RowTotal is a total of the rows above it, set apart (bold, a rule).
+	RowTotal
+)
+
+// Kind is row i's kind.
+func (t *Table) Kind(i int) RowKind {
+	if i < len(t.RowKinds) {
+		return t.RowKinds[i]
+	}
+	return RowPlain
+}
+
+// Status is a red/amber/green rating of a cell. Its word is always the
+// cell's text too, so colour never carries the rating alone.
+type Status string
+
+const (
+	StatusNone  Status = ""
+	StatusRed   Status = "red"
+	StatusAmber Status = "amber"
+	StatusGreen Status = "green"
+)
+
 // Cell is one table cell.
 type Cell struct {
 	Inlines []Inline
+	// Span is how many columns the cell spans; 0 or 1 is one.
+	Span int
+	// Align, when set, overrides the column's alignment for this cell.
+	Align Align
+	// Status colours the cell as a red/amber/green rating.
+	Status Status
+	// Spoken, when set, is how a screen reader should read the cell: a
+	// figure in brackets is "minus 2,572".
+	Spoken string
+}
+
+// Columns is how many columns a row of cells covers, spans counted.
+func Columns(row []Cell) int {
+	n := 0
+	for _, c := range row {
+		n += max(c.Span, 1)
+	}
+	return n
 }
 
 // ChartType is the kind of chart.

@@ -68,6 +68,7 @@ func (w *writer) front(doc *model.Document) {
 // section writes a section's heading (its number in the gutter), its blocks
 // and its subsections. The heading stays with the start of what follows.
 func (w *writer) section(s *model.Section) {
+	w.portrait()
 	ls := w.headingLines(s)
 	gap, level := headGapL1, 0
 	if s.Level >= 2 {
@@ -140,6 +141,9 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 	case *model.Quote:
 		return paraGap + w.follow(b.Blocks, nil, nest(col, quoteIndent, quoteIndent), textset.Style{Font: ts.Font | textset.Italic, Size: ts.Size})
 	case *model.Table:
+		if b.Landscape {
+			return 0 // it starts a page of its own
+		}
 		return paraGap + w.measureTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
 		return paraGap + col.width*chartAspect
@@ -167,6 +171,9 @@ func (w *writer) blocks(bs []model.Block, col column, ts textset.Style, top bool
 }
 
 func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model.Block, gap float64) {
+	if t, ok := b.(*model.Table); !ok || !t.Landscape {
+		w.portrait()
+	}
 	switch b := b.(type) {
 	case *model.Para:
 		w.space(gap)

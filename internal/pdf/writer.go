@@ -98,6 +98,12 @@ type writer struct {
 	left, right, top, bottom float64
 	y                        float64
 
+	// landscape is true while the page open is turned sideways (a table
+	// that asks for it); nextLandscape says how the next page is to be.
+	// turnBack, after a landscape table, asks the next block for a
+	// portrait page.
+	landscape, nextLandscape, turnBack bool
+
 	doc     *model.Document
 	base    float64 // body font size, points
 	marking string  // printed at the head of every page ("NOT FOR PUBLICATION")
@@ -352,12 +358,19 @@ func (w *writer) newPage() {
 	if w.pdf.PageNo() > 0 {
 		w.closePage()
 	}
-	w.pdf.AddPage()
+	w.landscape = w.nextLandscape
+	if w.landscape {
+		w.pdf.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+		w.right, w.bottom = pageH-marginRight, pageW-marginBottom
+	} else {
+		w.pdf.AddPage()
+		w.right, w.bottom = Right, Bottom
+	}
 	w.y, w.low = w.top, w.top
 	w.pageNotes, w.notesH = nil, 0
 	w.takeCarry()
 	if w.laid != nil {
-		w.laid.pages = append(w.laid.pages, laidPage{})
+		w.laid.pages = append(w.laid.pages, laidPage{landscape: w.landscape})
 	}
 }
 
@@ -378,6 +391,10 @@ func (w *writer) closePage() {
 // after the body, never by fpdf's footer callback.
 func (w *writer) pageFurniture() {
 	small := textset.Style{Size: 9}
+	pageW, pageH := pageW, pageH
+	if w.landscape {
+		pageW, pageH = pageH, pageW
+	}
 	if w.marking != "" {
 		ts := textset.Style{Font: textset.Bold, Size: 11}
 		l := textset.Plain(w.marking, ts, 0)

@@ -23,7 +23,7 @@ import (
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
 // give different bytes, so that no build keeps an earlier version's files.
-const Version = "0.3.4"
+const Version = "0.4.1"
 
 // Generator names the program in outputs and in the publishing record.
 const Generator = "boardpaper " + Version

@@ -21,6 +21,11 @@ const root = "../.."
 
 var samples = []string{"templates/looked-after-children.md", "templates/recent-inspections.md"}
 
+// financeSample is the third sample, a finance paper: golden like the
+// others, but left out of the benchmarks, whose figures compare with
+// earlier runs over the first two.
+const financeSample = "templates/financial-health-monitoring.md"
+
 func sampleDoc(t *testing.T, path string) *model.Document {
 	t.Helper()
 	in, err := Load(root, path, "")
@@ -63,7 +68,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestSamplesGolden(t *testing.T) {
-	for _, path := range samples {
+	for _, path := range append(samples[:len(samples):len(samples)], financeSample) {
 		d := sampleDoc(t, path)
 		golden(t, d.Meta.Slug+".model", []byte(model.Dump(d)))
 		var buf bytes.Buffer

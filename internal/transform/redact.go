@@ -159,7 +159,8 @@ func (c *copier) rows(rows [][]model.Cell) [][]model.Cell {
 	for i, r := range rows {
 		out[i] = make([]model.Cell, len(r))
 		for j, cell := range r {
-			out[i][j] = model.Cell{Inlines: c.inlines(cell.Inlines)}
+			cell.Inlines = c.inlines(cell.Inlines)
+			out[i][j] = cell
 		}
 	}
 	return out

@@ -692,3 +692,32 @@ func TestPackWithLongNames(t *testing.T) {
 		t.Errorf("contents entries: %v", starts)
 	}
 }
+
+// A paper's landscape page stays landscape in the pack, at its place
+// among the paper's pages, and the pages around it portrait.
+func TestPackPlacesLandscapePages(t *testing.T) {
+	p, _ := testPack(2, 0)
+	p.Items[1].Load = lay(func() (*model.Document, error) { return pdftest.FinancePaper(), nil })
+	path := writePackTemp(t, p)
+	own := writeTemp(t, pdftest.FinancePaper())
+	starts := contentsStarts(t, path, 2)
+	var sideways []int
+	for page := 1; page <= pdftest.PageCount(t, own); page++ {
+		if w, _ := pdftest.PageSize(t, own, page); w == 842 {
+			sideways = append(sideways, page)
+		}
+	}
+	if len(sideways) != 1 {
+		t.Fatalf("the paper's own PDF has landscape pages %v, want one", sideways)
+	}
+	want := starts[4] + sideways[0] - 1
+	for page := 1; page <= pdftest.PageCount(t, path); page++ {
+		w, h := pdftest.PageSize(t, path, page)
+		if landscape := w == 842 && h == 595; landscape != (page == want) {
+			t.Errorf("pack page %d is %d x %d; want page %d alone landscape", page, w, h, want)
+		}
+	}
+	if text := pdftest.PageText(t, path, want); !strings.Contains(text, "Carriageway resurfacing programme") {
+		t.Errorf("pack page %d does not hold the capital table", want)
+	}
+}

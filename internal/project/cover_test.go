@@ -132,3 +132,26 @@ func TestCoverLayoutErrors(t *testing.T) {
 		}
 	}
 }
+
+// A key a layout declares under keys: is accepted and decoded by its kind,
+// though no cover row shows it; the paper reads it as .Paper.<key>.
+func TestLayoutDeclaresKeys(t *testing.T) {
+	l, err := ParseLayout("house", "templates/layouts/house.yaml", []byte("keys: {service_area: text, decided: date}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(cabinetPaper, "layout: cabinet", "layout: house", 1)
+	src = strings.Replace(src, "item: 9\n", "item: 9\nservice_area: Highways\ndecided: 2026-02-30\n", 1)
+	p, err := ParsePaper("templates/lac.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = p.Accept(l)
+	if err == nil || !strings.Contains(err.Error(), `templates/lac.md:9:10: decided should be a date written YYYY-MM-DD, not "2026-02-30"`) ||
+		!strings.Contains(err.Error(), `unknown front-matter key "portfolio_holder" (the house layout accepts: layout, report_of, report_to, date, subject, wards, equality_implications, call_in, exempt, access_to_information_rule, exempt_appendix, item, author, data, notice_date, background_papers, decided, service_area)`) {
+		t.Errorf("error = %v", err)
+	}
+	if f := p.Fields["service_area"]; f.Text != "Highways" || p.Front["service_area"] != "Highways" {
+		t.Errorf("service_area = %+v, %v", f, p.Front["service_area"])
+	}
+}

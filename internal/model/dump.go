@@ -14,9 +14,10 @@ func Dump(d *Document) string {
 	var w dumper
 	w.line(0, "Document %s", strconv.Quote(d.Meta.Slug))
 	w.line(1, "Meta title=%q author=%q committee=%q date=%s item=%d", d.Meta.Title, d.Meta.Author, d.Meta.Committee, d.Meta.Date.Format("2006-01-02"), d.Meta.Item)
-	w.line(1, "Cover of=%q to=%q date=%q", d.Cover.ReportOf, d.Cover.ReportTo, d.Cover.DateText)
+	w.line(1, "Cover council=%q item=%q table=%v", d.Cover.Council, d.Cover.Item, d.Cover.Table)
 	for _, r := range d.Cover.Rows {
-		w.line(2, "Row yes=%v %q %q", r.Yes, r.Question, r.Details)
+		kind := [...]string{CoverField: "field", CoverQuestion: "question", CoverBlock: "block"}[r.Kind]
+		w.line(2, "Row %s key=%q title=%v %q %q answer=%q yes=%v %q", kind, r.Key, r.Title, r.Label, r.Lines, r.Answer, r.Yes, r.Details)
 	}
 	if d.Exempt || d.ExemptNotice != "" {
 		w.line(1, "Exempt whole=%v redacted=%v notice=%q", d.Exempt, d.Redacted, d.ExemptNotice)

@@ -100,28 +100,60 @@ type Meta struct {
 	// from the body). The public version keeps the list: an exempt
 	// appendix's heading is published.
 	Appendices []AppendixEntry
+	DateText   string // the date as papers print it: "13th March 2013"
 }
 
-// Cover is the cover sheet, already worded.
+// Cover is the cover sheet, already worded: the council and agenda item
+// above it, then its rows in the layout's order.
 type Cover struct {
-	ReportOf string // "Director of Children's Services"
-	ReportTo string // "Executive Board"
-	DateText string // "13th March 2013"
-	Subject  string
-	Rows     []CoverRow
-	// Author block, optional.
-	AuthorName string
-	AuthorTel  string
+	Council string // "Leeds City Council"; empty when the layout names none
+	Item    string // "Agenda item 7"; empty when the paper has none
+	// Table sets every row in one table of labels and answers; otherwise
+	// fields are lines, questions a table of boxes and blocks paragraphs.
+	Table bool
+	Rows  []CoverRow
 }
 
-// CoverRow is one of the four Yes/No questions of the cover sheet.
+// CoverKind is how a cover row is drawn.
+type CoverKind int
+
+const (
+	// CoverField is a label and one value ("Report of", "Director of
+	// Children's Services").
+	CoverField CoverKind = iota
+	// CoverQuestion is a Yes/No question; Details follow a Yes.
+	CoverQuestion
+	// CoverBlock is a label and several lines: a person, a list.
+	CoverBlock
+)
+
+// CoverRow is one row of the cover sheet.
 type CoverRow struct {
-	Question string // "Is the decision eligible for call-in?"
-	Yes      bool
-	// Details are lines shown under the answer when it is Yes, e.g.
-	// "Wards: Armley, Beeston" or "Access to Information Procedure Rule
-	// number: 10.4(3)".
+	Kind  CoverKind
+	Label string // "Report of", "Date:", "Is the decision eligible for call-in?"
+	// Key is the front-matter key the row's value was written under, for
+	// messages about it; empty for a row worded from the paper itself.
+	Key string
+	// Title marks the paper's subject: the page's one h1.
+	Title bool
+	// Lines are a field's value (one line) or a block's lines.
+	Lines []string
+	// Answer is a question's answer as the table style prints it ("Yes",
+	// "Part exempt"); Yes is whether its box is Yes.
+	Answer string
+	Yes    bool
+	// Details are lines shown under a question's answer, e.g. "Name(s) of
+	// ward(s): Armley, Beeston" or "Access to Information Procedure Rule
+	// number: 10.4(3)". The lines style shows them only under a Yes.
 	Details []string
+}
+
+// Value is a field's value.
+func (r CoverRow) Value() string {
+	if len(r.Lines) == 0 {
+		return ""
+	}
+	return r.Lines[0]
 }
 
 // Style is the house style a layout sets, as writers need it.

@@ -213,17 +213,17 @@ func (w *writer) setInfo(doc *model.Document) {
 
 // subject says what the paper is: "Report of X to Y, 13th March 2013".
 func subject(doc *model.Document) string {
-	c := doc.Cover
+	m := doc.Meta
 	var b strings.Builder
 	b.WriteString("Report")
-	if c.ReportOf != "" {
-		b.WriteString(" of " + c.ReportOf)
+	if m.Author != "" {
+		b.WriteString(" of " + m.Author)
 	}
-	if c.ReportTo != "" {
-		b.WriteString(" to " + c.ReportTo)
+	if m.Committee != "" {
+		b.WriteString(" to " + m.Committee)
 	}
-	if c.DateText != "" {
-		b.WriteString(", " + c.DateText)
+	if m.DateText != "" {
+		b.WriteString(", " + m.DateText)
 	}
 	return b.String()
 }

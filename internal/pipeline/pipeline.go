@@ -24,7 +24,7 @@ import (
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
 // give different bytes, so that no build keeps an earlier version's files.
-const Version = "0.4.0"
+const Version = "0.4.1"
 
 // Generator names the program in outputs and in the publishing record.
 const Generator = "boardpaper " + Version
@@ -93,6 +93,8 @@ func Load(root, path, data string) (*Inputs, error) {
 	layout, err := project.LoadLayout(root, p.Layout)
 	if err != nil {
 		errs.Add(diag.Locate(err, p.Keys["layout"], ""))
+	} else {
+		errs.Add(p.Accept(layout))
 	}
 	refs := p.Data
 	if data != "" {
@@ -146,8 +148,11 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	}
 	d := res.Doc
 	in.positions = res.Positions
+	if err := p.AddBackgroundPapers(d, l); err != nil {
+		return nil, err
+	}
 	opts := numbering(l)
-	opts.ExemptNotice = p.ExemptNotice()
+	opts.ExemptNotice = p.ExemptNotice(l)
 	if err := transform.Apply(d, opts, res.Positions); err != nil {
 		return nil, err
 	}
@@ -158,7 +163,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	var errs diag.List
 	switch {
 	case hasExempt && p.AccessRule == "":
-		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: say which Access to Information Procedure Rule applies (e.g. \"10.4(3)\")"))
+		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: %s", l.RuleHint()))
 	case !hasExempt && !p.Exempt && p.ExemptAppendix != "":
 		errs.Add(diag.At(p.Keys["exempt_appendix"], "exempt_appendix is given but nothing in the paper is exempt: mark the appendix's heading {.exempt}, or remove exempt_appendix"))
 	case !hasExempt && !p.Exempt && p.AccessRule != "":
@@ -178,7 +183,7 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	appendices := d.Meta.Appendices
 	d.Meta = p.Meta()
 	d.Meta.Appendices = appendices
-	d.Cover = cover.Cover(p.Exempt || hasExempt)
+	d.Cover = cover.Cover(l, p.Exempt || hasExempt)
 	if d.Style, err = l.Style(root); err != nil {
 		return nil, err
 	}
@@ -195,8 +200,8 @@ func Uncovered(d *model.Document, in *Inputs) error {
 	for _, u := range pdf.Uncovered(d) {
 		at := diag.Pos{Path: in.Paper.Path}
 		switch {
-		case u.Field == "front.title":
-			at = diag.Pos{Path: in.Layout.Path}
+		case u.Field == "front.title" || u.Field == "council" || strings.HasPrefix(u.Field, "cover.label:"):
+			at = in.Layout.Where(u.Field)
 		case u.Field != "":
 			if k, ok := in.Paper.Keys[u.Field]; ok {
 				at = k

@@ -115,7 +115,7 @@ func TestExecutiveBoardSampleNumbering(t *testing.T) {
 	}
 	dump := model.Dump(d)
 	for _, s := range []string{`"90 (6.2%)"`, `"11.0% (155/1,414)"`, `Table "Table Two"`,
-		`Row yes=false "Are specific electoral wards affected?"`, `Row yes=true "Is the decision eligible for call-in?"`} {
+		`"Are specific electoral wards affected?" [] answer="No" yes=false`, `"Is the decision eligible for call-in?" [] answer="Yes" yes=true`} {
 		if !strings.Contains(dump, s) {
 			t.Errorf("model lacks %s", s)
 		}
@@ -185,7 +185,13 @@ func TestAppendices(t *testing.T) {
 		t.Errorf("appendices %q, want %q", got, want)
 	}
 	// The cover names the exempt appendix, from the body.
-	if got := strings.Join(d.Cover.Rows[3].Details, "; "); !strings.Contains(got, "Appendix number: 2") {
+	var details []string
+	for _, r := range d.Cover.Rows {
+		if r.Kind == model.CoverQuestion && strings.Contains(r.Label, "exempt") {
+			details = r.Details
+		}
+	}
+	if got := strings.Join(details, "; "); !strings.Contains(got, "Appendix number: 2") {
 		t.Errorf("cover's exempt row says %q", got)
 	}
 	pub, err := Public(d)

@@ -169,7 +169,8 @@ func publishedEntry(o Options, p *project.Paper, last paperRecord, out *output) 
 	e := IndexPaper{Meta: p.Meta(), Files: map[string]int64{}}
 	e.Meta.Appendices = last.Appendices
 	if p.Exempt {
-		e.Withheld = p.WithheldNotice()
+		l, _ := project.LoadLayout(o.Root, p.Layout) // a layout that fails fails the build too
+		e.Withheld = p.WithheldNotice(l)
 		return e
 	}
 	for _, kind := range []string{"html", "pdf"} {

@@ -13,6 +13,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/pdf/pack"
 	"github.com/boardpaper/boardpaper/internal/pipeline"
+	"github.com/boardpaper/boardpaper/internal/project"
 )
 
 // packName is the agenda pack's file name in a meeting's folder.
@@ -65,7 +66,8 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 		if _, touched := meetings[dir]; touched {
 			mp := meetingPaper{key: inputKey(o, p.Path, prev.Papers[p.Path].Images), path: p.Path, meta: meta, other: true}
 			if p.Exempt {
-				mp.withheld = p.WithheldNotice()
+				l, _ := project.LoadLayout(o.Root, p.Layout) // a layout that fails fails the build too
+				mp.withheld = p.WithheldNotice(l)
 			} else {
 				mp.meta.Appendices = otherAppendices(o, p.Path, mp.key, prev)
 			}

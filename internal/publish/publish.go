@@ -435,7 +435,7 @@ func buildOne(o Options, path string, out *output) *Built {
 	b.Meta = doc.Meta
 	b.Exempt = doc.ExemptNotice != ""
 	if doc.Exempt {
-		b.Withheld = in.Paper.WithheldNotice()
+		b.Withheld = in.Paper.WithheldNotice(in.Layout)
 	}
 	public, err := pipeline.Public(doc)
 	if err != nil {

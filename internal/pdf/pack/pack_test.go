@@ -34,8 +34,8 @@ const withheldNotice = "not for publication (Access to Information Procedure Rul
 func packPaper(n int) *model.Document {
 	d := pdftest.SamplePaper()
 	d.Meta.Title = fmt.Sprintf("Paper number %d", n)
-	d.Cover.Subject = d.Meta.Title
-	d.Cover.ReportTo = "Executive Board"
+	pdftest.SetCoverLine(d, "subject", d.Meta.Title)
+	pdftest.SetCoverLine(d, "report_to", "Executive Board")
 	// Each paper has a template of its own and shares the snapshot.
 	d.Provenance.Sources[0].Path = fmt.Sprintf("templates/paper-%d.md", n)
 	return d
@@ -56,7 +56,7 @@ func testPack(n int, withheldAt int) (Meeting, map[int]int) {
 			it.Load = lay(func() (*model.Document, error) {
 				loads[i]++
 				d := packPaper(i)
-				d.Cover.Subject = withheldSentinel
+				pdftest.SetCoverLine(d, "subject", withheldSentinel)
 				d.Provenance.Sources[0].Path = "templates/" + withheldSentinel + ".md"
 				return d, nil
 			})
@@ -351,7 +351,7 @@ func TestLongContentsRunOntoMorePages(t *testing.T) {
 		if p.Items[i].Withheld == "" {
 			subject := p.Items[i].Subject
 			p.Items[i].Load = lay(func() (*model.Document, error) {
-				return &model.Document{Cover: model.Cover{Subject: subject}}, nil
+				return &model.Document{Cover: model.Cover{Rows: []model.CoverRow{{Label: "Subject:", Title: true, Lines: []string{subject}}}}}, nil
 			})
 		}
 	}

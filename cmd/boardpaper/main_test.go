@@ -98,8 +98,8 @@ func TestInputErrors(t *testing.T) {
 			"templates/p.md": strings.Replace(front, "subject: Update", "subject: [Update", 1) + "# A\n\nText.\n"},
 			[]string{`templates/p.md:6:10: this "[" is never closed`}},
 		{"missing layout", map[string]string{
-			"templates/p.md": strings.Replace(front, "scrutiny-board", "cabinet", 1) + "# A\n\nText.\n", "data/s.yaml": snapshot},
-			[]string{`templates/p.md:2:9: no layout "cabinet"`}},
+			"templates/p.md": strings.Replace(front, "scrutiny-board", "cabinet-board", 1) + "# A\n\nText.\n", "data/s.yaml": snapshot},
+			[]string{`templates/p.md:2:9: no layout "cabinet-board"`}},
 		{"missing data file", map[string]string{
 			"templates/p.md": front + "# A\n\nText.\n"},
 			[]string{`templates/p.md:7:7: data: file "data/s.yaml" not found`}},

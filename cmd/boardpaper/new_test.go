@@ -11,7 +11,12 @@ import (
 
 // A new paper builds at once, in both house styles.
 func TestNewPaperBuildsAtOnce(t *testing.T) {
-	for _, layout := range []string{"executive-board", "scrutiny-board"} {
+	sections := map[string][]string{
+		"executive-board": {"# Purpose of this report", "# Main issues", "# Background documents"},
+		"scrutiny-board":  {"# Purpose of this report", "# Main issues", "# Background documents"},
+		"cabinet":         {"# Reasons for recommendations", "# Implications", "portfolio_holder: {", "key_decision: false"},
+	}
+	for layout, want := range sections {
 		t.Run(layout, func(t *testing.T) {
 			newProject(t, map[string]string{})
 			code, out, errOut := runCLI(t, "new", "school-places", "--layout", layout)
@@ -22,7 +27,7 @@ func TestNewPaperBuildsAtOnce(t *testing.T) {
 				t.Errorf("new said %q", out)
 			}
 			tpl, _ := os.ReadFile("templates/school-places.md")
-			for _, s := range []string{"# Purpose of this report", "# Main issues", "# Background documents", "{.summary}", "layout: " + layout} {
+			for _, s := range append(want, "{.summary}", "layout: "+layout) {
 				if !strings.Contains(string(tpl), s) {
 					t.Errorf("the template lacks %q", s)
 				}
@@ -128,7 +133,7 @@ func TestNewRefusesBadNamesAndLayouts(t *testing.T) {
 		want string
 	}{
 		{[]string{"School Places", "--layout", "executive-board"}, 2, "lower-case words"},
-		{[]string{"x", "--layout", "cabinet"}, 1, `no layout "cabinet"`},
+		{[]string{"x", "--layout", "cabinet-board"}, 1, `no layout "cabinet-board"`},
 		{[]string{"x"}, 2, "new takes a name and a layout"},
 		{[]string{"x", "y", "--layout", "executive-board"}, 2, "new takes a name and a layout"},
 		{[]string{"x", "--layout", "executive-board", "--date", "13/03/2013"}, 2, `--date takes the meeting's date written YYYY-MM-DD, not "13/03/2013"`},

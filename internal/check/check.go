@@ -30,6 +30,7 @@ func Warnings(b *pipeline.Checked, o Options) diag.List {
 	}
 	c := &checker{in: b.Input, doc: b.Doc, pos: b.Positions, src: sourceOf(b.Input.Paper)}
 	c.requiredSections()
+	c.implications()
 	c.unusedLabels()
 	c.tables()
 	c.snapshotDates()
@@ -82,6 +83,61 @@ func (c *checker) requiredSections() {
 			c.warn(c.at(s), "section %q is empty", want)
 		}
 	}
+}
+
+// implications: the layout's implications section is there, with a ##
+// heading for each implication it lists, each answered ("None." is an
+// answer). A heading answers an implication when its title is the
+// implication's or starts with it: "Financial implications" answers
+// Financial.
+func (c *checker) implications() {
+	l := c.in.Layout
+	if len(l.Implications) == 0 {
+		return
+	}
+	var sec *model.Section
+	for _, s := range c.doc.Body {
+		if titleKey(model.PlainText(s.Title)) == titleKey(l.ImplicationsHeading) {
+			sec = s
+			break
+		}
+	}
+	if sec == nil {
+		c.warn(diag.Pos{Path: c.src.path, Line: c.src.first, Col: 1}, "the %s layout asks for a section %q answering %s, each under a ## heading, and the paper has none",
+			l.Name, l.ImplicationsHeading, quotedList(l.Implications))
+		return
+	}
+	for _, want := range l.Implications {
+		k := titleKey(want)
+		var found *model.Section
+		for _, sub := range sec.Subsections {
+			t := titleKey(model.PlainText(sub.Title))
+			if t == k || strings.HasPrefix(t, k) && !isLetter(t[len(k)]) {
+				found = sub
+				break
+			}
+		}
+		switch {
+		case found == nil:
+			c.warn(c.at(sec), "section %q has no heading ## %s: the %s layout asks every paper to answer it (write \"None.\" under it if there are none)", l.ImplicationsHeading, want, l.Name)
+		case len(found.Blocks) == 0 && len(found.Subsections) == 0:
+			c.warn(c.at(found), "%q is not answered: say what the implications are, or write \"None.\"", model.PlainText(found.Title))
+		}
+	}
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= '0' && b <= '9' }
+
+// quotedList is "A", "B" and "C".
+func quotedList(items []string) string {
+	q := make([]string, len(items))
+	for i, s := range items {
+		q[i] = `"` + s + `"`
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }
 
 // titleKey is how section titles are compared: case, spacing and the

@@ -199,12 +199,13 @@ func TestTableCellKinds(t *testing.T) {
 }
 
 // Negative zero (-0.0 in a snapshot, or a spreadsheet's rounding) prints
-// as 0 in every cell kind and chart figure, never "-0" or "-0.0"; a text
-// cell shows it as written, less the minus sign.
+// without its minus in every cell kind and chart figure, never "-0" or
+// "-0.0", with the places it was written with; a text cell shows it as
+// written, less the minus sign.
 func TestMinusZeroPrintsZero(t *testing.T) {
 	for cells, want := range map[string][][]string{
-		"count":       {{"r", "0", "5"}, {"s", "0.0% (0/5)", "0"}},
-		"count-share": {{"r", "0 (0.0%)", "5 (100.0%)"}, {"s", "0.0% (0/5)", "0"}},
+		"count":       {{"r", "0.0", "5"}, {"s", "0.0% (0/5)", "0.0"}},
+		"count-share": {{"r", "0.0 (0.0%)", "5 (100.0%)"}, {"s", "0.0% (0/5)", "0.0"}},
 		"percent":     {{"r", "0.0%", "5.0%"}, {"s", "0.0% (0/5)", "0.0%"}},
 		"text":        {{"r", "0.0", "5"}, {"s", "0.0% (0/5)", "0.0"}}, // as written, less the minus
 	} {
@@ -257,7 +258,7 @@ func TestErrors(t *testing.T) {
 		{"unknown table key", false, "id: tbl-x\ndata: changes\ncaptoin: x\n", at20,
 			`templates/p.md:22:1: unknown key "captoin" in a table block (did you mean "caption"?)`},
 		{"unknown table key far from any", false, "id: tbl-x\ndata: changes\ncolour: red\n", at20,
-			`templates/p.md:22:1: unknown key "colour" in a table block (known keys: id, data, caption, cells, total)`},
+			`templates/p.md:22:1: unknown key "colour" in a table block (known keys: id, data, caption, cells, total, orientation, columns, scale, units, brackets, total_row)`},
 		{"bad cells", false, "data: changes\ncells: counts\n", at20,
 			`templates/p.md:21:8: cells: "counts" is not one of count, count-share, percent, ratio, text`},
 		{"duplicate key", false, "data: changes\ndata: changes\n", at20,

@@ -88,8 +88,12 @@ func (f *fence) fail(n *yaml.Node, format string, args ...any) {
 }
 
 // str reads an optional text value; "" when absent.
-func (f *fence) str(key string) string {
-	v := f.values[key]
+func (f *fence) str(key string) string { return f.textIn(f.values, key) }
+
+// textIn reads an optional text value of key among values (the block's,
+// or a column's); "" when absent.
+func (f *fence) textIn(values map[string]*yaml.Node, key string) string {
+	v := values[key]
 	if v == nil {
 		return ""
 	}

@@ -16,6 +16,8 @@ func (p *page) section(s *model.Section, h int) error {
 		class += " front front-summary"
 	case model.FrontRecommendations:
 		class += " front front-recommendations"
+	case model.Appendix:
+		class += " appendix"
 	}
 	if s.Exempt {
 		class += " exempt"
@@ -23,16 +25,21 @@ func (p *page) section(s *model.Section, h int) error {
 	p.s("<section class=\"", class, "\" id=\"", escapeAttr(id), "\" aria-labelledby=\"", escapeAttr(headingID), "\">\n")
 	hn := itoa(h)
 	p.s("<h", hn, " id=\"", escapeAttr(headingID), "\"")
-	if s.Number != "" {
+	switch {
+	case s.Kind == model.Appendix:
+		// "Appendix 1: Staffing" is too long to hang in the gutter: it
+		// leads the heading's text.
+		p.s(">")
+		p.text(s.Number + ": ")
+		p.where = s.Number
+	case s.Number != "":
 		p.s(" class=\"numbered\"><span class=\"secnum\">")
 		p.text(s.Number)
 		p.s("</span> ")
-	} else {
-		p.s(">")
-	}
-	if s.Number != "" {
 		// A footnote marked in the heading links back to "section 3.0".
 		p.where = "section " + s.Number
+	default:
+		p.s(">")
 	}
 	err := p.inlines(p.sectionTitle(s))
 	p.where = ""
@@ -120,6 +127,8 @@ func (p *page) block(b model.Block, h int) error {
 		return p.table(b)
 	case *model.Chart:
 		return p.chart(b)
+	case *model.Image:
+		return p.image(b)
 	}
 	return nil
 }
@@ -165,12 +174,24 @@ func (p *page) list(l *model.List, h int) error {
 		tag = "ol"
 	}
 	p.s("<", tag, idAttr(l.Attr.ID))
+	fancy := l.Ordered && l.Style != ""
+	if fancy {
+		// The type says how the list counts where the style sheet is not
+		// applied; the markers as written, "(a)", are the items' own
+		// text, which the style sheet hangs where the browser's would be.
+		p.s(" class=\"marked\" type=\"", l.Style, "\"")
+	}
 	if l.Ordered && l.Start != 0 && l.Start != 1 {
 		p.s(" start=\"", itoa(l.Start), "\"")
 	}
 	p.s(">\n")
-	for _, item := range l.Items {
+	for i, item := range l.Items {
 		p.s("<li>")
+		if fancy {
+			p.s("<span class=\"marker\">")
+			p.text(l.Marker(i))
+			p.s("</span> ")
+		}
 		// An item that is one plain paragraph is written without <p>, as a
 		// tight list reads in the paper.
 		if len(item) == 1 {

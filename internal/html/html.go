@@ -75,7 +75,7 @@ func (p *page) document() error {
 	p.s("<title>")
 	p.text(pageTitle(d))
 	p.s("</title>\n")
-	p.metaTag("author", d.Cover.ReportOf)
+	p.metaTag("author", d.Meta.Author)
 	p.metaTag("keywords", strings.Join(d.Meta.Keywords, ", "))
 	p.metaTag("generator", d.Provenance.Generator)
 	if d.NotForPublication() {
@@ -83,7 +83,7 @@ func (p *page) document() error {
 		// it is put somewhere it should not be.
 		p.metaTag("robots", "noindex, nofollow")
 	}
-	p.s("<style>\n", styleSheet(d.Style), "</style>\n</head>\n<body>\n")
+	p.s("<style>\n", styleSheet(d.Style), featureCSS(d), "</style>\n</head>\n<body>\n")
 	p.s("<a class=\"skip-link\" href=\"#", model.MainID, "\">Skip to the report</a>\n")
 	p.header()
 	p.s("<main id=\"", model.MainID, "\">\n")
@@ -115,13 +115,13 @@ func (p *page) metaTag(name, content string) {
 
 // pageTitle is "Subject – Committee, 13th March 2013".
 func pageTitle(d *model.Document) string {
-	subject := firstNonEmpty(d.Cover.Subject, d.Meta.Title)
-	meeting := firstNonEmpty(d.Cover.ReportTo, d.Meta.Committee)
-	if d.Cover.DateText != "" {
+	subject := d.Meta.Title
+	meeting := d.Meta.Committee
+	if d.Meta.DateText != "" {
 		if meeting != "" {
 			meeting += ", "
 		}
-		meeting += d.Cover.DateText
+		meeting += d.Meta.DateText
 	}
 	t := subject
 	if meeting != "" {

@@ -369,9 +369,16 @@ func TestNotForPublication(t *testing.T) {
 // text can reach the page.
 func hostilePaper() *m.Document {
 	d := &m.Document{}
-	d.Cover.Subject = `<script>alert("subject")</script>`
-	d.Cover.ReportTo = `Board & "Friends"`
-	d.Cover.Rows = []m.CoverRow{{Question: "<b>bold?</b>", Yes: true, Details: []string{"<i>x</i>"}}}
+	d.Meta.Title = `<script>alert("subject")</script>`
+	d.Meta.Committee = `Board & "Friends"`
+	d.Cover.Council = `<b>Council</b>`
+	d.Cover.Item = `<i>7</i>`
+	d.Cover.Rows = []m.CoverRow{
+		{Label: "Subject:", Title: true, Lines: []string{d.Meta.Title}},
+		{Label: "<u>to</u>", Lines: []string{d.Meta.Committee}},
+		{Kind: m.CoverQuestion, Label: "<b>bold?</b>", Yes: true, Details: []string{"<i>x</i>"}},
+		{Kind: m.CoverBlock, Label: "<s>who</s>", Lines: []string{"<em>A</em>", "<q>tel</q>"}},
+	}
 	d.Style.LogoAlt = `"><script>alert(1)</script>`
 	d.Style.FontFamily = `x";}</style><script>alert(1)</script>`
 	d.Style.Logo = []byte{1}

@@ -41,6 +41,9 @@ type IndexPaper struct {
 	// Withheld is "not for publication (Access to Information Procedure
 	// Rule 10.4(3))" for an exempt paper, else empty.
 	Withheld string
+	// Appendices are listed under the subject, each linked into the page
+	// when there is one.
+	Appendices []model.AppendixEntry
 }
 
 // IndexFile is a link to a published file, with its size for readers on
@@ -116,6 +119,7 @@ func (p *page) meeting(c IndexCommittee, m IndexMeeting) {
 		}
 		p.s("</td><th scope=\"row\">")
 		p.text(paper.Subject)
+		p.appendixList(paper)
 		p.s("</th><td>")
 		switch {
 		case paper.Withheld != "":
@@ -186,3 +190,24 @@ const indexCSS = `
 .filesize { color: #505a5f; font-size: 0.9rem; }
 .withheld { font-style: italic; }
 `
+
+// appendixList lists a paper's appendices under its subject: an exempt
+// one's heading is public, and says it is not for publication.
+func (p *page) appendixList(paper IndexPaper) {
+	if len(paper.Appendices) == 0 || paper.Withheld != "" {
+		return
+	}
+	p.s("<ul class=\"index-appendices\">\n")
+	for _, a := range paper.Appendices {
+		p.s("<li>")
+		if paper.HTML != nil && a.ID != "" {
+			p.s("<a href=\"", escapeAttr(paper.HTML.Href+"#"+a.ID), "\">")
+			p.text(model.AppendixLine(a))
+			p.s("</a>")
+		} else {
+			p.text(model.AppendixLine(a))
+		}
+		p.s("</li>\n")
+	}
+	p.s("</ul>\n")
+}

@@ -87,21 +87,21 @@ func executivePaper() *m.Document {
 	return &m.Document{
 		Meta: m.Meta{
 			Slug: "looked-after-children", Title: "Reducing the need for children to be looked after",
-			Author: "Director of Children's Services", Committee: "Executive Board",
+			Author: "Director of Children's Services", Committee: "Executive Board", DateText: "13th March 2013",
 			Date: time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC), Language: "en-GB",
 			Keywords: []string{"looked after children", "fostering"},
 		},
-		Cover: m.Cover{
-			ReportOf: "Director of Children's Services", ReportTo: "Executive Board",
-			DateText: "13th March 2013", Subject: "Reducing the need for children to be looked after",
-			Rows: []m.CoverRow{
-				{Question: "Are specific electoral wards affected?"},
-				{Question: "Are there implications for equality and diversity and cohesion and integration?"},
-				{Question: "Is the decision eligible for call-in?", Yes: true},
-				{Question: "Does the report contain confidential or exempt information?"},
-			},
-			AuthorName: "A. Officer", AuthorTel: "0113 000 0000",
-		},
+		Cover: m.Cover{Rows: []m.CoverRow{
+			{Label: "Report of", Key: "report_of", Lines: []string{"Director of Children's Services"}},
+			{Label: "Report to", Key: "report_to", Lines: []string{"Executive Board"}},
+			{Label: "Date:", Key: "date", Lines: []string{"13th March 2013"}},
+			{Label: "Subject:", Key: "subject", Title: true, Lines: []string{"Reducing the need for children to be looked after"}},
+			{Kind: m.CoverQuestion, Label: "Are specific electoral wards affected?"},
+			{Kind: m.CoverQuestion, Label: "Are there implications for equality and diversity and cohesion and integration?"},
+			{Kind: m.CoverQuestion, Label: "Is the decision eligible for call-in?", Yes: true},
+			{Kind: m.CoverQuestion, Label: "Does the report contain confidential or exempt information?"},
+			{Kind: m.CoverBlock, Label: "Report author", Key: "author", Lines: []string{"A. Officer", "Tel: 0113 000 0000"}},
+		}},
 		Style: m.Style{Layout: "executive-board", FontFamily: "Liberation Sans", FontSize: 11,
 			FrontTitle: "Executive Summary", Logo: logoPNG(), LogoType: "png", LogoAlt: "Leeds City Council"},
 		Front: []*m.Section{
@@ -166,16 +166,18 @@ func executivePaper() *m.Document {
 // Board paper with an exempt appendix.
 func exemptPaper() *m.Document {
 	return &m.Document{
-		Meta: m.Meta{Slug: "recent-inspections", Title: "Update on recent inspections",
-			Committee: "Scrutiny Board (Children and Families)", Language: "en-GB"},
+		Meta: m.Meta{Slug: "recent-inspections", Title: "Update on recent inspections", Author: "Director of Children's Services",
+			Committee: "Scrutiny Board (Children and Families)", Language: "en-GB", DateText: "25th April 2013"},
 		Cover: m.Cover{
-			ReportOf: "Director of Children's Services", ReportTo: "Scrutiny Board (Children and Families)",
-			DateText: "25th April 2013", Subject: "Update on recent inspections",
 			Rows: []m.CoverRow{
-				{Question: "Are specific electoral wards affected?", Yes: true, Details: []string{"Wards: Armley, Beeston & Holbeck"}},
-				{Question: "Are there implications for equality and diversity and cohesion and integration?"},
-				{Question: "Is the decision eligible for call-in?"},
-				{Question: "Does the report contain confidential or exempt information?", Yes: true,
+				{Label: "Report of", Lines: []string{"Director of Children's Services"}},
+				{Label: "Report to", Lines: []string{"Scrutiny Board (Children and Families)"}},
+				{Label: "Date:", Lines: []string{"25th April 2013"}},
+				{Label: "Subject:", Title: true, Lines: []string{"Update on recent inspections"}},
+				{Kind: m.CoverQuestion, Label: "Are specific electoral wards affected?", Yes: true, Details: []string{"Wards: Armley, Beeston & Holbeck"}},
+				{Kind: m.CoverQuestion, Label: "Are there implications for equality and diversity and cohesion and integration?"},
+				{Kind: m.CoverQuestion, Label: "Is the decision eligible for call-in?"},
+				{Kind: m.CoverQuestion, Label: "Does the report contain confidential or exempt information?", Yes: true,
 					Details: []string{"Access to Information Procedure Rule number: 10.4(3)", "Appendix number: 1"}},
 			},
 		},

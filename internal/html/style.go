@@ -12,6 +12,12 @@ import (
 //go:embed style.css
 var baseCSS string
 
+// financeCSS styles finance tables: spanning headers, group and total
+// rows, ratings, spoken figures and landscape tables.
+//
+//go:embed finance.css
+var financeCSS string
+
 // defaultFontSize is the body size in points when the layout gives none.
 const defaultFontSize = 11
 
@@ -56,4 +62,51 @@ func fontStack(family string) string {
 		return house
 	}
 	return `"` + clean + `", ` + house
+}
+
+// markedListCSS hangs the markers of a list written "(a)", "(b)" where
+// the browser's own would be, in place of them.
+const markedListCSS = `ol.marked { list-style: none; padding-left: 2.5rem; }
+ol.marked > li { position: relative; }
+ol.marked > li > .marker { position: absolute; left: -2.5rem; }
+`
+
+// appendixCSS starts each appendix on a new printed page.
+const appendixCSS = "@media print { .appendix { break-before: page; } }\n"
+
+// featureCSS holds the rules only some papers need, added to the page
+// only when the paper uses what they style, so that a page without them
+// is the same as before they existed.
+func featureCSS(d *model.Document) string {
+	var b strings.Builder
+	if len(d.Meta.Appendices) > 0 {
+		b.WriteString(appendixCSS)
+	}
+	images, marked, finance := false, false, false
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		switch n := n.(type) {
+		case *model.Image:
+			images = true
+		case *model.List:
+			marked = marked || n.Style != ""
+		case *model.Table:
+			finance = finance || len(n.RowKinds) > 0 || n.Landscape
+		case *model.Cell:
+			finance = finance || n.Span > 1 || n.Status != model.StatusNone || n.Spoken != ""
+			return model.WalkSkipChildren
+		case model.Inline:
+			return model.WalkSkipChildren
+		}
+		return model.WalkContinue
+	})
+	if finance {
+		b.WriteString(financeCSS)
+	}
+	if images {
+		b.WriteString(imageCSS)
+	}
+	if marked {
+		b.WriteString(markedListCSS)
+	}
+	return b.String()
 }

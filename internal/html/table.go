@@ -2,6 +2,7 @@ package html
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -21,7 +22,11 @@ func (p *page) tableIn(t *model.Table, id string, ex model.Exhibit) error {
 	if name == "" {
 		name = "Table"
 	}
-	p.s("<div class=\"table-wrap\"", idAttr(id), " role=\"region\" aria-label=\"", escapeAttr(name), "\" tabindex=\"0\">\n<table>\n")
+	class := "table-wrap"
+	if t.Landscape {
+		class += " wide"
+	}
+	p.s("<div class=\"", class, "\"", idAttr(id), " role=\"region\" aria-label=\"", escapeAttr(name), "\" tabindex=\"0\">\n<table>\n")
 	saved := p.where
 	if ex.Label != "" {
 		p.where = ex.Label
@@ -34,43 +39,136 @@ func (p *page) tableIn(t *model.Table, id string, ex model.Exhibit) error {
 		p.s("<thead>\n")
 		for _, row := range t.Head {
 			p.s("<tr>")
-			for i, c := range row {
+			col := 0
+			for _, c := range row {
+				span := max(c.Span, 1)
 				// An empty header cell (the corner over the row labels) is
 				// a plain cell: an empty <th> is a header that says nothing.
 				if len(c.Inlines) == 0 {
-					p.s("<td", alignClass(t.Align, i), "></td>")
+					p.s("<td", spanAttr(span), cellAlign(t.Align, col, c), "></td>")
+					col += span
 					continue
 				}
-				p.s("<th scope=\"col\"", alignClass(t.Align, i), ">")
+				scope := "col"
+				if span > 1 {
+					scope = "colgroup"
+				}
+				p.s("<th", spanAttr(span), " scope=\"", scope, "\"", cellAlign(t.Align, col, c), ">")
 				if err := p.inlines(c.Inlines); err != nil {
 					return err
 				}
 				p.s("</th>")
+				col += span
 			}
 			p.s("</tr>\n")
 		}
 		p.s("</thead>\n")
 	}
 	p.s("<tbody>\n")
-	for _, row := range t.Rows {
-		p.s("<tr>")
-		for i, c := range row {
-			tag := "td"
-			if i == 0 && t.RowHeaders {
-				tag = "th"
-				p.s("<th scope=\"row\"", alignClass(t.Align, i), ">")
-			} else {
-				p.s("<td", alignClass(t.Align, i), ">")
+	for r, row := range t.Rows {
+		switch t.Kind(r) {
+		case model.RowGroup:
+			// A group's rows are a <tbody> of their own, so that its
+			// heading's scope="rowgroup" covers them.
+			if r > 0 {
+				p.s("</tbody>\n<tbody>\n")
 			}
-			if err := p.inlines(c.Inlines); err != nil {
+			p.s("<tr class=\"group\">")
+			if err := p.bodyCells(t, row, "rowgroup"); err != nil {
 				return err
 			}
-			p.s("</", tag, ">")
+			p.s("</tr>\n")
+			continue
+		case model.RowTotal:
+			if r == len(t.Rows)-1 {
+				p.s("</tbody>\n<tfoot>\n<tr class=\"total\">")
+				if err := p.bodyCells(t, row, "row"); err != nil {
+					return err
+				}
+				p.s("</tr>\n</tfoot>\n</table>\n</div>\n")
+				return nil
+			}
+			p.s("<tr class=\"total\">")
+		default:
+			p.s("<tr>")
+		}
+		if err := p.bodyCells(t, row, "row"); err != nil {
+			return err
 		}
 		p.s("</tr>\n")
 	}
 	p.s("</tbody>\n</table>\n</div>\n")
 	return nil
+}
+
+// bodyCells writes a body row's cells, the first a header of the given
+// scope when the table has row headers.
+func (p *page) bodyCells(t *model.Table, row []model.Cell, scope string) error {
+	col := 0
+	for i, c := range row {
+		span := max(c.Span, 1)
+		tag := "td"
+		if i == 0 && t.RowHeaders {
+			tag = "th"
+			p.s("<th", spanAttr(span), " scope=\"", scope, "\"", cellAlign(t.Align, col, c), ">")
+		} else {
+			p.s("<td", spanAttr(span), cellAlign(t.Align, col, c), ">")
+		}
+		col += span
+		if c.Spoken != "" {
+			// Brackets are not read as a minus: the screen reader hears
+			// the spoken form, the eye sees the printed one.
+			p.s("<span aria-hidden=\"true\">")
+			if err := p.inlines(c.Inlines); err != nil {
+				return err
+			}
+			p.s("</span><span class=\"visually-hidden\">")
+			p.text(c.Spoken)
+			p.s("</span></", tag, ">")
+			continue
+		}
+		if err := p.inlines(c.Inlines); err != nil {
+			return err
+		}
+		p.s("</", tag, ">")
+	}
+	return nil
+}
+
+func spanAttr(span int) string {
+	if span <= 1 {
+		return ""
+	}
+	return " colspan=\"" + itoa(span) + "\""
+}
+
+// cellAlign is a cell's class: its alignment (its own, else its
+// column's) and its red/amber/green status.
+func cellAlign(aligns []model.Align, col int, c model.Cell) string {
+	a := model.AlignDefault
+	if col < len(aligns) {
+		a = aligns[col]
+	}
+	if c.Align != model.AlignDefault {
+		a = c.Align
+	}
+	class := ""
+	switch a {
+	case model.AlignLeft:
+		class = "left"
+	case model.AlignCenter:
+		class = "center"
+	case model.AlignRight:
+		class = "num"
+	}
+	if c.Status != model.StatusNone {
+		class += " rag rag-" + string(c.Status)
+	}
+	class = strings.TrimSpace(class)
+	if class == "" {
+		return ""
+	}
+	return " class=\"" + class + "\""
 }
 
 // caption writes "Table Two: caption" in element tag (caption or
@@ -108,21 +206,6 @@ func captionText(ex model.Exhibit) string {
 		return ex.Label
 	}
 	return ex.Label + ": " + caption
-}
-
-func alignClass(aligns []model.Align, i int) string {
-	if i >= len(aligns) {
-		return ""
-	}
-	switch aligns[i] {
-	case model.AlignLeft:
-		return " class=\"left\""
-	case model.AlignCenter:
-		return " class=\"center\""
-	case model.AlignRight:
-		return " class=\"num\""
-	}
-	return ""
 }
 
 // svgFontSize is the chart SVG's text size in its own units: the SVG is

@@ -78,10 +78,10 @@ func (r *reader) inline(n ast.Node) []model.Inline {
 		}
 		return []model.Inline{&model.Link{URL: u, Inlines: []model.Inline{label}}}
 	case *ast.Image:
-		// Images are not part of the format yet. Dropped, or kept as their
-		// description, a figure the author meant to publish would be
-		// missing without a word.
-		r.errs.Add(diag.At(r.position(nodeOffset(n)), "images are not supported yet: remove the image ![%s](%s), or say in words what it shows", r.rawText(n), n.Destination))
+		// An image is a paragraph of its own (see figure). One among
+		// words, dropped or kept as its description, would leave a
+		// picture the author meant to publish missing without a word.
+		r.errs.Add(diag.At(r.position(nodeOffset(n)), "the image ![%s](%s) must stand alone, in a paragraph of its own: put a blank line before and after it", r.rawText(n), n.Destination))
 		return nil
 	case *ast.RawHTML:
 		// Shown as text, never passed through.

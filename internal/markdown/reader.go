@@ -37,6 +37,8 @@ type Source struct {
 	FirstLine int    // the file line the body starts on
 	Template  string // the body as written (before expansion), to map lines back
 	Expanded  string // the body after expansion: what is parsed
+	// Images reads the image files the body names; nil refuses images.
+	Images ImageFunc
 }
 
 // Result is the document's structure and where each element was written,
@@ -67,12 +69,20 @@ func Read(src Source, fence FenceFunc) (*Result, error) {
 		first: src.FirstLine,
 		lines: newLineMap(src.Template, src.Expanded),
 		fence: fence,
+		image: src.Images,
 		doc:   &model.Document{},
 		pos:   diag.Positions{},
 		notes: map[int]*model.Note{},
 	}
+	parsed, fancy := fancyLists(body)
+	r.fancy, r.src = fancy, parsed
 	r.lineStarts = lineStarts(body)
-	root := md().Parse(text.NewReader(body))
+	root := md().Parse(text.NewReader(parsed))
+	if fancy != nil {
+		// A marker goldmark read as one is in no text; one it did not
+		// ("(b)" in a line of a paragraph) is text, and reads as written.
+		copy(parsed, body)
+	}
 	var finished chan struct{}
 	r.fences, finished = r.fencesAhead(root)
 	r.blocks(root)
@@ -94,6 +104,8 @@ type reader struct {
 	lines      *lineMap
 	lineStarts []int
 	fence      FenceFunc
+	image      ImageFunc
+	fancy      map[int]fancyMarker    // list markers as written, by line
 	fences     map[ast.Node]*fenceJob // table and chart blocks read ahead
 	errs       diag.List
 
@@ -111,6 +123,41 @@ type reader struct {
 	into *[]model.Block
 	// run is the exempt material being read, nil when none is.
 	run *exemptRun
+	// appendix is the first appendix read, nil until one is: numbered
+	// sections may not follow it.
+	appendix *model.Section
+}
+
+// fancyMarkerOf is the marker a list's first item was written with, when
+// it was a fancy one (see fancyLists).
+func (r *reader) fancyMarkerOf(l *ast.List) (fancyMarker, bool) {
+	if r.fancy == nil || l.FirstChild() == nil {
+		return fancyMarker{}, false
+	}
+	off := nodeOffset(l.FirstChild())
+	if off < 0 {
+		return fancyMarker{}, false
+	}
+	line := r.lineOf(off)
+	m, ok := r.fancy[line]
+	if !ok && line > 0 {
+		m, ok = r.fancy[line-1] // an item whose text starts on the next line
+	}
+	return m, ok
+}
+
+// lineOf is the 0-based line of the expanded body holding offset.
+func (r *reader) lineOf(offset int) int {
+	lo, hi := 0, len(r.lineStarts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if r.lineStarts[mid] <= offset {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
 }
 
 func lineStarts(b []byte) []int {
@@ -129,16 +176,7 @@ func (r *reader) position(offset int) diag.Pos {
 	if offset < 0 {
 		offset = 0
 	}
-	// Binary search for the line containing offset.
-	lo, hi := 0, len(r.lineStarts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if r.lineStarts[mid] <= offset {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
+	lo := r.lineOf(offset)
 	col := offset - r.lineStarts[lo] + 1
 	src, exact := r.lines.source(lo)
 	if !exact {
@@ -213,7 +251,7 @@ var (
 // headingClasses are the classes a heading may carry. Any other is an
 // error, so that a misspelt {.exempt} can never pass unnoticed and publish
 // what it was meant to withhold.
-var headingClasses = []string{"summary", "recommendations", "unnumbered", "exempt"}
+var headingClasses = []string{"summary", "recommendations", "appendix", "unnumbered", "exempt"}
 
 // exemptRun is exempt material being read: an {.exempt} heading opened it
 // at level, and it runs to the next heading of the same or a higher level.
@@ -260,6 +298,8 @@ func (r *reader) heading(h *ast.Heading) {
 
 	front := attr.HasClass("summary") || attr.HasClass("recommendations")
 	switch {
+	case attr.HasClass("appendix"):
+		r.appendixHeading(h, pos, attr, title, exempt)
 	case front:
 		if h.Level != 1 {
 			r.errs.Add(diag.At(pos, "{.summary} and {.recommendations} go on a level-1 heading (#)"))
@@ -290,6 +330,10 @@ func (r *reader) heading(h *ast.Heading) {
 		}
 		r.add(ch)
 	case h.Level == 1:
+		if r.appendix != nil {
+			r.errs.Add(diag.At(r.pos[r.appendix], "this appendix comes before the numbered section at line %d: appendices go after the main sections, at the end of the paper", pos.Line))
+			r.appendix = nil // said once
+		}
 		s := &model.Section{Attr: attr, Level: 1, Title: title, Exempt: exempt}
 		r.pos[s] = pos
 		r.doc.Body = append(r.doc.Body, s)
@@ -304,6 +348,28 @@ func (r *reader) heading(h *ast.Heading) {
 		r.top.Subsections = append(r.top.Subsections, s)
 		r.section, r.into = s, &s.Blocks
 	}
+}
+
+// appendixHeading opens an appendix: a level-1 section of its own kind,
+// after the numbered sections.
+func (r *reader) appendixHeading(h *ast.Heading, pos diag.Pos, attr model.Attr, title []model.Inline, exempt bool) {
+	for _, c := range []string{"summary", "recommendations", "unnumbered"} {
+		if attr.HasClass(c) {
+			r.errs.Add(diag.At(pos, "a heading cannot be both .appendix and .%s: an appendix is numbered as the layout says (Appendix 1)", c))
+			return
+		}
+	}
+	if h.Level != 1 {
+		r.errs.Add(diag.At(pos, "{.appendix} goes on a level-1 heading (#): an appendix's own subsections are ## headings under it"))
+		return
+	}
+	s := &model.Section{Attr: attr, Kind: model.Appendix, Level: 1, Title: title, Exempt: exempt}
+	r.pos[s] = pos
+	if r.appendix == nil {
+		r.appendix = s
+	}
+	r.doc.Body = append(r.doc.Body, s)
+	r.section, r.top, r.into = s, s, &s.Blocks
 }
 
 // headingText reads a heading's text and attributes: those goldmark read,
@@ -395,11 +461,17 @@ func (r *reader) caption(t *model.Table, p *model.Para, n ast.Node) bool {
 func (r *reader) block(n ast.Node) []model.Block {
 	switch n := n.(type) {
 	case *ast.Paragraph, *ast.TextBlock:
+		if b, ok := r.figure(n); ok {
+			if b == nil {
+				return nil
+			}
+			return []model.Block{b}
+		}
 		return []model.Block{r.para(n)}
 	case *ast.List:
 		l := &model.List{Ordered: n.IsOrdered(), Start: n.Start}
-		if l.Ordered && l.Start == 0 {
-			l.Start = 0
+		if m, ok := r.fancyMarkerOf(n); ok && l.Ordered {
+			l.Start, l.Style, l.Delim = m.value, m.style, m.delim
 		}
 		for it := n.FirstChild(); it != nil; it = it.NextSibling() {
 			var item []model.Block
@@ -511,7 +583,12 @@ func (r *reader) para(n ast.Node) *model.Para {
 	// The suffix test spares most paragraphs the regular expression, which
 	// backtracks from every space of a long paragraph.
 	if t, ok := lastText(p.Inlines); ok && strings.HasSuffix(strings.TrimRight(string(t), " \t\n"), "}") {
-		if m := trailingLabel().FindStringSubmatch(string(t)); m != nil {
+		if rest, a, bad := peelAttrs(string(t)); bad == "" && rest != string(t) && paraAttrs(a) {
+			// "Executive Board is asked to: {.unnumbered}", a lead-in
+			// that takes no paragraph number, or one with a label too.
+			p.Attr = a
+			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(rest)))
+		} else if m := trailingLabel().FindStringSubmatch(string(t)); m != nil {
 			p.Attr.ID = m[1]
 			p.Inlines = trimInlines(setLastText(p.Inlines, model.Text(trailingLabel().ReplaceAllString(string(t), ""))))
 		}
@@ -521,6 +598,17 @@ func (r *reader) para(n ast.Node) *model.Para {
 		r.errs.Add(diag.At(r.pos[p], "%q: only a heading can be marked exempt; put the exempt material under a heading such as \"# Appendix 1 {.exempt}\"", m))
 	}
 	return p
+}
+
+// paraAttrs reports whether attributes at the end of a paragraph are
+// ones a paragraph may carry: a label, and .unnumbered (or "-").
+func paraAttrs(a model.Attr) bool {
+	for _, c := range a.Classes {
+		if c != "unnumbered" {
+			return false
+		}
+	}
+	return len(a.KV) == 0 && len(a.Classes) > 0
 }
 
 func (r *reader) table(n *extast.Table) *model.Table {

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -146,11 +147,11 @@ func TestMistakesInTextAreErrors(t *testing.T) {
 	}
 	want := []string{
 		`templates/p.md:7:14: footnote [^missing] is not defined: add its text on a line of its own, "[^missing]: …", or write \[^missing] to print the characters`,
-		`templates/p.md:9:9: images are not supported yet: remove the image ![Site plan](plan.png), or say in words what it shows`,
-		`templates/p.md:9:36: images are not supported yet: remove the image ![](x.png), or say in words what it shows`,
+		`templates/p.md:9:9: the image ![Site plan](plan.png) must stand alone, in a paragraph of its own: put a blank line before and after it`,
+		`templates/p.md:9:36: the image ![](x.png) must stand alone, in a paragraph of its own: put a blank line before and after it`,
 		`templates/p.md:11:5: @Sec-a is not a reference (its prefix is written in small letters): did you mean @sec-a?`,
 		`templates/p.md:11:13: @TBL-costs is not a reference (its prefix is written in small letters): did you mean @tbl-costs?`,
-		`templates/p.md:13:5: images are not supported yet: remove the image ![logo](l.png), or say in words what it shows`,
+		`templates/p.md:13:5: the image ![logo](l.png) must stand alone, in a paragraph of its own: put a blank line before and after it`,
 		`templates/p.md:13:20: footnote [^gone] is not defined`,
 	}
 	got := strings.Split(err.Error(), "\n")
@@ -195,5 +196,47 @@ func TestEscapesAndReferences(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(dump)
+	}
+}
+
+// TestImages: an image alone in its paragraph is a block, with its
+// description, caption, label and class; the file is read through the
+// ImageFunc, whose error is placed at the image.
+func TestImages(t *testing.T) {
+	body := "# A\n\n" +
+		"![Map of the wards](images/map.png \"The wards affected\"){#fig-map}\n\n" + // 7
+		"![](images/rule.png){.decorative}\n\n" + // 9
+		"![Plan](images/gone.png)\n" // 11
+	var asked []string
+	images := func(path string) (*model.Image, error) {
+		asked = append(asked, path)
+		if path == "images/gone.png" {
+			return nil, fmt.Errorf("file %q not found", path)
+		}
+		return &model.Image{Type: "png", Data: []byte("png"), Width: 40, Height: 20}, nil
+	}
+	res, err := Read(Source{Path: "templates/p.md", FirstLine: 5, Template: body, Expanded: body, Images: images}, nil)
+	if err == nil || err.Error() != `templates/p.md:11:1: image: file "images/gone.png" not found` {
+		t.Fatalf("error %v", err)
+	}
+	if strings.Join(asked, " ") != "images/map.png images/rule.png images/gone.png" {
+		t.Errorf("files read: %q", asked)
+	}
+	_ = res
+	body = strings.TrimSuffix(body, "![Plan](images/gone.png)\n")
+	res, err = Read(Source{Path: "templates/p.md", FirstLine: 5, Template: body, Expanded: body, Images: images}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bs := res.Doc.Body[0].Blocks
+	if len(bs) != 2 {
+		t.Fatalf("%d blocks, want 2:\n%s", len(bs), model.Dump(res.Doc))
+	}
+	m, ok := bs[0].(*model.Image)
+	if !ok || m.Alt != "Map of the wards" || model.PlainText(m.Caption) != "The wards affected" || m.Attr.ID != "fig-map" || m.Width != 40 || m.Decorative {
+		t.Errorf("first image read as %#v", bs[0])
+	}
+	if d, ok := bs[1].(*model.Image); !ok || !d.Decorative || d.Alt != "" || len(d.Caption) != 0 {
+		t.Errorf("decorative image read as %#v", bs[1])
 	}
 }

@@ -14,9 +14,10 @@ func Dump(d *Document) string {
 	var w dumper
 	w.line(0, "Document %s", strconv.Quote(d.Meta.Slug))
 	w.line(1, "Meta title=%q author=%q committee=%q date=%s item=%d", d.Meta.Title, d.Meta.Author, d.Meta.Committee, d.Meta.Date.Format("2006-01-02"), d.Meta.Item)
-	w.line(1, "Cover of=%q to=%q date=%q", d.Cover.ReportOf, d.Cover.ReportTo, d.Cover.DateText)
+	w.line(1, "Cover council=%q item=%q table=%v", d.Cover.Council, d.Cover.Item, d.Cover.Table)
 	for _, r := range d.Cover.Rows {
-		w.line(2, "Row yes=%v %q %q", r.Yes, r.Question, r.Details)
+		kind := [...]string{CoverField: "field", CoverQuestion: "question", CoverBlock: "block"}[r.Kind]
+		w.line(2, "Row %s key=%q title=%v %q %q answer=%q yes=%v %q", kind, r.Key, r.Title, r.Label, r.Lines, r.Answer, r.Yes, r.Details)
 	}
 	if d.Exempt || d.ExemptNotice != "" {
 		w.line(1, "Exempt whole=%v redacted=%v notice=%q", d.Exempt, d.Redacted, d.ExemptNotice)
@@ -43,7 +44,7 @@ func (w *dumper) line(depth int, format string, args ...any) {
 }
 
 func (w *dumper) section(depth int, s *Section) {
-	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations"}[s.Kind]
+	kind := map[SectionKind]string{Numbered: "Section", FrontSummary: "Summary", FrontRecommendations: "Recommendations", Appendix: "Appendix"}[s.Kind]
 	within := ""
 	if s.WithinExempt {
 		within = " within-exempt"
@@ -98,6 +99,8 @@ func (w *dumper) blocks(depth int, bs []Block) {
 			if b.Table != nil {
 				w.table(depth+1, b.Table)
 			}
+		case *Image:
+			w.line(depth, "Image %q%s %s %dx%d %d bytes alt=%q decorative=%v %s", b.Label, attrString(b.Attr, false), b.Path, b.Width, b.Height, len(b.Data), b.Alt, b.Decorative, inlineString(b.Caption))
 		default:
 			w.line(depth, "%T", b)
 		}
@@ -105,19 +108,40 @@ func (w *dumper) blocks(depth int, bs []Block) {
 }
 
 func (w *dumper) table(depth int, t *Table) {
-	w.line(depth, "Table %q%s rowheaders=%v align=%v %s", t.Label, attrString(t.Attr, false), t.RowHeaders, t.Align, inlineString(t.Caption))
+	land := ""
+	if t.Landscape {
+		land = " landscape"
+	}
+	w.line(depth, "Table %q%s rowheaders=%v align=%v%s %s", t.Label, attrString(t.Attr, false), t.RowHeaders, t.Align, land, inlineString(t.Caption))
 	for _, row := range t.Head {
 		w.line(depth+1, "Head %s", cellsString(row))
 	}
-	for _, row := range t.Rows {
-		w.line(depth+1, "Row %s", cellsString(row))
+	for i, row := range t.Rows {
+		kind := "Row"
+		switch t.Kind(i) {
+		case RowGroup:
+			kind = "Group"
+		case RowTotal:
+			kind = "Total"
+		}
+		w.line(depth+1, "%s %s", kind, cellsString(row))
 	}
 }
 
 func cellsString(cells []Cell) string {
 	var parts []string
 	for _, c := range cells {
-		parts = append(parts, inlineString(c.Inlines))
+		s := inlineString(c.Inlines)
+		if c.Span > 1 {
+			s += fmt.Sprintf(" {span=%d}", c.Span)
+		}
+		if c.Status != "" {
+			s += " {" + string(c.Status) + "}"
+		}
+		if c.Spoken != "" {
+			s += fmt.Sprintf(" {spoken=%q}", c.Spoken)
+		}
+		parts = append(parts, s)
 	}
 	return "| " + strings.Join(parts, " | ") + " |"
 }

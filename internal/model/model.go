@@ -18,7 +18,11 @@
 // This package imports nothing outside the standard library.
 package model
 
-import "time"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // Attr is pandoc's (id, classes, key-values) triple, with the label the
 // author wrote.
@@ -57,7 +61,8 @@ type Document struct {
 	// Front holds the front part (summary of main issues, recommendations),
 	// each as a Section with Kind FrontSummary or FrontRecommendations.
 	Front []*Section
-	// Body holds the numbered sections in order.
+	// Body holds the numbered sections in order, then the appendices
+	// (sections of Kind Appendix).
 	Body []*Section
 
 	// Footnotes in the order they are first referred to; Note.Number counts
@@ -90,28 +95,65 @@ type Meta struct {
 	Keywords []string
 	Language string // "en-GB"
 	Item     int    // agenda item number; 0 when not given
+	// Appendices lists the paper's appendices in order, for the cover,
+	// the index and an agenda pack's contents (the transform fills it
+	// from the body). The public version keeps the list: an exempt
+	// appendix's heading is published.
+	Appendices []AppendixEntry
+	DateText   string // the date as papers print it: "13th March 2013"
 }
 
-// Cover is the cover sheet, already worded.
+// Cover is the cover sheet, already worded: the council and agenda item
+// above it, then its rows in the layout's order.
 type Cover struct {
-	ReportOf string // "Director of Children's Services"
-	ReportTo string // "Executive Board"
-	DateText string // "13th March 2013"
-	Subject  string
-	Rows     []CoverRow
-	// Author block, optional.
-	AuthorName string
-	AuthorTel  string
+	Council string // "Leeds City Council"; empty when the layout names none
+	Item    string // "Agenda item 7"; empty when the paper has none
+	// Table sets every row in one table of labels and answers; otherwise
+	// fields are lines, questions a table of boxes and blocks paragraphs.
+	Table bool
+	Rows  []CoverRow
 }
 
-// CoverRow is one of the four Yes/No questions of the cover sheet.
+// CoverKind is how a cover row is drawn.
+type CoverKind int
+
+const (
+	// CoverField is a label and one value ("Report of", "Director of
+	// Children's Services").
+	CoverField CoverKind = iota
+	// CoverQuestion is a Yes/No question; Details follow a Yes.
+	CoverQuestion
+	// CoverBlock is a label and several lines: a person, a list.
+	CoverBlock
+)
+
+// CoverRow is one row of the cover sheet.
 type CoverRow struct {
-	Question string // "Is the decision eligible for call-in?"
-	Yes      bool
-	// Details are lines shown under the answer when it is Yes, e.g.
-	// "Wards: Armley, Beeston" or "Access to Information Procedure Rule
-	// number: 10.4(3)".
+	Kind  CoverKind
+	Label string // "Report of", "Date:", "Is the decision eligible for call-in?"
+	// Key is the front-matter key the row's value was written under, for
+	// messages about it; empty for a row worded from the paper itself.
+	Key string
+	// Title marks the paper's subject: the page's one h1.
+	Title bool
+	// Lines are a field's value (one line) or a block's lines.
+	Lines []string
+	// Answer is a question's answer as the table style prints it ("Yes",
+	// "Part exempt"); Yes is whether its box is Yes.
+	Answer string
+	Yes    bool
+	// Details are lines shown under a question's answer, e.g. "Name(s) of
+	// ward(s): Armley, Beeston" or "Access to Information Procedure Rule
+	// number: 10.4(3)". The lines style shows them only under a Yes.
 	Details []string
+}
+
+// Value is a field's value.
+func (r CoverRow) Value() string {
+	if len(r.Lines) == 0 {
+		return ""
+	}
+	return r.Lines[0]
 }
 
 // Style is the house style a layout sets, as writers need it.
@@ -142,6 +184,25 @@ type Source struct {
 	SHA256 string // hex
 }
 
+// AppendixEntry names one appendix of a paper.
+type AppendixEntry struct {
+	Name   string // "Appendix 1", as the layout words it
+	Number string // "1" or "A": the name's number alone
+	Title  string // "Staffing", plain text
+	ID     string // the appendix section's id, for links
+	Exempt bool
+}
+
+// AppendixLine is how lists of papers name an appendix: "Appendix 1:
+// Staffing", with "(not for publication)" after an exempt one.
+func AppendixLine(a AppendixEntry) string {
+	line := a.Name + ": " + a.Title
+	if a.Exempt {
+		line += " (not for publication)"
+	}
+	return line
+}
+
 // SectionKind says what part of the paper a section is.
 type SectionKind int
 
@@ -152,6 +213,10 @@ const (
 	FrontSummary
 	// FrontRecommendations are the recommendations in the front part.
 	FrontRecommendations
+	// Appendix is an appendix, after the numbered sections. Its Number is
+	// its name as printed ("Appendix 1", "Appendix B"), and its heading
+	// reads "Appendix 1: Staffing".
+	Appendix
 )
 
 // Section is a heading and what follows it up to the next heading of the
@@ -179,7 +244,7 @@ type Section struct {
 }
 
 // Block is a block-level element: *Para, *CrossHeading, *List, *Quote,
-// *Table, *Chart, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
+// *Table, *Chart, *Image, *CodeBlock, *Rule, *ExemptPart, *ExemptNotice.
 type Block interface{ isBlock() }
 
 // Para is a paragraph. Number is its paragraph number as printed ("3.14",
@@ -203,7 +268,48 @@ type List struct {
 	Attr    Attr
 	Ordered bool
 	Start   int // first number of an ordered list
-	Items   [][]Block
+	// Style and Delim are an ordered list's markers as the author wrote
+	// them: Style "a", "A", "i", "I" or "1", Delim ".", ")" or "()", so
+	// that "(a)" is Style "a" and Delim "()". Both are empty for
+	// CommonMark's "1." and "1)", which print as "1.".
+	Style, Delim string
+	Items        [][]Block
+}
+
+// Marker is item i's marker as printed: "(a)", "iv.", "3.".
+func (l *List) Marker(i int) string {
+	n := l.Start + i
+	var num string
+	switch l.Style {
+	case "a", "A":
+		num = letters(n)
+		if l.Style == "A" {
+			num = strings.ToUpper(num)
+		}
+	case "i":
+		num = Roman(n)
+	case "I":
+		num = strings.ToUpper(Roman(n))
+	}
+	if num == "" {
+		num = strconv.Itoa(n)
+	}
+	switch l.Delim {
+	case "()":
+		return "(" + num + ")"
+	case ")":
+		return num + ")"
+	}
+	return num + "."
+}
+
+// letters is a for 1, … z for 26, then aa, ab, …; "" for n < 1.
+func letters(n int) string {
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{byte('a' + (n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // Quote is a block quotation.
@@ -244,6 +350,27 @@ type Exhibit struct {
 	Caption []Inline
 }
 
+// Image is a picture from the project (a map, an organisation chart, a
+// photograph), shown as a block of its own at its natural size or the
+// text width, whichever is less. With a caption it is an exhibit,
+// labelled and numbered with the charts ("Figure 2"); without one it has
+// no label.
+type Image struct {
+	Exhibit
+	// Alt says what the image shows, for those who cannot see it; empty
+	// only when Decorative.
+	Alt        string
+	Decorative bool
+	Path       string // as written, relative to the project root
+	Type       string // "png", "jpeg" or "svg"
+	// Data is the file's bytes; a PNG a PDF cannot hold as written (16
+	// bits a channel, interlaced) is the same picture saved plainly.
+	Data []byte
+	// Width and Height are the picture's size in pixels; an SVG's from
+	// its width and height, 0 when it gives none.
+	Width, Height int
+}
+
 // Align is a table column's alignment.
 type Align int
 
@@ -257,13 +384,21 @@ const (
 // Table is a table. Cells are already formatted.
 type Table struct {
 	Exhibit
-	// Head is the header row(s); each cell spans one column.
+	// Head is the header row(s). A cell spans one column unless its Span
+	// says more (a group heading over its columns), so an upper header
+	// row may hold fewer cells than the table has columns.
 	Head [][]Cell
 	Rows [][]Cell
+	// RowKinds says what each row of Rows is, in order; it may be shorter
+	// than Rows (the rest are plain rows), and is nil for most tables.
+	RowKinds []RowKind
 	// RowHeaders is true when each row's first cell labels the row (a
 	// data table from a snapshot), so writers mark it as a row header.
 	RowHeaders bool
 	Align      []Align // per column; may be shorter than the row
+	// Landscape asks for the table to be set on pages of their own turned
+	// sideways (the PDF); a page of HTML scrolls a wide table instead.
+	Landscape bool
 	// Warnings are what a reader adding up the figures of a table read
 	// from a snapshot would query, found as it was read: a declared total
 	// the rows do not reach, shares that do not make 100%. They stop no
@@ -271,9 +406,59 @@ type Table struct {
 	Warnings []error
 }
 
+// RowKind is what a table row is.
+type RowKind int
+
+const (
+	// RowPlain is a row of figures.
+	RowPlain RowKind = iota
+	// RowGroup heads the rows after it, up to the next group row or the
+	// total: its one cell spans the table.
+	RowGroup
+	// RowTotal is a total of the rows above it, set apart (bold, a rule).
+	RowTotal
+)
+
+// Kind is row i's kind.
+func (t *Table) Kind(i int) RowKind {
+	if i < len(t.RowKinds) {
+		return t.RowKinds[i]
+	}
+	return RowPlain
+}
+
+// Status is a red/amber/green rating of a cell. Its word is always the
+// cell's text too, so colour never carries the rating alone.
+type Status string
+
+const (
+	StatusNone  Status = ""
+	StatusRed   Status = "red"
+	StatusAmber Status = "amber"
+	StatusGreen Status = "green"
+)
+
 // Cell is one table cell.
 type Cell struct {
 	Inlines []Inline
+	// Span is how many columns the cell spans; 0 or 1 is one.
+	Span int
+	// Align, when set, overrides the column's alignment for this cell.
+	Align Align
+	// Status colours the cell as a red/amber/green rating.
+	Status Status
+	// Spoken, when set, is how a screen reader should read the cell: a
+	// figure in brackets is "minus 2,572".
+	Spoken string
+}
+
+// Columns is how many columns a row of cells covers, spans counted.
+func Columns(row []Cell) int {
+	n := 0
+	for _, c := range row {
+		n += max(c.Span, 1)
+	}
+	return n
 }
 
 // ChartType is the kind of chart.
@@ -340,6 +525,7 @@ func (*ExemptPart) isBlock()   {}
 func (*ExemptNotice) isBlock() {}
 func (*Table) isBlock()        {}
 func (*Chart) isBlock()        {}
+func (*Image) isBlock()        {}
 
 // Inline is an inline element: Text, *Emph, *Strong, Code, *Link, *Ref,
 // *NoteRef, LineBreak.

@@ -53,3 +53,21 @@ func (d *Document) Sections() []*Section {
 func (d *Document) NotForPublication() bool {
 	return d.ExemptNotice != "" && !d.Redacted
 }
+
+// Roman is n (1 to 3999) as a lower-case roman numeral: "iv".
+func Roman(n int) string {
+	if n <= 0 || n >= 4000 {
+		return ""
+	}
+	var b strings.Builder
+	for _, p := range []struct {
+		v int
+		s string
+	}{{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"}, {40, "xl"}, {10, "x"}, {9, "ix"}, {5, "v"}, {4, "iv"}, {1, "i"}} {
+		for n >= p.v {
+			b.WriteString(p.s)
+			n -= p.v
+		}
+	}
+	return b.String()
+}

@@ -94,6 +94,8 @@ func children(n Node, visit Visitor) bool {
 		}
 	case *Chart:
 		return each(n.Caption, visit) || (n.Table != nil && walk(n.Table, visit))
+	case *Image:
+		return each(n.Caption, visit)
 	case *Cell:
 		return each(n.Inlines, visit)
 	case *Note:

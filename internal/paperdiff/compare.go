@@ -206,24 +206,18 @@ func cover(old, new *model.Document) []Field {
 		}
 	}
 	a, b := old.Cover, new.Cover
-	add("Report of", a.ReportOf, b.ReportOf)
-	add("Report to", a.ReportTo, b.ReportTo)
-	add("Date", a.DateText, b.DateText)
-	add("Subject", a.Subject, b.Subject)
 	add("Agenda item", item(old.Meta.Item), item(new.Meta.Item))
-	add("Report author", a.AuthorName, b.AuthorName)
-	add("Tel", a.AuthorTel, b.AuthorTel)
 	rows := map[string]string{}
 	for _, r := range a.Rows {
-		rows[r.Question] = answer(r)
+		rows[r.Label] = answer(r)
 	}
 	for _, r := range b.Rows {
-		add(r.Question, rows[r.Question], answer(r))
-		delete(rows, r.Question)
+		add(label(r), rows[r.Label], answer(r))
+		delete(rows, r.Label)
 	}
 	for _, r := range a.Rows {
-		if v, ok := rows[r.Question]; ok {
-			add(r.Question, v, "")
+		if v, ok := rows[r.Label]; ok {
+			add(label(r), v, "")
 		}
 	}
 	add("Layout", old.Style.Layout, new.Style.Layout)
@@ -237,13 +231,20 @@ func item(n int) string {
 	return strconv.Itoa(n)
 }
 
+// label is a cover row's label as a change names it.
+func label(r model.CoverRow) string { return strings.TrimSuffix(r.Label, ":") }
+
+// answer is a cover row's value on one line.
 func answer(r model.CoverRow) string {
+	if r.Kind != model.CoverQuestion {
+		return strings.Join(r.Lines, "; ")
+	}
 	s := "No"
 	if r.Yes {
 		s = "Yes"
-		if len(r.Details) > 0 {
-			s += " (" + strings.Join(r.Details, "; ") + ")"
-		}
+	}
+	if len(r.Details) > 0 {
+		s += " (" + strings.Join(r.Details, "; ") + ")"
 	}
 	return s
 }

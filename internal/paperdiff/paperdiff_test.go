@@ -239,3 +239,26 @@ func TestColourOnlyWhenAsked(t *testing.T) {
 		t.Errorf("colour:\n%q", colour.String())
 	}
 }
+
+// An image's description and caption are compared; an appendix's
+// paragraphs are placed in it by its name.
+func TestImagesAndAppendices(t *testing.T) {
+	image := func(alt string) *model.Image {
+		return &model.Image{Exhibit: model.Exhibit{Label: "Figure 1", Caption: []model.Inline{model.Text("The wards")}}, Alt: alt}
+	}
+	old, new := doc(image("Map of two wards")), doc(image("Map of three wards"))
+	app := func(text string) *model.Section {
+		return &model.Section{Kind: model.Appendix, Level: 1, Number: "Appendix 1", Title: []model.Inline{model.Text("Staffing")},
+			Blocks: []model.Block{&model.Para{Inlines: []model.Inline{model.Text(text)}}}}
+	}
+	old.Body = append(old.Body, app("Two staff."))
+	new.Body = append(new.Body, app("Three staff."))
+	p := Compare("templates/p.md", old, new, false)
+	var where []string
+	for _, c := range p.Text {
+		where = append(where, c.Where)
+	}
+	if got := strings.Join(where, "; "); got != "description of Figure 1; text in Appendix 1" {
+		t.Errorf("changes at %q", got)
+	}
+}

@@ -87,6 +87,8 @@ func (w *walker) section(s *model.Section, exempt bool) {
 	headingExempt := exempt || s.WithinExempt
 	exempt = exempt || s.Exempt
 	switch {
+	case s.Kind == model.Appendix:
+		w.sectionName = s.Number // "Appendix 1"
 	case s.Number != "":
 		w.sectionName = "section " + s.Number
 	case s.Kind == model.FrontSummary:
@@ -98,7 +100,7 @@ func (w *walker) section(s *model.Section, exempt bool) {
 	}
 	w.lastPara = ""
 	where := "heading of " + w.sectionName
-	if s.Number != "" {
+	if s.Number != "" && s.Kind != model.Appendix {
 		where = "heading " + s.Number
 	}
 	// A heading is published even when what it opens is exempt, unless
@@ -148,6 +150,13 @@ func (w *walker) blocks(bs []model.Block, exempt bool) {
 			w.add("chart-title", "title of "+name, b.Title, exempt)
 			w.add("chart-axis", "y-axis label of "+name, b.YLabel, exempt)
 			w.add("chart-axis", "x-axis label of "+name, b.XLabel, exempt)
+		case *model.Image:
+			name := b.Label
+			if name == "" {
+				name = "the image " + w.after()
+			}
+			w.add("caption", "caption of "+name, model.PlainText(b.Caption), exempt)
+			w.add("image", "description of "+name, b.Alt, exempt)
 		}
 	}
 }

@@ -71,15 +71,22 @@ func (w *writer) front(doc *model.Document) {
 // section writes a section's heading (its number in the gutter), its blocks
 // and its subsections. The heading stays with the start of what follows.
 func (w *writer) section(s *model.Section) {
+	w.portrait()
 	ls := w.headingLines(s)
 	gap, level := headGapL1, 0
 	if s.Level >= 2 {
 		gap, level = headGapL2, 1
 	}
+	if s.Kind == model.Appendix && !w.atTop() {
+		w.newPage()
+	}
 	w.space(gap)
 	w.pendingAnchors = append(w.pendingAnchors, s.Attr.ID)
 	title := model.PlainText(s.Title)
-	if s.Number != "" {
+	switch {
+	case s.Kind == model.Appendix:
+		title = s.Number + ": " + title
+	case s.Number != "":
 		title = s.Number + " " + title
 	}
 	w.pendingMark = &bookmark{text: title, level: level}
@@ -113,6 +120,12 @@ func (w *writer) headingLines(s *model.Section) []textset.Line {
 		ts.Size = w.base + 1
 	}
 	box := textset.Box{X: w.left, Width: w.right - w.left}
+	if s.Kind == model.Appendix {
+		// "Appendix 1: Staffing" is too long for the gutter: it starts
+		// at the margin, as one heading.
+		title := append([]model.Inline{model.Text(s.Number + ": ")}, s.Title...)
+		return w.layoutText(title, ts, box)
+	}
 	if s.Number != "" {
 		c := w.textColumn()
 		box = textset.Box{X: c.x, Width: c.width}
@@ -156,9 +169,15 @@ func (w *writer) follow(bs []model.Block, subs []*model.Section, col column, ts 
 	case *model.Quote:
 		return paraGap + w.follow(b.Blocks, nil, nest(col, quoteIndent, quoteIndent), textset.Style{Font: ts.Font | textset.Italic, Size: ts.Size})
 	case *model.Table:
+		if b.Landscape {
+			return 0 // it starts a page of its own
+		}
 		return paraGap + w.measureTable(b, col, w.bodyTable()).startHeight()
 	case *model.Chart:
 		return paraGap + col.width*chartAspect
+	case *model.Image:
+		_, h := w.imageSize(b, col, 0)
+		return paraGap + h
 	case *model.CrossHeading:
 		return crossBefore + textset.Height(w.crossLines(b, col)) + crossAfter + 2*ts.Size*textset.Leading*textset.PtMM
 	}
@@ -183,6 +202,9 @@ func (w *writer) blocks(bs []model.Block, col column, ts textset.Style, top bool
 }
 
 func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model.Block, gap float64) {
+	if t, ok := b.(*model.Table); !ok || !t.Landscape {
+		w.portrait()
+	}
 	switch b := b.(type) {
 	case *model.Para:
 		w.space(gap)
@@ -211,6 +233,9 @@ func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model
 	case *model.Chart:
 		w.space(max(gap, paraGap))
 		w.chart(b, col)
+	case *model.Image:
+		w.space(max(gap, paraGap))
+		w.image(b, col)
 	case *model.CodeBlock:
 		w.space(gap)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
@@ -274,6 +299,13 @@ func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 		last := textset.Plain(listMarker(l, len(l.Items)-1, depth), markTS, 0)
 		indent = max(indent, last.Width()+1.5)
 	}
+	if l.Style != "" {
+		// "(viii)" is wider than the last marker of a list that ends
+		// at "(x)": room for the widest.
+		for i := range l.Items {
+			indent = max(indent, textset.Plain(listMarker(l, i, depth), markTS, 0).Width()+1.5)
+		}
+	}
 	inner := nest(col, indent, 0)
 	markX := col.x
 	if inner == col {
@@ -310,10 +342,10 @@ func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 }
 
 // listMarker is an item's bullet or number: "•", then "–" when nested, or
-// "1.", "2." for a numbered list.
+// "1.", "2." for a numbered list, "(a)", "(b)" for one written so.
 func listMarker(l *model.List, i, depth int) string {
 	if l.Ordered {
-		return itoa(l.Start+i) + "."
+		return l.Marker(i)
 	}
 	if depth%2 == 1 {
 		return "–"

@@ -17,9 +17,13 @@ const (
 	logoGap  = 6.0
 )
 
-// cover writes the cover sheet: Report of / Report to / Date / Subject in
-// bold, the logo top right, the four Yes/No questions as a bordered table
-// and the report author.
+// cover writes the cover sheet: the logo top right, the council's name and
+// the agenda item, then the cover's rows
+// in the layout's order. In the lines style a field is a bold line
+// ("Report of …", "Date: …"), a run of questions a bordered table of
+// Yes/No boxes and a block a paragraph; in the table style every row is a
+// row of one table, labels in bold. Text beside the logo is set narrower;
+// a table starts below it.
 func (w *writer) cover(doc *model.Document) {
 	c := doc.Cover
 	width := w.right - w.left
@@ -28,62 +32,109 @@ func (w *writer) cover(doc *model.Document) {
 		width -= lw + logoGap
 		logoBottom = w.top + lh
 	}
-	ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
-	box := textset.Box{X: w.left, Width: width}
-	heading := func(label, value string, gap float64, typ string) {
-		if value == "" {
-			return
+	full := column{x: w.left, width: w.right - w.left}
+	first := true
+	gap := func(g float64) {
+		if !first {
+			w.space(g)
 		}
-		w.space(gap)
+		first = false
+	}
+	box := textset.Box{X: w.left, Width: width}
+	// Tagged as the HTML's cover: the council and item, fields and blocks
+	// as paragraphs, the subject as the paper's one H1, the questions a
+	// table whose answers read "Yes" or "No" (tag.go).
+	para := func(typ string, lines []textset.Line) {
 		w.open(typ, fpdf.TagAttrs{})
-		w.flow(w.layoutText([]model.Inline{model.Text(label + value)}, ts, box))
+		w.flow(lines)
 		w.close()
 	}
-	heading("Report of ", c.ReportOf, 0, "P")
-	heading("Report to ", c.ReportTo, 3, "P")
-	heading("Date: ", c.DateText, 3, "P")
-	// The subject is the paper's one H1, as on its HTML page.
-	heading("Subject: ", c.Subject, 3, "H1")
-	w.y = max(w.y, logoBottom)
-
-	if len(c.Rows) > 0 {
-		w.space(6)
-		tl := w.layoutTable(coverTable(c.Rows), column{x: w.left, width: w.right - w.left},
-			tableStyle{size: w.base, fullWidth: false})
-		// Each question is a row header; its two boxes ("☐ Yes", "☒ No")
-		// are one cell read as the answer, as the HTML's.
-		tl.rowHeads = true
-		for _, r := range c.Rows {
-			if r.Yes {
-				tl.answers = append(tl.answers, "Yes")
-			} else {
-				tl.answers = append(tl.answers, "No")
+	if c.Council != "" {
+		gap(0)
+		para("P", w.layoutText([]model.Inline{model.Text(c.Council)}, textset.Style{Font: textset.Bold, Size: w.base + 3}, box))
+	}
+	if c.Item != "" {
+		gap(1.5)
+		para("P", w.layoutText([]model.Inline{model.Text(c.Item)}, textset.Style{Font: textset.Bold, Size: w.base}, box))
+	}
+	if !first {
+		w.space(6) // the council and item stand apart from the rows
+		first = true
+	}
+	if c.Table {
+		w.y = max(w.y, logoBottom)
+		gap(6)
+		tl := w.layoutTable(coverTable(c.Rows), full, tableStyle{size: w.base, fullWidth: true, rowHeaders: true})
+		for i, r := range c.Rows {
+			if r.Title {
+				tl.titleRow = i + 1 // the subject: the paper's H1, in its cell
 			}
 		}
 		w.placeTable(tl)
+		return
 	}
-	if c.AuthorName != "" || c.AuthorTel != "" {
-		var in []model.Inline
-		if c.AuthorName != "" {
-			in = append(in, model.Text("Report author: "+c.AuthorName))
-		}
-		if c.AuthorTel != "" {
-			if len(in) > 0 {
-				in = append(in, model.LineBreak{})
+	ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
+	for rows := c.Rows; len(rows) > 0; {
+		n := run(rows)
+		switch rows[0].Kind {
+		case model.CoverField:
+			for _, r := range rows[:n] {
+				gap(3)
+				typ := "P"
+				if r.Title {
+					typ = "H1"
+				}
+				para(typ, w.layoutText([]model.Inline{model.Text(r.Label + " " + r.Value())}, ts, box))
 			}
-			in = append(in, model.Text("Tel: "+c.AuthorTel))
+		case model.CoverQuestion:
+			w.y = max(w.y, logoBottom)
+			gap(6)
+			tl := w.layoutTable(questionTable(rows[:n]), full, tableStyle{size: w.base, fullWidth: false})
+			// Each question is a row header; its two boxes ("☐ Yes",
+			// "☒ No") are one cell read as the answer, as the HTML's.
+			tl.rowHeads = true
+			for _, r := range rows[:n] {
+				if r.Yes {
+					tl.answers = append(tl.answers, "Yes")
+				} else {
+					tl.answers = append(tl.answers, "No")
+				}
+			}
+			w.placeTable(tl)
+		default:
+			w.y = max(w.y, logoBottom)
+			gap(4)
+			r := rows[0]
+			var in []model.Inline
+			for i, line := range r.Lines {
+				if i == 0 && r.Label != "" {
+					line = strings.TrimSuffix(r.Label, ":") + ": " + line
+				} else if i > 0 {
+					in = append(in, model.LineBreak{})
+				}
+				in = append(in, model.Text(line))
+			}
+			para("P", w.layoutText(in, textset.Style{Size: w.base}, textset.Box{X: full.x, Width: full.width}))
 		}
-		w.space(4)
-		w.open("P", fpdf.TagAttrs{})
-		w.flow(w.layoutText(in, textset.Style{Size: w.base}, textset.Box{X: w.left, Width: w.right - w.left}))
-		w.close()
+		rows = rows[n:]
 	}
+	w.y = max(w.y, logoBottom)
 }
 
-// coverTable is the Yes/No questions as a three-column table: the question
-// (with its details under it when the answer is Yes), then "☐ Yes" and
-// "☒ No", the chosen answer crossed.
-func coverTable(rows []model.CoverRow) *model.Table {
+// run is how many rows from the first are of its kind, drawn together: a
+// block is drawn alone.
+func run(rows []model.CoverRow) int {
+	n := 1
+	for n < len(rows) && rows[n].Kind == rows[0].Kind && rows[0].Kind != model.CoverBlock {
+		n++
+	}
+	return n
+}
+
+// questionTable is the Yes/No questions as a three-column table: the
+// question (with its details under it), then "☐ Yes" and "☒ No", the
+// chosen answer crossed.
+func questionTable(rows []model.CoverRow) *model.Table {
 	t := &model.Table{}
 	box := func(on bool) string {
 		if on {
@@ -92,16 +143,44 @@ func coverTable(rows []model.CoverRow) *model.Table {
 		return "☐"
 	}
 	for _, r := range rows {
-		q := []model.Inline{model.Text(r.Question)}
-		if r.Yes {
-			for _, d := range r.Details {
-				q = append(q, model.LineBreak{}, model.Text(d))
-			}
+		q := []model.Inline{model.Text(r.Label)}
+		for _, d := range r.Details {
+			q = append(q, model.LineBreak{}, model.Text(d))
 		}
 		t.Rows = append(t.Rows, []model.Cell{
 			{Inlines: q},
 			{Inlines: []model.Inline{model.Text(box(r.Yes) + "\u00a0Yes")}},
 			{Inlines: []model.Inline{model.Text(box(!r.Yes) + "\u00a0No")}},
+		})
+	}
+	return t
+}
+
+// coverTable is the table style: each row's label, then its value, answer
+// or lines.
+func coverTable(rows []model.CoverRow) *model.Table {
+	t := &model.Table{RowHeaders: true}
+	for _, r := range rows {
+		var in []model.Inline
+		lines := r.Lines
+		if r.Kind == model.CoverQuestion {
+			lines = append([]string{r.Answer}, r.Details...)
+		}
+		for i, line := range lines {
+			if i > 0 {
+				in = append(in, model.LineBreak{})
+			}
+			in = append(in, model.Text(line))
+		}
+		if r.Title {
+			in = []model.Inline{&model.Strong{Inlines: in}}
+		}
+		// A label is kept on one line, as a column of labels is read
+		// down: the answers take the width left.
+		label := strings.ReplaceAll(strings.TrimSuffix(r.Label, ":"), " ", "\u00a0")
+		t.Rows = append(t.Rows, []model.Cell{
+			{Inlines: []model.Inline{model.Text(label)}},
+			{Inlines: in},
 		})
 	}
 	return t

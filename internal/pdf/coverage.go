@@ -22,8 +22,10 @@ type UncoveredText struct {
 	Where []any
 	// Field is where the cover sheet's text comes from: a front-matter
 	// key ("subject", "report_of", "report_to", "author", "wards",
-	// "access_to_information_rule", "exempt_appendix"), or "front.title",
-	// the layout's title of the front part. Empty for body text.
+	// "access_to_information_rule", "exempt_appendix", or a layout's own),
+	// or "front.title", "council" or "cover.label:" and a label: the
+	// layout's title of the front part, its council's name or a label of
+	// its cover. Empty for body text.
 	Field string
 	// Runes are the characters no font has, each once, in the order they
 	// first appear.
@@ -85,24 +87,27 @@ func Uncovered(doc *model.Document) []UncoveredText {
 		return nil // the PDF's own error says the fonts cannot be read
 	}
 	c := &coverage{}
-	cv := doc.Cover
-	c.field("report_of", textset.Bold, cv.ReportOf)
-	c.field("report_to", textset.Bold, cv.ReportTo)
-	c.field("subject", textset.Bold, cv.Subject)
-	for _, row := range cv.Rows {
-		for _, d := range row.Details {
-			switch {
-			case strings.HasPrefix(d, "Appendix"):
-				c.field("exempt_appendix", 0, d)
-			case strings.HasPrefix(d, "Access to Information"):
-				c.field("access_to_information_rule", 0, d)
-			default:
-				c.field("wards", 0, d)
-			}
+	for _, row := range doc.Cover.Rows {
+		key := row.Key
+		if key == "" {
+			key = "access_to_information_rule" // the exempt row, worded from it
 		}
+		st := textset.FontStyle(0)
+		if row.Kind == model.CoverField && !doc.Cover.Table {
+			st = textset.Bold
+		}
+		c.field(key, st, row.Lines...)
+		c.field(key, 0, row.Details...)
 	}
-	c.field("author", 0, cv.AuthorName, cv.AuthorTel)
 	c.field("front.title", textset.Bold, doc.Style.FrontTitle)
+	c.field("council", textset.Bold, doc.Cover.Council)
+	for _, row := range doc.Cover.Rows {
+		st := textset.FontStyle(0)
+		if doc.Cover.Table || row.Kind == model.CoverField {
+			st = textset.Bold
+		}
+		c.field("cover.label:"+row.Label, st, row.Label)
+	}
 	for _, s := range doc.Sections() {
 		c.path = append(c.path[:0], s)
 		c.inlines(s.Title, textset.Bold)
@@ -241,6 +246,8 @@ func (c *coverage) block(b model.Block, st textset.FontStyle) {
 			c.chartText(s.Name)
 		}
 		c.flush(true)
+	case *model.Image:
+		c.exhibit(b.Exhibit) // the alt text is not printed
 	}
 	// An exempt notice is the rule's words and the front matter's rule,
 	// which the cover's row reports.

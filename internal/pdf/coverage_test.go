@@ -15,7 +15,7 @@ import (
 // (é, Greek, Cyrillic, the check boxes DejaVu draws).
 func uncoveredPaper() (*model.Document, map[string]any) {
 	doc := pdftest.SamplePaper()
-	doc.Cover.Subject = "Children's services 委員会"
+	pdftest.SetCoverLine(doc, "subject", "Children's services 委員会")
 	s := doc.Body[0]
 	s.Title = []model.Inline{pdftest.Txt("Main issues 😀")}
 	p := pdftest.Para("3.9", pdftest.Txt("Café, Ωmega, Дети and ☐ ☒ are drawn; "), &model.Strong{Inlines: []model.Inline{pdftest.Txt("委員会")}}, pdftest.Txt(" is not."))

@@ -36,9 +36,10 @@ func (l *LaidOut) Provenance() model.Provenance { return l.provenance }
 
 // laidPage is one page: its body and what points at or from it.
 type laidPage struct {
-	body  *fpdf.PageBody
-	marks []laidMark
-	links []laidLink
+	landscape bool
+	body      *fpdf.PageBody
+	marks     []laidMark
+	links     []laidLink
 }
 
 // laidMark is a bookmark, at a height on its page.
@@ -208,7 +209,9 @@ func (w *writer) place(l *LaidOut, title string) int {
 	// The paper's structure, its Document a Part of this one's.
 	base := w.pdf.GraftTags(l.tags, w.openTag(), first, "Part")
 	for i, p := range l.pages {
+		w.nextLandscape = p.landscape
 		w.newPage()
+		w.nextLandscape = false
 		w.pdf.AddPageBody(p.body)
 		if i == 0 {
 			w.bookmark(title, 0, w.top)

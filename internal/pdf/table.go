@@ -32,10 +32,24 @@ func (w *writer) bodyTable() tableStyle {
 // tableRow is a laid-out row: each cell's lines, and the row's height.
 type tableRow struct {
 	cells [][]textset.Line
-	h     float64
-	head  bool
-	notes []*model.Note
-	tag   *rowTag // its structure elements, shared by the parts of a split row
+	// spans is how many of the part's columns each cell covers: 1 for a
+	// cell of its own, more for one spanning the next, 0 for a column a
+	// cell before it covers. Nil means every cell is its own.
+	spans  []int
+	status []model.Status // per cell; nil when none is rated
+	kind   model.RowKind
+	h      float64
+	head   bool
+	notes  []*model.Note
+	tag    *rowTag // its structure elements, shared by the parts of a split row
+}
+
+// span is how many columns cell k covers.
+func (r tableRow) span(k int) int {
+	if r.spans == nil {
+		return 1
+	}
+	return r.spans[k]
 }
 
 // tableLayout is a table measured for a column.
@@ -53,8 +67,11 @@ type tableLayout struct {
 	// Tagging (tag.go): whether the first column holds row headers; for
 	// the cover's questions, each row's answer, which its two boxes are
 	// read as; and the Table's elements once placing has begun.
-	rowHeads                   bool
-	answers                    []string
+	rowHeads bool
+	answers  []string
+	// titleRow is 1 + the body row whose value is the paper's subject (its
+	// H1, in the cover's table style); 0 for none.
+	titleRow                   int
 	tagTable, tagHead, tagBody int
 }
 
@@ -104,10 +121,15 @@ func (t *tableLayout) height() float64 {
 
 // cellWords measures a cell's text in its style.
 type cellWords struct {
-	words textset.Words
-	ts    textset.Style
-	align model.Align
-	head  bool
+	words  textset.Words
+	ts     textset.Style
+	align  model.Align
+	head   bool
+	status model.Status
+	// span is the columns the cell covers: 1 for most, more for a group
+	// heading; 0 for a column covered by the cell at start.
+	span  int
+	start int
 }
 
 // layoutTable measures a table's cells, chooses column widths from their
@@ -125,10 +147,10 @@ type cellWords struct {
 func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLayout {
 	ncol := 0
 	for _, r := range t.Head {
-		ncol = max(ncol, len(r))
+		ncol = max(ncol, model.Columns(r))
 	}
 	for _, r := range t.Rows {
-		ncol = max(ncol, len(r))
+		ncol = max(ncol, model.Columns(r))
 	}
 	align := func(i int) model.Align {
 		if i < len(t.Align) {
@@ -136,23 +158,34 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 		}
 		return model.AlignDefault
 	}
-	measureRow := func(r []model.Cell, head bool) []cellWords {
-		out := make([]cellWords, len(r))
+	// A row is measured column by column: a cell spanning columns fills
+	// the first, and the columns it covers name it as their start.
+	measureRow := func(r []model.Cell, head bool, kind model.RowKind) []cellWords {
+		out := make([]cellWords, 0, ncol)
 		for i, c := range r {
 			ts := textset.Style{Size: st.size}
-			if head || (i == 0 && (t.RowHeaders || st.rowHeaders)) {
+			if head || kind != model.RowPlain || (i == 0 && (t.RowHeaders || st.rowHeaders)) || c.Status != model.StatusNone {
 				ts.Font = textset.Bold
 			}
-			out[i] = cellWords{words: textset.Split(c.Inlines, ts, &w.links), ts: ts, align: align(i), head: head}
+			col := len(out)
+			a := align(col)
+			if c.Align != model.AlignDefault {
+				a = c.Align
+			}
+			span := max(c.Span, 1)
+			out = append(out, cellWords{words: textset.Split(c.Inlines, ts, &w.links), ts: ts, align: a, head: head, status: c.Status, span: span, start: col})
+			for k := 1; k < span; k++ {
+				out = append(out, cellWords{start: col})
+			}
 		}
 		return out
 	}
 	var head, body [][]cellWords
 	for _, r := range t.Head {
-		head = append(head, measureRow(r, true))
+		head = append(head, measureRow(r, true, model.RowPlain))
 	}
-	for _, r := range t.Rows {
-		body = append(body, measureRow(r, false))
+	for i, r := range t.Rows {
+		body = append(body, measureRow(r, false, t.Kind(i)))
 	}
 
 	// Each column has three widths: its longest word (hardMin), the same
@@ -168,6 +201,10 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	for _, rows := range [][][]cellWords{head, body} {
 		for _, r := range rows {
 			for i, c := range r {
+				if c.span != 1 {
+					// A spanning cell has the width of its columns.
+					continue
+				}
 				lo, hi := c.words.Extents()
 				hardMin[i] = max(hardMin[i], lo+2*cellPadX)
 				if c.align == model.AlignRight && !c.head {
@@ -225,7 +262,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	var first, last *tableLayout
 	for k, cols := range parts {
 		widths := columnWidths(pick(hardMin, cols), pick(softMin, cols), pick(maxW, cols), pick(floor, cols), avail, st.fullWidth)
-		tl := w.setTable(head, body, cols, widths, x, st)
+		tl := w.setTable(head, body, t, cols, widths, x, st)
 		tl.rowHeads = t.RowHeaders || st.rowHeaders
 		e := t.Exhibit
 		if len(parts) > 1 {
@@ -358,19 +395,51 @@ func partExhibit(e model.Exhibit, k, n int) model.Exhibit {
 
 // setTable sets the cells of the columns cols (of rows measured in
 // cellWords) in columns of the given widths, from x.
-func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64, x float64, st tableStyle) *tableLayout {
+func (w *writer) setTable(head, body [][]cellWords, t *model.Table, cols []int, widths []float64, x float64, st tableStyle) *tableLayout {
 	tl := &tableLayout{x: x, widths: widths, style: st}
-	setRow := func(r []cellWords, head bool) tableRow {
-		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head, tag: &rowTag{tr: -1}}
+	setRow := func(r []cellWords, head bool, kind model.RowKind) tableRow {
+		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head, kind: kind, tag: &rowTag{tr: -1}}
 		cx := x
 		var tallest float64
+		owner := -1 // the cell the last column drawn belongs to
 		for k, i := range cols {
-			if i < len(r) {
-				box := textset.Box{X: cx + cellPadX, Width: widths[k] - 2*cellPadX, Align: r[i].align}
-				row.cells[k] = r[i].words.Break(box, r[i].ts.Size)
-				for _, l := range row.cells[k] {
-					row.notes = append(row.notes, l.Notes...)
+			if i >= len(r) {
+				cx += widths[k]
+				owner = -1
+				continue
+			}
+			o := r[i].start
+			if o == owner {
+				// Covered by the cell set before it.
+				row.spans[k] = 0
+				cx += widths[k]
+				continue
+			}
+			owner = o
+			c := r[o]
+			n := 1
+			for k+n < len(cols) && cols[k+n] < len(r) && r[cols[k+n]].start == o {
+				n++
+			}
+			if n > 1 || c.span != 1 || c.status != model.StatusNone {
+				if row.spans == nil {
+					row.spans = make([]int, len(cols))
+					row.status = make([]model.Status, len(cols))
+					for j := range row.spans {
+						row.spans[j] = 1
+					}
 				}
+				row.spans[k] = n
+				row.status[k] = c.status
+			}
+			cw := 0.0
+			for _, wd := range widths[k : k+n] {
+				cw += wd
+			}
+			box := textset.Box{X: cx + cellPadX, Width: cw - 2*cellPadX, Align: c.align}
+			row.cells[k] = c.words.Break(box, c.ts.Size)
+			for _, l := range row.cells[k] {
+				row.notes = append(row.notes, l.Notes...)
 			}
 			tallest = max(tallest, textset.Height(row.cells[k]))
 			cx += widths[k]
@@ -382,10 +451,10 @@ func (w *writer) setTable(head, body [][]cellWords, cols []int, widths []float64
 		return row
 	}
 	for _, r := range head {
-		tl.head = append(tl.head, setRow(r, true))
+		tl.head = append(tl.head, setRow(r, true, model.RowPlain))
 	}
 	for i, r := range body {
-		tl.rows = append(tl.rows, setRow(r, false))
+		tl.rows = append(tl.rows, setRow(r, false, t.Kind(i)))
 		tl.rows[i].tag.index = i
 	}
 	if tl.headHeight() > (w.bottom-w.top)/3 {
@@ -426,6 +495,10 @@ func (w *writer) captionLines(e model.Exhibit, size float64, box textset.Box) []
 // with the last row.
 func (w *writer) table(t *model.Table, col column) {
 	st := w.bodyTable()
+	if t.Landscape {
+		w.landscapeTable(t, st)
+		return
+	}
 	if m := &w.measured; m.layout != nil && m.table == t && m.col == col && m.st == st {
 		tl := m.layout
 		m.table, m.layout = nil, nil // taken once: placing uses it up
@@ -433,6 +506,32 @@ func (w *writer) table(t *model.Table, col column) {
 		return
 	}
 	w.placeTable(w.layoutTable(t, col, st))
+}
+
+// landscapeTable sets a table that asks for it on pages turned sideways,
+// across their whole width, starting a page unless one is open already
+// (two such tables in a row share pages); the next block that is not one
+// turns back to portrait (portrait). Page numbers run on through them.
+func (w *writer) landscapeTable(t *model.Table, st tableStyle) {
+	if !w.landscape {
+		w.nextLandscape = true
+		w.newPage()
+	}
+	w.nextLandscape = true // a table running on goes on to landscape pages
+	w.placeTable(w.layoutTable(t, column{x: w.left, width: w.right - w.left}, st))
+	w.nextLandscape = false
+	w.turnBack = true
+}
+
+// portrait starts a portrait page after a landscape table, before what
+// comes next.
+func (w *writer) portrait() {
+	if w.turnBack {
+		w.turnBack = false
+		if w.landscape {
+			w.newPage()
+		}
+	}
 }
 
 // measureTable lays out a table ahead of its drawing (see writer.measured).
@@ -546,42 +645,84 @@ func (w *writer) drawHead(tl *tableLayout, again bool) {
 }
 
 // drawRow draws a row's cell borders, header shading and text at the
-// current height.
+// current height: a group row lightly shaded, a total with a heavier rule
+// above it, a rated cell filled with its rating's tint (its word is in
+// it too, bold, so the tint never carries the rating alone).
 func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 	x := tl.x
 	cells := w.rowTags(tl, row)
-	// The row's borders and shading first, as one artifact, then its text.
-	w.artifact("Layout", "", func() {
-		w.pdf.SetLineWidth(tableRule)
-		w.pdf.SetDrawColor(0x60, 0x60, 0x60)
+	w.pdf.SetLineWidth(tableRule)
+	w.pdf.SetDrawColor(0x60, 0x60, 0x60)
+	for k := 0; k < len(tl.widths); k++ {
+		n := row.span(k)
+		if n == 0 {
+			x += tl.widths[k]
+			continue
+		}
+		cw := 0.0
+		for _, wd := range tl.widths[k : k+n] {
+			cw += wd
+		}
 		style := "D"
-		if row.head && tl.style.headFill {
-			w.pdf.SetFillColor(0xe6, 0xe6, 0xe6)
+		fill, ok := rowFill(tl, row, k)
+		if ok {
+			w.pdf.SetFillColor(fill[0], fill[1], fill[2])
 			style = "FD"
 		}
-		for _, cw := range tl.widths {
-			w.pdf.Rect(x, w.y, cw, row.h, style)
-			x += cw
-		}
-	})
-	x = tl.x
-	for i, cw := range tl.widths {
+		// Borders and shading are artifacts; the text its cell's.
+		w.artifact("Layout", "", func() { w.pdf.Rect(x, w.y, cw, row.h, style) })
 		w.bound(x, w.y, x+cw, w.y+row.h, "table cell")
 		ly := w.y + cellPadY
 		cell := -1
-		if i < len(cells) {
-			cell = cells[i]
+		if k < len(cells) {
+			cell = cells[k]
 		}
 		w.inTag(cell, func() {
-			for _, l := range row.cells[i] {
+			for _, l := range row.cells[k] {
 				w.drawLineAt(l, ly)
 				ly += l.Height
 			}
 		})
 		x += cw
+		k += n - 1
+	}
+	if row.kind == model.RowTotal {
+		w.artifact("Layout", "", func() {
+			w.pdf.SetLineWidth(3 * tableRule)
+			w.pdf.SetDrawColor(0, 0, 0)
+			w.pdf.Line(tl.x, w.y, tl.x+tl.width(), w.y)
+			w.pdf.SetLineWidth(tableRule)
+		})
 	}
 	w.y += row.h
 	w.low = max(w.low, w.y)
+}
+
+// Tints of the ratings and of a group row, light enough for black text.
+var (
+	ragTint = map[model.Status][3]int{
+		model.StatusRed:   {0xf4, 0xb6, 0xb2},
+		model.StatusAmber: {0xfc, 0xd9, 0x8c},
+		model.StatusGreen: {0xb5, 0xdf, 0xc4},
+	}
+	headTint  = [3]int{0xe6, 0xe6, 0xe6}
+	groupTint = [3]int{0xf2, 0xf2, 0xf2}
+)
+
+// rowFill is the fill of cell k of row, if it has one.
+func rowFill(tl *tableLayout, row tableRow, k int) ([3]int, bool) {
+	if row.status != nil {
+		if c, ok := ragTint[row.status[k]]; ok {
+			return c, true
+		}
+	}
+	switch {
+	case row.head && tl.style.headFill:
+		return headTint, true
+	case row.kind == model.RowGroup:
+		return groupTint, true
+	}
+	return [3]int{}, false
 }
 
 // empty reports whether a row has no lines left in any cell.
@@ -596,8 +737,8 @@ func (r tableRow) empty() bool {
 
 // splitRow cuts a row too tall for a page: what fits in avail, and the rest.
 func splitRow(row tableRow, avail float64) (first, rest tableRow) {
-	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, tag: row.tag}
-	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, tag: row.tag}
+	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, spans: row.spans, status: row.status, kind: row.kind, tag: row.tag}
+	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, spans: row.spans, status: row.status, kind: row.kind, tag: row.tag}
 	room := avail - 2*cellPadY
 	var fh, rh float64
 	for i, ls := range row.cells {

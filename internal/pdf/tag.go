@@ -280,17 +280,26 @@ func (w *writer) rowTags(tl *tableLayout, row tableRow) []int {
 	t.tr = w.newTag(*group, "TR", fpdf.TagAttrs{})
 	t.cells = make([]int, len(row.cells))
 	for i := range row.cells {
+		span := row.span(i)
 		switch {
+		case span == 0 && i > 0:
+			t.cells[i] = t.cells[i-1] // covered by the cell before it
 		case row.head:
-			t.cells[i] = w.newTag(t.tr, "TH", fpdf.TagAttrs{Scope: "Column"})
+			t.cells[i] = w.newTag(t.tr, "TH", fpdf.TagAttrs{Scope: "Column", ColSpan: span})
 		case i == 0 && tl.rowHeads:
-			t.cells[i] = w.newTag(t.tr, "TH", fpdf.TagAttrs{Scope: "Row"})
+			t.cells[i] = w.newTag(t.tr, "TH", fpdf.TagAttrs{Scope: "Row", ColSpan: span})
+		case row.kind == model.RowGroup && i == 0:
+			// A group row heads the rows under it.
+			t.cells[i] = w.newTag(t.tr, "TH", fpdf.TagAttrs{Scope: "Row", ColSpan: span})
 		case tl.answers != nil && i == 2 && t.index < len(tl.answers):
 			t.cells[i] = t.cells[1]
 		case tl.answers != nil && i == 1 && t.index < len(tl.answers):
 			t.cells[i] = w.newTag(t.tr, "TD", fpdf.TagAttrs{ActualText: tl.answers[t.index]})
+		case i == 1 && tl.titleRow == t.index+1 && !row.head:
+			td := w.newTag(t.tr, "TD", fpdf.TagAttrs{ColSpan: span})
+			t.cells[i] = w.newTag(td, "H1", fpdf.TagAttrs{})
 		default:
-			t.cells[i] = w.newTag(t.tr, "TD", fpdf.TagAttrs{})
+			t.cells[i] = w.newTag(t.tr, "TD", fpdf.TagAttrs{ColSpan: span})
 		}
 	}
 	return t.cells

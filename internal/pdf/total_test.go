@@ -44,7 +44,9 @@ func paperFrom(t *testing.T, body, snapshot string) *model.Document {
 	}
 	d := res.Doc
 	d.Meta = model.Meta{Slug: "p", Title: "Hard inputs", Committee: "Scrutiny Board", Date: pdftest.Date}
-	d.Cover = model.Cover{ReportOf: "Director", ReportTo: "Scrutiny Board", DateText: "13th March 2013", Subject: "Hard inputs"}
+	for _, kv := range [][2]string{{"report_of", "Director"}, {"report_to", "Scrutiny Board"}, {"date", "13th March 2013"}, {"subject", "Hard inputs"}} {
+		pdftest.SetCoverLine(d, kv[0], kv[1])
+	}
 	d.Style = model.Style{FontSize: 11}
 	return d
 }

@@ -98,6 +98,12 @@ type writer struct {
 	left, right, top, bottom float64
 	y                        float64
 
+	// landscape is true while the page open is turned sideways (a table
+	// that asks for it); nextLandscape says how the next page is to be.
+	// turnBack, after a landscape table, asks the next block for a
+	// portrait page.
+	landscape, nextLandscape, turnBack bool
+
 	doc     *model.Document
 	base    float64 // body font size, points
 	marking string  // printed at the head of every page ("NOT FOR PUBLICATION")
@@ -213,17 +219,17 @@ func (w *writer) setInfo(doc *model.Document) {
 
 // subject says what the paper is: "Report of X to Y, 13th March 2013".
 func subject(doc *model.Document) string {
-	c := doc.Cover
+	m := doc.Meta
 	var b strings.Builder
 	b.WriteString("Report")
-	if c.ReportOf != "" {
-		b.WriteString(" of " + c.ReportOf)
+	if m.Author != "" {
+		b.WriteString(" of " + m.Author)
 	}
-	if c.ReportTo != "" {
-		b.WriteString(" to " + c.ReportTo)
+	if m.Committee != "" {
+		b.WriteString(" to " + m.Committee)
 	}
-	if c.DateText != "" {
-		b.WriteString(", " + c.DateText)
+	if m.DateText != "" {
+		b.WriteString(", " + m.DateText)
 	}
 	return b.String()
 }
@@ -291,7 +297,7 @@ func (w *writer) collectDestinations(doc *model.Document) {
 			if entering {
 				add(n.Attr)
 			}
-		case *model.Para, *model.CrossHeading, *model.Table, *model.Chart:
+		case *model.Para, *model.CrossHeading, *model.Table, *model.Chart, *model.Image:
 			if entering {
 				add(*model.AttrOf(n))
 			}
@@ -360,12 +366,19 @@ func (w *writer) newPage() {
 	if w.pdf.PageNo() > 0 {
 		w.closePage()
 	}
-	w.pdf.AddPage()
+	w.landscape = w.nextLandscape
+	if w.landscape {
+		w.pdf.AddPageFormat("L", fpdf.SizeType{Wd: pageW, Ht: pageH})
+		w.right, w.bottom = pageH-marginRight, pageW-marginBottom
+	} else {
+		w.pdf.AddPage()
+		w.right, w.bottom = Right, Bottom
+	}
 	w.y, w.low = w.top, w.top
 	w.pageNotes, w.notesH = nil, 0
 	w.takeCarry()
 	if w.laid != nil {
-		w.laid.pages = append(w.laid.pages, laidPage{})
+		w.laid.pages = append(w.laid.pages, laidPage{landscape: w.landscape})
 	}
 }
 
@@ -386,6 +399,10 @@ func (w *writer) closePage() {
 // after the body, never by fpdf's footer callback.
 func (w *writer) pageFurniture() {
 	small := textset.Style{Size: 9}
+	pageW, pageH := pageW, pageH
+	if w.landscape {
+		pageW, pageH = pageH, pageW
+	}
 	if w.marking != "" {
 		w.pdf.BeginArtifact("Pagination", "Header")
 		w.tag.artifact++

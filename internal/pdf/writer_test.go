@@ -29,8 +29,8 @@ func TestParagraphNumbersInReadingOrder(t *testing.T) {
 
 func TestCoverRows(t *testing.T) {
 	doc := pdftest.SamplePaper()
-	doc.Cover.Rows[0].Yes = true
-	doc.Cover.Rows[0].Details = []string{"Wards: Armley, Beeston"}
+	wards := &doc.Cover.Rows[4]
+	wards.Yes, wards.Details = true, []string{"Wards: Armley, Beeston"}
 	text := pdftest.AllText(t, writeTemp(t, doc))
 	for _, line := range []string{"Report of Director of Children's Services", "Report to Executive Board", "Date: 13th March 2013"} {
 		if !strings.Contains(text, line) {
@@ -38,15 +38,18 @@ func TestCoverRows(t *testing.T) {
 		}
 	}
 	for _, r := range doc.Cover.Rows {
+		if r.Kind != model.CoverQuestion {
+			continue
+		}
 		yes, no := "☐ Yes", "☒ No"
 		if r.Yes {
 			yes, no = "☒ Yes", "☐ No"
 		}
 		// The question's first words, then both answers on its line.
-		q := regexp.QuoteMeta(strings.Join(strings.Fields(r.Question)[:3], " "))
+		q := regexp.QuoteMeta(strings.Join(strings.Fields(r.Label)[:3], " "))
 		re := regexp.MustCompile(`(?m)^` + q + `.*` + regexp.QuoteMeta(yes) + `\s+` + regexp.QuoteMeta(no) + `\s*$`)
 		if !re.MatchString(text) {
-			t.Errorf("no cover row %q with %q %q in:\n%s", r.Question, yes, no, text)
+			t.Errorf("no cover row %q with %q %q in:\n%s", r.Label, yes, no, text)
 		}
 	}
 	if !strings.Contains(text, "Wards: Armley, Beeston") {
@@ -448,4 +451,30 @@ func TestOtherBlocksAndAnEmptyPaper(t *testing.T) {
 		t.Errorf("an empty paper has %d pages", n)
 	}
 	pdftest.Tool(t, "qpdf", "--check", path)
+}
+
+// A table-style cover prints each label beside its answer, the answer's
+// lines under it.
+func TestTableCover(t *testing.T) {
+	doc := pdftest.SamplePaper()
+	doc.Cover = model.Cover{Council: "Borsetshire County Council", Item: "Agenda item 9", Table: true, Rows: []model.CoverRow{
+		{Label: "Title", Key: "subject", Title: true, Lines: []string{"Bus priority on the A38"}},
+		{Kind: model.CoverQuestion, Label: "Key decision", Answer: "Yes", Yes: true,
+			Details: []string{"Reason: Expenditure over £500,000", "Forward Plan reference: FP/2026/014"}},
+		{Kind: model.CoverBlock, Label: "Enclosures", Lines: []string{"Appendix 1: Route map", "Appendix 2: Costs"}},
+	}}
+	text := pdftest.AllText(t, writeTemp(t, doc))
+	for _, re := range []string{
+		`^\s*Borsetshire County Council\n\s*Agenda item 9\n`,
+		`(?m)^Title\s+Bus priority on the A38$`,
+		`(?m)^Key decision\s+Yes\n\s+Reason: Expenditure over £500,000\n\s+Forward Plan reference: FP/2026/014$`,
+		`(?m)^Enclosures\s+Appendix 1: Route map\n\s+Appendix 2: Costs$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(text) {
+			t.Errorf("cover lacks %s in:\n%s", re, text[:min(len(text), 1500)])
+		}
+	}
+	if strings.Contains(text, "☐") || strings.Contains(text, "☒") {
+		t.Error("a table cover has no boxes")
+	}
 }

@@ -69,7 +69,7 @@ func FuzzPipeline(f *testing.F) {
 		}
 		// A folder with no layouts: the built-in ones are used.
 		layout, err := project.LoadLayout(t.TempDir(), p.Layout)
-		if err != nil {
+		if err != nil || p.Accept(layout) != nil {
 			return
 		}
 		snap, err := project.ParseSnapshot("data/f.yaml", snapshot)

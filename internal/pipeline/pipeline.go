@@ -8,6 +8,8 @@ package pipeline
 
 import (
 	"os"
+	"slices"
+	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/diag"
 	"github.com/boardpaper/boardpaper/internal/exhibit"
@@ -22,7 +24,7 @@ import (
 // Version is boardpaper's version, recorded in every output's provenance
 // and in each paper's incremental key: raise it whenever the same inputs
 // give different bytes, so that no build keeps an earlier version's files.
-const Version = "0.3.3"
+const Version = "0.4.1"
 
 // Generator names the program in outputs and in the publishing record.
 const Generator = "boardpaper " + Version
@@ -39,6 +41,8 @@ type Inputs struct {
 	// positions are where the document's elements were written, once
 	// Document has read it.
 	positions diag.Positions
+	// images are the SHA-256 of each image file the body named, by path.
+	images map[string]string
 }
 
 // parsedTemplate is a template being parsed on another goroutine.
@@ -89,6 +93,8 @@ func Load(root, path, data string) (*Inputs, error) {
 	layout, err := project.LoadLayout(root, p.Layout)
 	if err != nil {
 		errs.Add(diag.Locate(err, p.Keys["layout"], ""))
+	} else {
+		errs.Add(p.Accept(layout))
 	}
 	refs := p.Data
 	if data != "" {
@@ -136,14 +142,17 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body}, fenceFunc(in.Data))
+	res, err := markdown.Read(markdown.Source{Path: p.Path, FirstLine: p.BodyLine, Template: p.Body, Expanded: body, Images: in.imageFunc(root)}, fenceFunc(in.Data))
 	if err != nil {
 		return nil, err
 	}
 	d := res.Doc
 	in.positions = res.Positions
+	if err := p.AddBackgroundPapers(d, l); err != nil {
+		return nil, err
+	}
 	opts := numbering(l)
-	opts.ExemptNotice = p.ExemptNotice()
+	opts.ExemptNotice = p.ExemptNotice(l)
 	if err := transform.Apply(d, opts, res.Positions); err != nil {
 		return nil, err
 	}
@@ -154,11 +163,15 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	var errs diag.List
 	switch {
 	case hasExempt && p.AccessRule == "":
-		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: say which Access to Information Procedure Rule applies (e.g. \"10.4(3)\")"))
+		errs.Add(diag.At(res.Positions[transform.FirstExempt(d)], "an {.exempt} heading needs access_to_information_rule in the front matter: %s", l.RuleHint()))
 	case !hasExempt && !p.Exempt && p.ExemptAppendix != "":
 		errs.Add(diag.At(p.Keys["exempt_appendix"], "exempt_appendix is given but nothing in the paper is exempt: mark the appendix's heading {.exempt}, or remove exempt_appendix"))
 	case !hasExempt && !p.Exempt && p.AccessRule != "":
 		errs.Add(diag.At(p.Keys["access_to_information_rule"], "access_to_information_rule is given but nothing in the paper is exempt: mark the exempt part's heading {.exempt}, set exempt: true, or remove the rule"))
+	}
+	cover := *p
+	if len(d.Meta.Appendices) > 0 && errs.Err() == nil {
+		cover.ExemptAppendix = agreeExemptAppendices(d.Meta.Appendices, p, &errs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -167,12 +180,15 @@ func Document(root string, in *Inputs) (*model.Document, error) {
 	if p.Exempt || hasExempt {
 		d.ExemptNotice = opts.ExemptNotice
 	}
+	appendices := d.Meta.Appendices
 	d.Meta = p.Meta()
-	d.Cover = p.Cover(p.Exempt || hasExempt)
+	d.Meta.Appendices = appendices
+	d.Cover = cover.Cover(l, p.Exempt || hasExempt)
 	if d.Style, err = l.Style(root); err != nil {
 		return nil, err
 	}
 	d.Provenance = project.Provenance(Generator, p, l, in.Data)
+	d.Provenance.Sources = append(d.Provenance.Sources, imageSources(d, in.images)...)
 	return d, nil
 }
 
@@ -184,8 +200,8 @@ func Uncovered(d *model.Document, in *Inputs) error {
 	for _, u := range pdf.Uncovered(d) {
 		at := diag.Pos{Path: in.Paper.Path}
 		switch {
-		case u.Field == "front.title":
-			at = diag.Pos{Path: in.Layout.Path}
+		case u.Field == "front.title" || u.Field == "council" || strings.HasPrefix(u.Field, "cover.label:"):
+			at = in.Layout.Where(u.Field)
 		case u.Field != "":
 			if k, ok := in.Paper.Keys[u.Field]; ok {
 				at = k
@@ -200,7 +216,54 @@ func Uncovered(d *model.Document, in *Inputs) error {
 		}
 		errs.Add(diag.At(at, "%s", u.Message()))
 	}
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if im, ok := n.(*model.Image); ok && entering && im.Type == "svg" {
+			errs.Add(diag.At(in.positions[im], "the PDF cannot show the SVG image %s: save it as PNG (at twice the size it is shown, for print) and name the PNG here; the web page shows either", im.Path))
+		}
+		return model.WalkContinue
+	})
 	return errs.Err()
+}
+
+// imageFunc reads the images a paper's body names from the project, and
+// notes each file's hash for the provenance.
+func (in *Inputs) imageFunc(root string) markdown.ImageFunc {
+	in.images = map[string]string{}
+	return func(path string) (*model.Image, error) {
+		f, err := project.LoadImage(root, path)
+		if err != nil {
+			return nil, err
+		}
+		in.images[path] = f.SHA256
+		return &model.Image{Type: f.Type, Data: f.Data, Width: f.Width, Height: f.Height}, nil
+	}
+}
+
+// imageSources are the provenance of the images d shows, each once, in
+// the order first shown.
+func imageSources(d *model.Document, sums map[string]string) []model.Source {
+	var out []model.Source
+	seen := map[string]bool{}
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if im, ok := n.(*model.Image); ok && entering && !seen[im.Path] {
+			seen[im.Path] = true
+			out = append(out, model.Source{Role: "image", Path: im.Path, SHA256: sums[im.Path]})
+		}
+		return model.WalkContinue
+	})
+	return out
+}
+
+// ImagePaths are the image files a document shows, as its provenance
+// names them: what its output depends on beyond the paper's own files.
+func ImagePaths(d *model.Document) []string {
+	var out []string
+	for _, s := range d.Provenance.Sources {
+		if s.Role == "image" {
+			out = append(out, s.Path)
+		}
+	}
+	return out
 }
 
 // Public is what the public may see of a paper: nil for a paper exempt as
@@ -211,7 +274,23 @@ func Public(doc *model.Document) (*model.Document, error) {
 	case doc.Exempt:
 		return nil, nil
 	case doc.ExemptNotice != "" || transform.HasExempt(doc):
-		return transform.Redact(doc, doc.ExemptNotice)
+		pub, err := transform.Redact(doc, doc.ExemptNotice)
+		if err != nil {
+			return nil, err
+		}
+		// The public version names only the images it shows: the name of
+		// a file shown only in exempt material may say what it is.
+		sums := map[string]string{}
+		pub.Provenance.Sources = nil
+		for _, s := range doc.Provenance.Sources {
+			if s.Role == "image" {
+				sums[s.Path] = s.SHA256
+			} else {
+				pub.Provenance.Sources = append(pub.Provenance.Sources, s)
+			}
+		}
+		pub.Provenance.Sources = append(pub.Provenance.Sources, imageSources(pub, sums)...)
+		return pub, nil
 	}
 	return doc, nil
 }
@@ -249,5 +328,69 @@ func numbering(l *project.Layout) transform.Options {
 		TableLabel:              l.TableLabel,
 		ChartLabel:              l.ChartLabel,
 		NumberWords:             l.NumberWords,
+		AppendixWord:            l.AppendixWord,
+		AppendixLetters:         l.AppendixLetters,
+		AppendixParas:           l.AppendixParas,
+		ContinuousParas:         l.ContinuousParas,
 	}
+}
+
+// agreeExemptAppendices checks the front matter's exempt_appendix against
+// the appendices the body marks {.appendix .exempt}, and returns the
+// cover's wording of them ("2", "1 and 3"): the body decides, and the
+// front matter, when it says, must say the same.
+func agreeExemptAppendices(apps []model.AppendixEntry, p *project.Paper, errs *diag.List) string {
+	var exempt, all []string
+	for _, a := range apps {
+		all = append(all, a.Number)
+		if a.Exempt {
+			exempt = append(exempt, a.Number)
+		}
+	}
+	derived := andList(exempt)
+	if p.ExemptAppendix == "" {
+		return derived
+	}
+	at := p.Keys["exempt_appendix"]
+	said := map[string]bool{}
+	for _, n := range appendixNumbers(p.ExemptAppendix, apps[0].Name) {
+		said[strings.ToUpper(n)] = true
+		switch i := slices.Index(all, strings.ToUpper(n)); {
+		case i < 0:
+			has := "its appendices are " + andList(all)
+			if len(all) == 1 {
+				has = "its only appendix is " + apps[0].Name
+			}
+			errs.Add(diag.At(at, "exempt_appendix names appendix %s, but the paper has no appendix %s: %s", n, n, has))
+		case !apps[i].Exempt:
+			errs.Add(diag.At(at, "exempt_appendix names appendix %s, but its heading (%s: %s) is not marked {.exempt}: mark it {.appendix .exempt}, or take it out of exempt_appendix", n, apps[i].Name, apps[i].Title))
+		}
+	}
+	for _, a := range apps {
+		if a.Exempt && !said[a.Number] {
+			errs.Add(diag.At(at, "%s (%s) is marked {.exempt} but exempt_appendix does not name it: write exempt_appendix: %q, or leave exempt_appendix out and the cover names the exempt appendices itself", a.Name, a.Title, derived))
+		}
+	}
+	return derived
+}
+
+// appendixNumbers reads exempt_appendix's numbers: "2", "1, 3", "1 and
+// 3", "Appendix 2" (name is an appendix's name, whose word may be written).
+func appendixNumbers(s, name string) []string {
+	word := strings.ToLower(strings.Fields(name)[0])
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '&' || r == ' ' }) {
+		if l := strings.ToLower(f); l != "and" && l != word && l != word+"s" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// andList joins "1", "2", "3" as "1, 2 and 3".
+func andList(xs []string) string {
+	if len(xs) < 2 {
+		return strings.Join(xs, "")
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }

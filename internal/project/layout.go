@@ -44,6 +44,39 @@ type Layout struct {
 	LogoAlt    string
 
 	ChartColours []string
+
+	// AppendixWord names an appendix ("Appendix"); AppendixLetters numbers
+	// appendices A, B, … rather than 1, 2, …; AppendixParas numbers their
+	// paragraphs (A1.1).
+	AppendixWord    string
+	AppendixLetters bool
+	AppendixParas   bool
+	// ContinuousParas numbers paragraphs 1, 2, … through the paper rather
+	// than in each section.
+	ContinuousParas bool
+	// Council is the council's name, printed at the top of every paper.
+	Council    string
+	councilPos diag.Pos
+	// ItemLabel words the agenda item above the cover: "Agenda item".
+	ItemLabel string
+	// CoverStyle is CoverLines or CoverTable.
+	CoverStyle string
+	// Cover is the cover's rows in order; nil when the layout declares
+	// none (CoverRows gives Leeds's).
+	Cover []CoverRow
+	// Keys are the front-matter keys the layout accepts beyond FORMAT.md's,
+	// with their kinds.
+	Keys map[string]string
+	// ExemptRule words the rule under which material is exempt, with
+	// {rule} where access_to_information_rule goes.
+	ExemptRule string
+	// Implications are the headings a paper's implications section (the
+	// section titled ImplicationsHeading) must answer, each a ## heading.
+	Implications        []string
+	ImplicationsHeading string
+	// BackgroundHeading titles the section that lists a paper's
+	// background_papers.
+	BackgroundHeading string
 }
 
 var hexColour = lazyregexp.New(`^#[0-9a-fA-F]{6}$`)
@@ -60,12 +93,26 @@ func LoadLayout(root, name string) (*Layout, error) {
 		src, err = fs.ReadFile(templates.Layouts, "layouts/"+name+".yaml")
 		rel = "(built in)/" + name + ".yaml"
 		if err != nil {
-			return nil, errors.New("no layout " + strconv.Quote(name) + ": add templates/layouts/" + name + ".yaml, or use executive-board or scrutiny-board")
+			return nil, errors.New("no layout " + strconv.Quote(name) + ": add templates/layouts/" + name + ".yaml, or use " + builtIn())
 		}
 	} else if err != nil {
 		return nil, err
 	}
 	return parsedLayouts.parse(name, rel, src)
+}
+
+// builtIn names the layouts built in: "cabinet, executive-board or
+// scrutiny-board".
+func builtIn() string {
+	entries, _ := fs.ReadDir(templates.Layouts, "layouts")
+	var names []string
+	for _, e := range entries {
+		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
 // readLayoutFile reads the project's layout file rel, refusing one that is
@@ -129,6 +176,10 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		TableLabel: "Table", ChartLabel: "Table", NumberWords: true,
 		FontFamily: "Liberation Sans", FontSize: 11,
 		ChartColours: []string{"#1d4f91", "#c05600", "#2b7a3b", "#6f3e8f"},
+		AppendixWord: "Appendix", AppendixParas: true,
+		ItemLabel: "Agenda item", CoverStyle: CoverLines,
+		ExemptRule:          defaultExemptRule,
+		ImplicationsHeading: "Implications",
 	}
 	doc, err := ParseYAML(relPath, 0, src)
 	if err != nil {
@@ -156,6 +207,9 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			d.fields(n, "sections", map[string]func(*yaml.Node){
 				"numbers":  func(n *yaml.Node) { l.SectionNumbers = d.oneOf(n, "sections.numbers", "1.0", "1") },
 				"required": func(n *yaml.Node) { l.Required = d.strList(n, "sections.required") },
+				"paragraphs": func(n *yaml.Node) {
+					l.ContinuousParas = d.oneOf(n, "sections.paragraphs", "per-section", "continuous") == "continuous"
+				},
 			})
 		},
 		"exhibits": func(n *yaml.Node) {
@@ -188,6 +242,51 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 				"alt":  func(n *yaml.Node) { l.LogoAlt = d.str(n, "logo.alt") },
 			})
 		},
+		"appendices": func(n *yaml.Node) {
+			d.fields(n, "appendices", map[string]func(*yaml.Node){
+				"word": func(n *yaml.Node) {
+					if w := strings.TrimSpace(d.str(n, "appendices.word")); w != "" {
+						l.AppendixWord = w
+					} else if n.Kind == yaml.ScalarNode {
+						d.fail(n, "appendices.word should be the word that names an appendix, such as Appendix or Annex")
+					}
+				},
+				"numbers": func(n *yaml.Node) {
+					l.AppendixLetters = d.oneOf(n, "appendices.numbers", "1", "A") == "A"
+				},
+				"paragraphs": func(n *yaml.Node) {
+					l.AppendixParas = d.oneOf(n, "appendices.paragraphs", "numbered", "unnumbered") == "numbered"
+				},
+			})
+		},
+		"council": func(n *yaml.Node) {
+			l.Council, l.councilPos = d.str(n, "council"), diag.Pos{Path: relPath, Line: n.Line, Col: n.Column}
+		},
+		"item_label": func(n *yaml.Node) { l.ItemLabel = d.str(n, "item_label") },
+		"cover":      func(n *yaml.Node) { d.coverSection(l, n) },
+		"keys":       func(n *yaml.Node) { d.keysSection(l, n) },
+		"exempt_rule": func(n *yaml.Node) {
+			l.ExemptRule = d.str(n, "exempt_rule")
+			if !strings.Contains(l.ExemptRule, "{rule}") {
+				d.fail(n, "exempt_rule should hold {rule} where the paper's access_to_information_rule goes, e.g. \"paragraph {rule} of Schedule 12A\"")
+			}
+		},
+		"implications": func(n *yaml.Node) {
+			l.Implications = d.strList(n, "implications")
+			if len(l.Implications) > maxCoverRows {
+				d.fail(n, "implications lists %d headings; at most %d", len(l.Implications), maxCoverRows)
+			}
+		},
+		"background_heading": func(n *yaml.Node) {
+			if l.BackgroundHeading = d.str(n, "background_heading"); strings.TrimSpace(l.BackgroundHeading) == "" {
+				d.fail(n, "background_heading should name the section that lists background papers, e.g. Background papers")
+			}
+		},
+		"implications_heading": func(n *yaml.Node) {
+			if l.ImplicationsHeading = d.str(n, "implications_heading"); strings.TrimSpace(l.ImplicationsHeading) == "" {
+				d.fail(n, "implications_heading should name the section that holds the implications, e.g. Implications")
+			}
+		},
 		"chart_colours": func(n *yaml.Node) {
 			cs := d.strList(n, "chart_colours")
 			for i, c := range cs {
@@ -200,6 +299,9 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 			}
 		},
 	})
+	if l.BackgroundHeading == "" {
+		l.BackgroundHeading = backgroundHeading(l.Required)
+	}
 	if l.LogoPath != "" && l.LogoAlt == "" {
 		errs.Errorf(relPath, 1, 1, "logo.alt is needed with logo.path: say what the logo shows, for screen readers")
 	}
@@ -207,6 +309,20 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 		return nil, err
 	}
 	return l, nil
+}
+
+// backgroundHeading is the section a layout without background_heading
+// lists background papers in: the one of its required sections whose title
+// starts "Background" and names papers or documents (executive-board's
+// "Background documents"), else "Background papers".
+func backgroundHeading(required []string) string {
+	for _, r := range required {
+		lower := strings.ToLower(r)
+		if strings.HasPrefix(lower, "background ") && (strings.Contains(lower, "papers") || strings.Contains(lower, "documents")) {
+			return r
+		}
+	}
+	return "Background papers"
 }
 
 // fields walks a mapping, calling the handler for each known key and

@@ -40,6 +40,17 @@ type Paper struct {
 	AuthorTel            string
 	NoticeDate           time.Time // zero when not given
 	Data                 []DataRef
+	// Fields are the front-matter values a cover row may show, by key,
+	// decoded by kind: FORMAT.md's that have one, and the layout's own
+	// once Accept has read them.
+	Fields map[string]Field
+	// BackgroundPapers are the papers listed under the background papers
+	// heading at the end.
+	BackgroundPapers []BackgroundPaper
+
+	// others are the keys FORMAT.md does not define, for Accept to read
+	// as the paper's layout declares them.
+	others []*yaml.Node
 
 	// Front is the front matter as written, for .Paper in templates.
 	Front map[string]any
@@ -69,7 +80,7 @@ func ParsePaper(relPath string, src []byte) (*Paper, error) { return parsePaper(
 func ParseFront(relPath string, src []byte) (*Paper, error) { return parsePaper(relPath, src, false) }
 
 func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
-	p := &Paper{Path: relPath, SHA256: sha256Hex(src), Keys: map[string]diag.Pos{}}
+	p := &Paper{Path: relPath, SHA256: sha256Hex(src), Keys: map[string]diag.Pos{}, Fields: map[string]Field{}}
 	base := path.Base(relPath)
 	p.Slug = strings.TrimSuffix(base, path.Ext(base))
 	if err := CheckUTF8(relPath, 0, src); err != nil {
@@ -116,11 +127,14 @@ func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
 		case "subject":
 			p.Subject = d.str(val, k.Value)
 		case "wards":
-			p.Wards = d.strList(val, k.Value)
+			p.Fields[k.Value] = d.field(val, k.Value, KindWards)
+			p.Wards = p.Fields[k.Value].List
 		case "equality_implications":
-			p.EqualityImplications = d.boolean(val, k.Value)
+			p.Fields[k.Value] = d.field(val, k.Value, KindYesNo)
+			p.EqualityImplications = p.Fields[k.Value].Yes
 		case "call_in":
-			p.CallIn = d.boolean(val, k.Value)
+			p.Fields[k.Value] = d.field(val, k.Value, KindYesNo)
+			p.CallIn = p.Fields[k.Value].Yes
 		case "exempt":
 			p.Exempt = d.boolean(val, k.Value)
 		case "access_to_information_rule":
@@ -132,17 +146,28 @@ func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
 		case "notice_date":
 			p.NoticeDate = d.date(val, k.Value)
 		case "author":
-			p.AuthorName, p.AuthorTel = d.author(val)
+			p.Fields[k.Value] = d.field(val, k.Value, KindPerson)
+			p.AuthorName, p.AuthorTel = p.Fields[k.Value].Person.Name, p.Fields[k.Value].Person.Tel
+		case "background_papers":
+			p.BackgroundPapers = d.papers(val, k.Value)
 		case "data":
 			p.Data = d.data(val)
 		default:
-			if near := diag.Nearest(k.Value, knownKeys); near != "" {
-				errs.Errorf(relPath, k.Line, k.Column, "unknown front-matter key %q (did you mean %q?)", k.Value, near)
+			// Known keys near it are meant (so not also missing) unless
+			// the layout declares it, which Accept decides.
+			if near := diag.Nearest(k.Value, formatKeys); near != "" {
 				meant[near] = true
-			} else {
-				errs.Errorf(relPath, k.Line, k.Column, "unknown front-matter key %q (known keys: %s)", k.Value, strings.Join(knownKeys, ", "))
 			}
+			p.others = append(p.others, k, val)
 		}
+	}
+	for _, key := range []string{"report_of", "report_to", "subject"} {
+		if n, ok := fieldNode(root, key); ok {
+			p.Fields[key] = Field{Kind: KindText, Text: n.Value}
+		}
+	}
+	if !p.Date.IsZero() {
+		p.Fields["date"] = Field{Kind: KindDate, Date: p.Date}
 	}
 	for _, req := range []string{"layout", "report_of", "report_to", "date", "subject"} {
 		// A key misspelt is missing too, but one message says it.
@@ -164,9 +189,54 @@ func parsePaper(relPath string, src []byte, whole bool) (*Paper, error) {
 	return p, nil
 }
 
-var knownKeys = []string{"layout", "report_of", "report_to", "date", "subject", "wards",
+// formatKeys are the front-matter keys every layout accepts: FORMAT.md's,
+// then boardpaper's own.
+var formatKeys = []string{"layout", "report_of", "report_to", "date", "subject", "wards",
 	"equality_implications", "call_in", "exempt", "access_to_information_rule",
-	"exempt_appendix", "item", "author", "data", "notice_date"}
+	"exempt_appendix", "item", "author", "data", "notice_date", "background_papers"}
+
+// fieldNode finds key's value in the front matter's mapping, when it is
+// text.
+func fieldNode(root *yaml.Node, key string) (*yaml.Node, bool) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			v := root.Content[i+1]
+			return v, v.Kind == yaml.ScalarNode && v.ShortTag() != "!!null"
+		}
+	}
+	return nil, false
+}
+
+// Accept reads the front-matter keys FORMAT.md does not define as the
+// paper's layout declares them, and checks that every key a cover row
+// requires is given. A key the layout does not declare is an error that
+// lists the keys it accepts.
+func (p *Paper) Accept(l *Layout) error {
+	var errs diag.List
+	d := decoder{path: p.Path, errs: &errs}
+	accepted := l.AcceptedKeys()
+	meant := map[string]bool{} // a key misspelt is not also missing
+	for i := 0; i+1 < len(p.others); i += 2 {
+		k, val := p.others[i], p.others[i+1]
+		kind, ok := l.Keys[k.Value]
+		if ok {
+			p.Fields[k.Value] = d.field(val, k.Value, kind)
+			continue
+		}
+		if near := diag.Nearest(k.Value, accepted); near != "" {
+			errs.Errorf(p.Path, k.Line, k.Column, "unknown front-matter key %q (did you mean %q?)", k.Value, near)
+			meant[near] = true
+		} else {
+			errs.Errorf(p.Path, k.Line, k.Column, "unknown front-matter key %q (the %s layout accepts: %s)", k.Value, l.Name, strings.Join(accepted, ", "))
+		}
+	}
+	for _, r := range l.CoverRows() {
+		if _, given := p.Keys[r.Key]; r.Required && !given && !meant[r.Key] {
+			errs.Errorf(p.Path, 1, 1, "front matter lacks %q, which the %s layout's cover needs (%s)", r.Key, l.Name, r.Label)
+		}
+	}
+	return errs.Err()
+}
 
 // PaperBody finds a paper's body and the line it starts on, as ParsePaper
 // does, without reading the front matter: a caller may start on the body
@@ -254,41 +324,11 @@ func (d decoder) date(n *yaml.Node, key string) time.Time {
 }
 
 func (d decoder) strList(n *yaml.Node, key string) []string {
-	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" {
-		return nil
-	}
-	if n.Kind != yaml.SequenceNode {
-		d.fail(n, "%s should be a list, e.g. [Armley, Beeston], not %s", key, KindName(n))
-		return nil
-	}
 	var out []string
-	for _, e := range n.Content {
+	for _, e := range d.sequence(n, key, "e.g. [Armley, Beeston]") {
 		out = append(out, d.str(e, key+" entries"))
 	}
 	return out
-}
-
-func (d decoder) author(n *yaml.Node) (name, tel string) {
-	if n.Kind != yaml.MappingNode {
-		d.fail(n, "author should be a map, e.g. {name: A. Officer, tel: 0113 000 0000}")
-		return
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		switch k.Value {
-		case "name":
-			name = d.str(v, "author.name")
-		case "tel":
-			tel = d.str(v, "author.tel")
-		default:
-			if near := diag.Nearest(k.Value, []string{"name", "tel"}); near != "" {
-				d.fail(k, "unknown author key %q (did you mean %q?)", k.Value, near)
-			} else {
-				d.fail(k, "unknown author key %q (known: name, tel)", k.Value)
-			}
-		}
-	}
-	return
 }
 
 func (d decoder) data(n *yaml.Node) []DataRef {

@@ -49,9 +49,9 @@ func TestParsePaper(t *testing.T) {
 
 func TestParsePaperErrors(t *testing.T) {
 	cases := []struct{ name, old, new, want string }{
-		{"unknown key", "call_in: true", "call_in: true\ncolour: blue", `templates/lac.md:9:1: unknown front-matter key "colour" (known keys: layout, report_of`},
+		{"unknown key", "call_in: true", "call_in: true\ncolour: blue", `templates/lac.md:9:1: unknown front-matter key "colour" (the executive-board layout accepts: layout, report_of`},
 		{"misspelt key", "call_in: true", "call_in: true\nequality_implication: true", `templates/lac.md:9:1: unknown front-matter key "equality_implication" (did you mean "equality_implications"?)`},
-		{"misspelt author key", "tel: 0113", "telephone: 0113", `templates/lac.md:10:28: unknown author key "telephone" (known: name, tel)`},
+		{"misspelt author key", "tel: 0113", "telephone: 0113", `templates/lac.md:10:28: unknown author key "telephone" (known: name, role, tel, email)`},
 		{"misspelt author key close", "tel: 0113", "tell: 0113", `templates/lac.md:10:28: unknown author key "tell" (did you mean "tel"?)`},
 		{"wrong type", "item: 7", "item: seven", `templates/lac.md:9:7: item should be a whole number, not "seven"`},
 		{"bad date", "2013-03-13", "2013-02-30", `templates/lac.md:5:7: date should be a date written YYYY-MM-DD, not "2013-02-30"`},
@@ -62,7 +62,7 @@ func TestParsePaperErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := ParsePaper("templates/lac.md", []byte(strings.Replace(good, c.old, c.new, 1)))
+			_, err := parseAccepted(t, strings.Replace(good, c.old, c.new, 1))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Fatalf("error = %v\nwant %s", err, c.want)
 			}
@@ -86,7 +86,7 @@ func TestBuiltInLayouts(t *testing.T) {
 	if sb.SummaryNumbers != "1." || !sb.RecommendationsContinue || sb.SectionNumbers != "1" {
 		t.Errorf("scrutiny-board = %+v", sb)
 	}
-	if _, err := LoadLayout(root, "cabinet"); err == nil || !strings.Contains(err.Error(), `no layout "cabinet"`) {
+	if _, err := LoadLayout(root, "committee"); err == nil || !strings.Contains(err.Error(), `no layout "committee"`) {
 		t.Errorf("missing layout: %v", err)
 	}
 }
@@ -174,7 +174,7 @@ func TestDataSetLookup(t *testing.T) {
 // A required key misspelt gets one message, where it is written, not a
 // second at line 1 saying the key is missing.
 func TestMisspeltRequiredKey(t *testing.T) {
-	_, err := ParsePaper("templates/lac.md", []byte(strings.Replace(good, "report_to:", "repot_to:", 1)))
+	_, err := parseAccepted(t, strings.Replace(good, "report_to:", "repot_to:", 1))
 	want := `templates/lac.md:4:1: unknown front-matter key "repot_to" (did you mean "report_to"?)`
 	if err == nil || err.Error() != want {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -307,4 +307,19 @@ func TestSnapshotDates(t *testing.T) {
 			t.Errorf("%q: %v", src, err)
 		}
 	}
+}
+
+// parseAccepted reads a paper's front matter and the keys its layout (one
+// built in) accepts, as a build does.
+func parseAccepted(t *testing.T, src string) (*Paper, error) {
+	t.Helper()
+	p, err := ParsePaper("templates/lac.md", []byte(src))
+	if err != nil {
+		return nil, err
+	}
+	l, err := LoadLayout(t.TempDir(), p.Layout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, p.Accept(l)
 }

@@ -180,7 +180,7 @@ func TestLoadedPaperKeyIsTheKeyOfItsFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			loaded, read := loadedKey(o, in), inputKey(o, path)
+			loaded, read := loadedKey(o, in, nil), inputKey(o, path, nil)
 			if loaded == "" || loaded != read {
 				t.Errorf("%s (data %q, pdf %v): key from the loaded paper %q, from its files %q", path, o.Data, o.PDF, loaded, read)
 			}
@@ -193,9 +193,9 @@ func TestLoadedPaperKeyIsTheKeyOfItsFiles(t *testing.T) {
 
 	// The logo is an input: a new one is a new key.
 	o := Options{Root: root, HTML: true, PDF: true}
-	before := inputKey(o, "templates/inspections.md")
+	before := inputKey(o, "templates/inspections.md", nil)
 	os.WriteFile(filepath.Join(root, "data/logo.png"), []byte("another logo"), 0o644)
-	if inputKey(o, "templates/inspections.md") == before {
+	if inputKey(o, "templates/inspections.md", nil) == before {
 		t.Error("a new logo left the key as it was")
 	}
 }

@@ -69,7 +69,7 @@ func Index(papers []IndexPaper, folder func(model.Meta) string, packSize func(pa
 			c.Meetings = append(c.Meetings, mt)
 		}
 		mt := &c.Meetings[len(c.Meetings)-1]
-		entry := html.IndexPaper{Item: m.Item, Subject: m.Title, Withheld: p.Withheld}
+		entry := html.IndexPaper{Item: m.Item, Subject: m.Title, Withheld: p.Withheld, Appendices: m.Appendices}
 		if size, ok := p.Files["html"]; ok {
 			entry.HTML = &html.IndexFile{Href: dir + "/" + m.Slug + ".html", Size: size}
 		}
@@ -112,7 +112,7 @@ func writeIndex(o Options, results []*Built, last manifest, out *output) error {
 	}
 	for _, p := range otherPapers(o, built) {
 		built[p.Path] = true
-		papers = append(papers, publishedEntry(o, p, out))
+		papers = append(papers, publishedEntry(o, p, last.Papers[p.Path], out))
 	}
 	// A paper whose front matter no longer reads is listed as it was last
 	// published (its files are still there): another author's mistake does
@@ -163,10 +163,14 @@ func otherPapers(o Options, built map[string]bool) []*project.Paper {
 
 // publishedEntry describes a paper not built this time from its front
 // matter and the files the last build left.
-func publishedEntry(o Options, p *project.Paper, out *output) IndexPaper {
+// Its appendices are those the last build recorded, as its files have
+// them.
+func publishedEntry(o Options, p *project.Paper, last paperRecord, out *output) IndexPaper {
 	e := IndexPaper{Meta: p.Meta(), Files: map[string]int64{}}
+	e.Meta.Appendices = last.Appendices
 	if p.Exempt {
-		e.Withheld = p.WithheldNotice()
+		l, _ := project.LoadLayout(o.Root, p.Layout) // a layout that fails fails the build too
+		e.Withheld = p.WithheldNotice(l)
 		return e
 	}
 	for _, kind := range []string{"html", "pdf"} {

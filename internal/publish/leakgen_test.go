@@ -69,6 +69,8 @@ type leakPaper struct {
 	whole     bool
 	exhibits  int
 	notesMade int
+	// images are the picture files its image blocks show, by path.
+	images map[string]string
 }
 
 func (p *leakPaper) word(secret bool) string { return p.words.word(secret || p.whole) }
@@ -139,7 +141,17 @@ func (p *leakPaper) content(secret, rich bool) {
 	key = fmt.Sprintf("c%d", p.exhibits)
 	fmt.Fprintf(&p.body, "```chart\nid: %s\ntype: bar\ndata: %s\ntitle: Trend of %s\ncaption: Chart of %s\ny_label: %s\n```\n\n", fig, key, w(), w(), w())
 	fmt.Fprintf(&p.data, "%s:\n  x: [%s, Later]\n  series:\n    - {name: %s, values: [3, 4]}\n", key, w(), w())
+	// A picture whose file name, description and caption are all words.
+	file := "images/" + w() + ".png"
+	fmt.Fprintf(&p.body, "![A picture of %s](%s \"Photograph of %s\")\n\n", w(), file, w())
+	if p.images == nil {
+		p.images = map[string]string{}
+	}
+	p.images[file] = leakPNG
 }
+
+// leakPNG is a PNG of one pixel, for the pictures of the leak corpus.
+const leakPNG = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x00\x00\x00\x00:~\x9bU\x00\x00\x00\nIDATx\x9cc\xf8\x0f\x00\x01\x01\x01\x00\xb18\xf6\x14\x00\x00\x00\x00IEND\xaeB`\x82"
 
 // refParagraph writes a paragraph referring to every label defined so
 // far, exempt or not, with a footnote. It is exempt when it falls inside
@@ -219,6 +231,9 @@ func leakFromPlan(plan []byte) *leakProject {
 	}
 	lp.files["templates/fuzz.md"] = fmt.Sprintf(leakFront, "executive-board", "Executive Board", "2026-03-13", "A fuzzed paper", 1, extra, "fuzz") + p.String()
 	lp.files["data/fuzz.yaml"] = "n: 1\n" + p.data.String()
+	for path, b := range p.images {
+		lp.files[path] = b
+	}
 	return lp
 }
 
@@ -244,7 +259,8 @@ item: %d
 
 // leakCorpus writes papers holding every heading level with every
 // spelling of {.exempt}, setext headings, exempt recommendations, a paper
-// with an exempt appendix named on its cover and a whole exempt paper,
+// with an exempt appendix named on its cover, a paper with {.appendix}
+// headings, two of them exempt, and a whole exempt paper,
 // across two meetings.
 func leakCorpus() *leakProject {
 	words := &leakWords{}
@@ -253,6 +269,9 @@ func leakCorpus() *leakProject {
 		extra += rule
 		lp.files["templates/"+slug+".md"] = fmt.Sprintf(leakFront, layout, committee, date, fmt.Sprintf("The paper of item %d", item), item, extra, slug) + p.String()
 		lp.files["data/"+slug+".yaml"] = "n: 1\n" + p.data.String()
+		for path, b := range p.images {
+			lp.files[path] = b
+		}
 	}
 	summary := func(p *leakPaper) {
 		p.body.WriteString("# Summary of main issues {.summary}\n\n")
@@ -294,6 +313,26 @@ func leakCorpus() *leakProject {
 	p.heading(1, false, "{.exempt}")
 	p.content(true, true)
 	add("recommendations", "executive-board", "Executive Board", "2026-03-13", 8, "exempt_appendix: \"1\"\n", p)
+
+	// Appendices, two of them exempt (one labelled, one with a
+	// subsection), after a public one and before another: the index and
+	// the pack list their headings, never what is under them.
+	p = &leakPaper{words: words}
+	summary(p)
+	p.heading(1, false, "")
+	p.content(false, false)
+	p.heading(1, false, "{.appendix}")
+	p.content(false, true)
+	p.heading(1, false, "{.appendix .exempt}")
+	p.content(true, true)
+	p.heading(2, false, "")
+	p.content(true, false)
+	p.heading(1, false, "{#%s .exempt .appendix}")
+	p.content(true, false)
+	p.heading(1, false, "{.appendix}")
+	p.content(false, false)
+	p.refParagraph()
+	add("appendices", "executive-board", "Executive Board", "2026-03-13", 10, "exempt_appendix: \"2 and 3\"\n", p)
 
 	// A whole paper not for publication: its name is exempt too.
 	p = &leakPaper{words: words, whole: true}

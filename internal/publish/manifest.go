@@ -38,16 +38,22 @@ type paperRecord struct {
 	Item      int              `json:"item,omitempty"`
 	Exempt    bool             `json:"exempt,omitempty"` // has exempt content
 	Pages     int              `json:"pages,omitempty"`  // of its public PDF
+	// Appendices are the public version's, for the index and the pack.
+	Appendices []model.AppendixEntry `json:"appendices,omitempty"`
+	// Images are the image files the public version shows, whose bytes
+	// are part of its key.
+	Images []string `json:"images,omitempty"`
 }
 
 func (r paperRecord) meta() model.Meta {
 	d, _ := time.Parse("2006-01-02", r.Date)
-	return model.Meta{Slug: r.Slug, Title: r.Title, Committee: r.Committee, Date: d, Item: r.Item}
+	return model.Meta{Slug: r.Slug, Title: r.Title, Committee: r.Committee, Date: d, Item: r.Item, Appendices: r.Appendices}
 }
 
 func recordOf(b *Built, key string, sizes map[string]int64) paperRecord {
 	r := paperRecord{Key: key, Files: map[string]int64{}, Slug: b.Meta.Slug, Title: b.Meta.Title,
-		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Pages: b.Pages}
+		Committee: b.Meta.Committee, Date: b.Meta.Date.Format("2006-01-02"), Item: b.Meta.Item, Pages: b.Pages,
+		Appendices: b.Meta.Appendices, Images: b.Images}
 	for _, f := range b.Files {
 		if !strings.HasPrefix(f, "exempt/") {
 			r.Files[f] = sizes[f]
@@ -103,7 +109,12 @@ func (m manifest) reusable(path, key string, had func(rel string, size int64) bo
 // version, the formats asked for, the template, its layout (and logo) and
 // its snapshots. It reads bytes and the front matter only, so checking a
 // thousand unchanged papers is quick. An empty key means "build it".
-func inputKey(o Options, path string) string {
+//
+// images are the image files the paper showed when last built (its
+// record's): the body names them, and is not read here. A body that
+// names others has changed, and so has its template's or a snapshot's
+// hash.
+func inputKey(o Options, path string, images []string) string {
 	var p *project.Paper
 	if pp := o.proj.paper(path); pp != nil {
 		p = pp.paper // read at the start of the build
@@ -143,25 +154,43 @@ func inputKey(o Options, path string) string {
 		}
 		data[i] = fileSum{r.Path, sha(b)} // as a loaded snapshot's SHA256
 	}
-	return o.keyOf(p.SHA256, l, data)
+	sums := make([]fileSum, len(images))
+	for i, im := range images {
+		sums[i] = fileSum{im, "missing"}
+		if full, err := project.Resolve(o.Root, im); err == nil {
+			if b, err := os.ReadFile(full); err == nil {
+				sums[i].sum = sha(b)
+			}
+		}
+	}
+	return o.keyOf(p.SHA256, l, data, sums)
 }
 
 // loadedKey is inputKey for a paper already loaded, from the bytes it is
 // built from: nothing is read or parsed again but the logo, and the key
 // cannot describe a file saved again while the paper was being built.
-func loadedKey(o Options, in *pipeline.Inputs) string {
+func loadedKey(o Options, in *pipeline.Inputs, public *model.Document) string {
 	data := make([]fileSum, len(in.Data.Snapshots))
 	for i, s := range in.Data.Snapshots {
 		data[i] = fileSum{s.Path, s.SHA256}
 	}
-	return o.keyOf(in.Paper.SHA256, in.Layout, data)
+	var images []fileSum
+	if public != nil {
+		for _, s := range public.Provenance.Sources {
+			if s.Role == "image" {
+				images = append(images, fileSum{s.Path, s.SHA256})
+			}
+		}
+	}
+	return o.keyOf(in.Paper.SHA256, in.Layout, data, images)
 }
 
-// fileSum is a snapshot's path and the SHA-256 of its bytes, in hex.
+// fileSum is a snapshot's or an image's path and the SHA-256 of its
+// bytes, in hex.
 type fileSum struct{ path, sum string }
 
 // keyOf hashes a paper's inputs into its key (see inputKey).
-func (o Options) keyOf(templateSum string, layout *project.Layout, data []fileSum) string {
+func (o Options) keyOf(templateSum string, layout *project.Layout, data, images []fileSum) string {
 	h := sha256.New()
 	add := func(label string, b []byte) {
 		h.Write([]byte(label))
@@ -181,6 +210,9 @@ func (o Options) keyOf(templateSum string, layout *project.Layout, data []fileSu
 	}
 	for _, d := range data {
 		add("data "+d.path, []byte(d.sum))
+	}
+	for _, im := range images {
+		add("image "+im.path, []byte(im.sum))
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

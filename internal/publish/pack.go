@@ -13,6 +13,7 @@ import (
 	"github.com/boardpaper/boardpaper/internal/pdf"
 	"github.com/boardpaper/boardpaper/internal/pdf/pack"
 	"github.com/boardpaper/boardpaper/internal/pipeline"
+	"github.com/boardpaper/boardpaper/internal/project"
 )
 
 // packName is the agenda pack's file name in a meeting's folder.
@@ -63,9 +64,12 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 		meta := p.Meta()
 		dir := o.meetingDir(meta)
 		if _, touched := meetings[dir]; touched {
-			mp := meetingPaper{key: inputKey(o, p.Path), path: p.Path, meta: meta, other: true}
+			mp := meetingPaper{key: inputKey(o, p.Path, prev.Papers[p.Path].Images), path: p.Path, meta: meta, other: true}
 			if p.Exempt {
-				mp.withheld = p.WithheldNotice()
+				l, _ := project.LoadLayout(o.Root, p.Layout) // a layout that fails fails the build too
+				mp.withheld = p.WithheldNotice(l)
+			} else {
+				mp.meta.Appendices = otherAppendices(o, p.Path, mp.key, prev)
 			}
 			meetings[dir] = append(meetings[dir], mp)
 		}
@@ -127,12 +131,37 @@ func writePacks(o Options, results []*Built, paths []string, prev manifest, out 
 	return list.Err()
 }
 
+// otherAppendices are the appendices of a paper this build was not asked
+// for, which its pack's contents list before the paper is laid out: none
+// when its file never says .appendix (most papers: nothing is read), the
+// last build's record of them while the paper's inputs are unchanged,
+// else read from the paper now (an error is left for the pack to report
+// when it reaches the paper). An appendix heading made by the template
+// from pieces of text that never spell .appendix is not found here, and
+// the contents do not list it.
+func otherAppendices(o Options, path, key string, prev manifest) []model.AppendixEntry {
+	if pp := o.proj.paper(path); pp == nil || !pp.appendices {
+		return nil
+	}
+	if rec, ok := prev.Papers[path]; ok && rec.Key == key {
+		return rec.Appendices
+	}
+	doc, err := pipeline.PublicDocument(o.Root, path, "")
+	if err != nil || doc == nil {
+		return nil
+	}
+	return doc.Meta.Appendices
+}
+
 func writePack(o Options, dir string, papers []meetingPaper, out *output) error {
 	sort.SliceStable(papers, func(i, j int) bool { return agendaLess(papers[i].meta, papers[j].meta) })
 	first := papers[0].meta
 	meeting := pack.Meeting{Committee: first.Committee, DateText: format.LongDate(first.Date)}
 	for _, mp := range papers {
 		item := pack.Item{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
+		for _, a := range mp.meta.Appendices {
+			item.Appendices = append(item.Appendices, model.AppendixLine(a))
+		}
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
 			load := func() (*pdf.LaidOut, error) {

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"os"
 	"sort"
 
@@ -17,6 +18,9 @@ type projectPaper struct {
 	path  string
 	paper *project.Paper // front matter only; nil when it does not read
 	err   error          // why paper is nil
+	// appendices says the paper's file has a heading marked .appendix
+	// in it (or at least the word): only then may it have appendices.
+	appendices bool
 }
 
 // projectIndex is what a build knows of the whole project before it
@@ -69,6 +73,7 @@ func readProject(o Options, paths []string) (*projectIndex, error) {
 			return
 		}
 		pp.paper, pp.err = project.ParseFront(pp.path, src)
+		pp.appendices = bytes.Contains(src, []byte(".appendix"))
 	})
 	ix.folders, ix.notes = folderNames(ix.papers)
 	return ix, nil

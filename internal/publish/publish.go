@@ -69,7 +69,10 @@ type Built struct {
 	// Pages counts the pages of the paper's public PDF, for the build's
 	// summary; 0 when it has none, or a reused paper's record does not say.
 	Pages int
-	Err   error
+	// Images are the image files its public version shows (see
+	// paperRecord).
+	Images []string
+	Err    error
 }
 
 // Pages counts the pages of the papers' PDFs (not the agenda packs, which
@@ -350,7 +353,7 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 	if _, recorded := prev.Papers[path]; !recorded {
 		return nil, false // new, or a first build: nothing to read twice
 	}
-	key := inputKey(o, path)
+	key := inputKey(o, path, prev.Papers[path].Images)
 	rec, ok := prev.reusable(path, key, out.had)
 	if !ok || (rec.Exempt && o.ExemptOut != "") {
 		// Full versions of exempt papers are not recorded in the public
@@ -366,7 +369,7 @@ func reuse(o Options, path string, prev manifest, out *output) (*Built, bool) {
 			return nil, false
 		}
 	}
-	b := &Built{Path: path, Meta: rec.meta(), Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages}
+	b := &Built{Path: path, Meta: rec.meta(), Key: key, Reused: true, Exempt: rec.Exempt, Pages: rec.Pages, Images: rec.Images}
 	for f, size := range rec.Files {
 		b.Files = append(b.Files, f)
 		if err := out.keep(f, size); err != nil {
@@ -421,7 +424,6 @@ func buildOne(o Options, path string, out *output) *Built {
 	if o.PDF {
 		textset.Prepare()
 	}
-	b.Key = loadedKey(o, in)
 	doc, err := pipeline.Document(o.Root, in)
 	if err == nil && o.PDF {
 		err = pipeline.Uncovered(doc, in)
@@ -433,12 +435,16 @@ func buildOne(o Options, path string, out *output) *Built {
 	b.Meta = doc.Meta
 	b.Exempt = doc.ExemptNotice != ""
 	if doc.Exempt {
-		b.Withheld = in.Paper.WithheldNotice()
+		b.Withheld = in.Paper.WithheldNotice(in.Layout)
 	}
 	public, err := pipeline.Public(doc)
 	if err != nil {
 		b.Err = diag.Errorf(path, 0, 0, "%v", err)
 		return b
+	}
+	b.Key = loadedKey(o, in, public)
+	if public != nil {
+		b.Images = pipeline.ImagePaths(public)
 	}
 	dir := o.meetingDir(doc.Meta)
 	if public != nil {

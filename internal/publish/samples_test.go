@@ -13,7 +13,7 @@ import (
 // root is the repository itself: the sample papers are the project.
 const root = "../.."
 
-var samples = []string{"templates/looked-after-children.md", "templates/recent-inspections.md"}
+var samples = []string{"templates/looked-after-children.md", "templates/recent-inspections.md", "templates/financial-health-monitoring.md"}
 
 func sampleDoc(t *testing.T, path string) *model.Document {
 	t.Helper()

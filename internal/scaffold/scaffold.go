@@ -158,6 +158,30 @@ func quoted(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
+// requiredKeys are front-matter lines for the keys the layout's cover
+// requires beyond those every paper is given, each a value to replace.
+func requiredKeys(l *project.Layout, day string) string {
+	var b strings.Builder
+	for _, r := range l.CoverRows() {
+		if _, own := l.Keys[r.Key]; !r.Required || !own {
+			continue
+		}
+		switch r.Kind {
+		case project.KindPerson:
+			fmt.Fprintf(&b, "%s: {name: \"(name)\", role: \"(role)\"}\n", r.Key)
+		case project.KindYesNo:
+			fmt.Fprintf(&b, "%s: false\n", r.Key)
+		case project.KindList, project.KindWards:
+			fmt.Fprintf(&b, "%s: []\n", r.Key)
+		case project.KindDate:
+			fmt.Fprintf(&b, "%s: %s\n", r.Key, day)
+		default:
+			fmt.Fprintf(&b, "%s: \"(%s)\"\n", r.Key, strings.ToLower(r.Label))
+		}
+	}
+	return b.String()
+}
+
 func template(l *project.Layout, day string, w Written) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `---
@@ -170,9 +194,9 @@ wards: []                        # ward names, if specific wards are affected
 equality_implications: false
 call_in: false
 exempt: false
-data: %s
+%sdata: %s
 ---
-`, l.Name, quoted(w.Committee), day, quoted(w.Subject), w.Snapshot)
+`, l.Name, quoted(w.Committee), day, quoted(w.Subject), requiredKeys(l, day), w.Snapshot)
 	b.WriteString("\n# Summary of main issues {.summary}\n\nWhat the paper is about, and the main points the board should know, in a few short paragraphs.\n")
 	b.WriteString("\n# Recommendations {.recommendations}\n\n{{ template \"recs\" . }}\n")
 	b.WriteString("\n{{- define \"recs\" }}\nThe Board is asked to note this report.\n{{- end }}\n")
@@ -192,6 +216,12 @@ data: %s
 			b.WriteString("None.\n")
 		default:
 			b.WriteString("Write this section.\n")
+		}
+	}
+	if len(l.Implications) > 0 {
+		fmt.Fprintf(&b, "\n# %s\n", l.ImplicationsHeading)
+		for _, s := range l.Implications {
+			fmt.Fprintf(&b, "\n## %s\n\nSay what they are, or write \"None.\"\n", s)
 		}
 	}
 	return b.String()

@@ -576,3 +576,17 @@ func TestServeFailedIndexIsLaidOutAsTheBuilds(t *testing.T) {
 		t.Errorf("the failed build's index links p's page at %v, the build's at %s", m, goodLink[1])
 	}
 }
+
+// A picture under images/ is watched as templates and snapshots are; the
+// output is not.
+func TestImagesAreWatched(t *testing.T) {
+	s := &Server{opts: Options{Root: "/p"}}
+	for name, want := range map[string]bool{
+		"/p/images/map.png": true, "/p/images": true, "/p/templates/p.md": true,
+		"/p/output/index.html": false, "/p/notes.txt": false,
+	} {
+		if got := s.watched(name); got != want {
+			t.Errorf("watched(%s) = %v, want %v", name, got, want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ import (
 const quiet = 100 * time.Millisecond
 
 // Watch builds the project, then builds it again whenever anything under
-// templates/ or data/ changes, until ctx ends; it returns once no build
+// templates/, data/ or images/ changes, until ctx ends; it returns once no build
 // is running.
 //
 // Builds run apart from the watching: a change during a build is noted
@@ -31,7 +32,7 @@ func (s *Server) Watch(ctx context.Context) error {
 		// The folders are watched before the first build reads them, so
 		// that a save during it is built after it.
 		if err = w.Add(s.opts.Root); err == nil {
-			for _, dir := range []string{"templates", "data"} {
+			for _, dir := range watchedDirs {
 				addTree(w, filepath.Join(s.opts.Root, dir))
 			}
 		}
@@ -100,9 +101,15 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 }
 
+// watchedDirs are the folders whose files papers are made from: their
+// templates and layouts, snapshots, and pictures (images/, where the
+// format's reference keeps them; a picture kept elsewhere is seen at the
+// next save of its paper).
+var watchedDirs = []string{"templates", "data", "images"}
+
 // watched says whether a change to name can change the papers: anything
-// under templates/ or data/, and those folders themselves (made, removed
-// or renamed); not the rest of the project folder, such as the output a
+// under watchedDirs, and those folders themselves (made, removed or
+// renamed); not the rest of the project folder, such as the output a
 // build on disk writes.
 func (s *Server) watched(name string) bool {
 	rel, err := filepath.Rel(s.opts.Root, name)
@@ -110,7 +117,7 @@ func (s *Server) watched(name string) bool {
 		return true
 	}
 	top, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
-	return top == "templates" || top == "data"
+	return slices.Contains(watchedDirs, top)
 }
 
 func addTree(w *fsnotify.Watcher, dir string) {

@@ -9,7 +9,8 @@ import (
 
 // Exhibits labels tables and charts in reading order: "Table Two",
 // "Figure 3". Charts share the tables' sequence when the layout gives them
-// the same label, and have their own otherwise. A GitHub table without a
+// the same label, and have their own otherwise; a captioned image is
+// numbered as a chart is. A GitHub table without a
 // "Table:" caption is not an exhibit and takes no number.
 func Exhibits(d *model.Document, o Options) {
 	counts := map[string]int{}
@@ -33,6 +34,13 @@ func Exhibits(d *model.Document, o Options) {
 		case *model.Chart:
 			// Its table of figures is part of it, not an exhibit.
 			n.Label = label(o.ChartLabel)
+			return model.WalkSkipChildren
+		case *model.Image:
+			// A picture is a figure, as a chart is: captioned or
+			// labelled, it takes the charts' label and sequence.
+			if len(n.Caption) > 0 || n.Attr.ID != "" {
+				n.Label = label(o.ChartLabel)
+			}
 			return model.WalkSkipChildren
 		case model.Inline:
 			return model.WalkSkipChildren

@@ -122,6 +122,10 @@ func (c *copier) block(b model.Block) model.Block {
 			cp.Table = c.table(b.Table)
 		}
 		return &cp
+	case *model.Image:
+		cp := *b
+		cp.Caption = c.inlines(b.Caption)
+		return &cp
 	case *model.CodeBlock:
 		cp := *b
 		return &cp
@@ -159,7 +163,8 @@ func (c *copier) rows(rows [][]model.Cell) [][]model.Cell {
 	for i, r := range rows {
 		out[i] = make([]model.Cell, len(r))
 		for j, cell := range r {
-			out[i][j] = model.Cell{Inlines: c.inlines(cell.Inlines)}
+			cell.Inlines = c.inlines(cell.Inlines)
+			out[i][j] = cell
 		}
 	}
 	return out

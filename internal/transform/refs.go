@@ -33,7 +33,9 @@ type target struct {
 //
 // A reference to something inside exempt material also gets the wording
 // the public version prints instead, which names only the heading that
-// opened the material: "the exempt part of section 9".
+// opened the material: "the exempt part of section 9". A reference that
+// starts a sentence starts with a capital, in both wordings (see
+// sentence).
 func Labels(d *model.Document, pos diag.Positions) error {
 	var errs diag.List
 	targets := map[string]*target{} // by the author's label
@@ -76,6 +78,8 @@ func Labels(d *model.Document, pos diag.Positions) error {
 				define(&n.Attr, n, "summary", target{text: "the summary"})
 			case model.FrontRecommendations:
 				define(&n.Attr, n, "recommendations", target{text: "the recommendations"})
+			case model.Appendix:
+				define(&n.Attr, n, strings.ToLower(strings.ReplaceAll(n.Number, " ", "-")), target{text: n.Number})
 			default:
 				num := sectionRefNumber(n)
 				define(&n.Attr, n, "sec-"+idNumber(num), target{text: "section " + num})
@@ -104,6 +108,11 @@ func Labels(d *model.Document, pos diag.Positions) error {
 		case *model.Chart:
 			define(&n.Attr, n, idPrefix(n.Label)+"-"+idNumberOf(n.Label), target{text: n.Label})
 			return model.WalkSkipChildren // its table of figures is part of it
+		case *model.Image:
+			if n.Label != "" {
+				define(&n.Attr, n, idPrefix(n.Label)+"-"+idNumberOf(n.Label), target{text: n.Label})
+			}
+			return model.WalkSkipChildren
 		case *model.Note:
 			n.ID = taken.take(fmt.Sprintf("fn-%d", n.Number), false)
 		default:
@@ -116,9 +125,21 @@ func Labels(d *model.Document, pos diag.Positions) error {
 		}
 		return model.WalkContinue
 	})
+	k := 0
+	for _, s := range d.Body {
+		if s.Kind == model.Appendix && k < len(d.Meta.Appendices) {
+			d.Meta.Appendices[k].ID = s.Attr.ID
+			k++
+		}
+	}
+	var sentence sentence
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if !entering {
+			return model.WalkContinue
+		}
+		starts := sentence.follow(n)
 		r, ok := n.(*model.Ref)
-		if !ok || !entering {
+		if !ok {
 			return model.WalkContinue
 		}
 		t, found := targets[r.Label]
@@ -131,6 +152,9 @@ func Labels(d *model.Document, pos diag.Positions) error {
 			r.Target, r.Text = t.id, t.text
 			if opener := byKey[t.within]; t.within != nil && opener != nil {
 				r.PublicTarget, r.PublicText = opener.id, "the exempt part of "+opener.text
+			}
+			if starts {
+				r.Text, r.PublicText = upperFirst(r.Text), upperFirst(r.PublicText)
 			}
 		}
 		return model.WalkContinue
@@ -172,7 +196,10 @@ func (u ids) take(id string, section bool) string {
 }
 
 // idNumber makes a number usable in an id: "3.11" → "3-11".
-func idNumber(n string) string { return strings.ReplaceAll(strings.TrimSuffix(n, "."), ".", "-") }
+// An appendix's "A1.3" → "a1-3".
+func idNumber(n string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSuffix(n, "."), ".", "-"))
+}
 
 func idPrefix(label string) string {
 	if strings.HasPrefix(label, "Figure") {

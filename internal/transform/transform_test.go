@@ -364,3 +364,119 @@ func TestIDsAreUniqueAndReferencesFollowThem(t *testing.T) {
 		}
 	}
 }
+
+const withAppendices = `# Main issues
+
+See @sec-staff, @para-rota and @sec-names.
+
+Second.
+
+# Staffing {.appendix #sec-staff}
+
+Staff one.
+
+## Rotas
+
+Rotas one. {#para-rota}
+
+# Names {.appendix .exempt #sec-names}
+
+A name.
+`
+
+func TestAppendicesNumberedByTheLayout(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		o    func(*transform.Options)
+		want string
+		refs string
+	}{
+		{"numerals", func(*transform.Options) {}, "§1.0 1.1 1.2 §Appendix 1 A1.1 §A1.2 A1.2.1 §Appendix 2 A2.1",
+			"See Appendix 1, paragraph A1.2.1 and Appendix 2."},
+		{"letters", func(o *transform.Options) { o.AppendixLetters = true; o.AppendixWord = "Annex" },
+			"§1.0 1.1 1.2 §Annex A A.1 §A.2 A.2.1 §Annex B B.1", "See Annex A, paragraph A.2.1 and Annex B."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			o := execBoard
+			o.AppendixWord, o.AppendixParas = "Appendix", true
+			c.o(&o)
+			d := read(t, withAppendices, o)
+			if got := strings.Join(numbers(d), " "); got != c.want {
+				t.Errorf("numbers:\n got %s\nwant %s", got, c.want)
+			}
+			if got := model.PlainText(d.Body[0].Blocks[0].(*model.Para).Inlines); got != c.refs {
+				t.Errorf("references read %q, want %q", got, c.refs)
+			}
+			apps := d.Meta.Appendices
+			if len(apps) != 2 || apps[0].Title != "Staffing" || apps[0].Exempt || apps[0].ID != "sec-staff" ||
+				!apps[1].Exempt || apps[1].Name != d.Body[2].Number {
+				t.Errorf("appendices recorded as %+v", apps)
+			}
+		})
+	}
+}
+
+func TestAppendixParagraphsUnnumbered(t *testing.T) {
+	o := execBoard
+	o.AppendixWord = "Appendix"
+	res, err := markdown.Read(markdown.Source{Path: "templates/p.md", FirstLine: 10, Template: withAppendices, Expanded: withAppendices}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = transform.Apply(res.Doc, o, res.Positions)
+	// Unnumbered paragraphs cannot be referred to by number.
+	if err == nil || !strings.Contains(err.Error(), "@para-rota cannot be referred to") {
+		t.Fatalf("want the reference to an unnumbered appendix paragraph refused, got %v", err)
+	}
+	if got := strings.Join(numbers(res.Doc), " "); got != "§1.0 1.1 1.2 §Appendix 1   §Appendix 2 " {
+		t.Errorf("numbers: %q", got)
+	}
+}
+
+// TestUnnumberedLeadIn: a paragraph marked {.unnumbered} takes no number
+// and the count runs on past it; a lettered list under it takes none.
+func TestUnnumberedLeadIn(t *testing.T) {
+	src := "# Main issues\n\nFirst.\n\nThe Board is asked to: {.unnumbered}\n\n(a) agree;\n(b) note.\n\nSecond.\n"
+	d := read(t, src, execBoard)
+	if got := strings.Join(numbers(d), " "); got != "§1.0 1.1  1.2" {
+		t.Errorf("numbers %q, want \"§1.0 1.1  1.2\"", got)
+	}
+}
+
+func TestNumberingContinuous(t *testing.T) {
+	o := execBoard
+	o.ContinuousParas, o.AppendixWord, o.AppendixParas = true, "Appendix", true
+	d := read(t, paper+"\n# Staffing {.appendix}\n\nStaff one.\n", o)
+	got := strings.Join(numbers(d), " ")
+	want := "1.0 2.0  §1.0 1 §2.0 2 3 4 5 6 §3.0 §3.1 7 8 §3.2 9 §Appendix 1 A1.1"
+	if got != want {
+		t.Errorf("numbers:\n got %s\nwant %s", got, want)
+	}
+	dump := model.Dump(d)
+	if !strings.Contains(dump, `Ref(@para-placements→#para-5 "paragraph 5")`) && !strings.Contains(dump, `Ref(@para-placements→#para-placements "paragraph 5")`) {
+		t.Errorf("the reference does not read \"paragraph 5\":\n%s", dump)
+	}
+}
+
+// TestReferencesStartingSentencesAreCapitalised: a reference that starts
+// a paragraph, list item, cell or sentence reads "Section 2", one inside
+// a sentence or after an abbreviation "section 2".
+func TestReferencesStartingSentencesAreCapitalised(t *testing.T) {
+	src := "# Main issues {#sec-main}\n\n" +
+		"@sec-main sets out the issues. @para-two follows it? @sec-main again! And “@sec-main.” Then (see @sec-main) e.g. @sec-main, and Mr. @sec-main. **@sec-main** is bold. {#para-one}\n\n" +
+		"Two. {#para-two}\n\n" +
+		"- @sec-main in a list\n\n" +
+		"| A |\n|---|\n| @sec-main in a cell |\n\nTable: @sec-main in a caption\n"
+	d := read(t, src, execBoard)
+	var got []string
+	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
+		if r, ok := n.(*model.Ref); ok && entering {
+			got = append(got, r.Text)
+		}
+		return model.WalkContinue
+	})
+	want := "Section 1|Paragraph 1.2|Section 1|section 1|section 1|section 1|section 1|Section 1|Section 1|Section 1|Section 1"
+	if strings.Join(got, "|") != want {
+		t.Errorf("references read\n %s\nwant\n %s", strings.Join(got, "|"), want)
+	}
+}

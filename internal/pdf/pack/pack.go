@@ -38,6 +38,9 @@ type Item struct {
 	// the pack (pdf.Lay). It is called once, when the pack reaches the
 	// item, and the layout is dropped once the item is placed.
 	Load func() (*pdf.LaidOut, error)
+	// Appendices name the paper's appendices ("Appendix 1: Staffing"),
+	// listed under its subject.
+	Appendices []string
 }
 
 // size is the type size of the pack's own text, a paper's default.
@@ -211,6 +214,9 @@ func contentsEntries(b *pdf.Book, m Meeting) []contentsEntry {
 			subject = append(subject, model.LineBreak{}, &model.Emph{Inlines: []model.Inline{model.Text(upperFirst(it.Withheld))}})
 		} else {
 			e.link = b.NewLink()
+			for _, a := range it.Appendices {
+				subject = append(subject, model.LineBreak{}, model.Text(contentsSubject(a)))
+			}
 		}
 		e.subject = textset.Set(subject, ts, subjectBox(), nil)
 		e.height = max(textset.Height(e.subject), e.item.Height) + contentsGap

@@ -34,8 +34,8 @@ const withheldNotice = "not for publication (Access to Information Procedure Rul
 func packPaper(n int) *model.Document {
 	d := pdftest.SamplePaper()
 	d.Meta.Title = fmt.Sprintf("Paper number %d", n)
-	d.Cover.Subject = d.Meta.Title
-	d.Cover.ReportTo = "Executive Board"
+	pdftest.SetCoverLine(d, "subject", d.Meta.Title)
+	pdftest.SetCoverLine(d, "report_to", "Executive Board")
 	// Each paper has a template of its own and shares the snapshot.
 	d.Provenance.Sources[0].Path = fmt.Sprintf("templates/paper-%d.md", n)
 	return d
@@ -56,7 +56,7 @@ func testPack(n int, withheldAt int) (Meeting, map[int]int) {
 			it.Load = lay(func() (*model.Document, error) {
 				loads[i]++
 				d := packPaper(i)
-				d.Cover.Subject = withheldSentinel
+				pdftest.SetCoverLine(d, "subject", withheldSentinel)
 				d.Provenance.Sources[0].Path = "templates/" + withheldSentinel + ".md"
 				return d, nil
 			})
@@ -352,7 +352,7 @@ func TestLongContentsRunOntoMorePages(t *testing.T) {
 		if p.Items[i].Withheld == "" {
 			subject := p.Items[i].Subject
 			p.Items[i].Load = lay(func() (*model.Document, error) {
-				return &model.Document{Cover: model.Cover{Subject: subject}}, nil
+				return &model.Document{Cover: model.Cover{Rows: []model.CoverRow{{Label: "Subject:", Title: true, Lines: []string{subject}}}}}, nil
 			})
 		}
 	}
@@ -694,5 +694,34 @@ func TestPackWithLongNames(t *testing.T) {
 	}
 	if starts := contentsStarts(t, path, pages...); len(starts) != 2 {
 		t.Errorf("contents entries: %v", starts)
+	}
+}
+
+// A paper's landscape page stays landscape in the pack, at its place
+// among the paper's pages, and the pages around it portrait.
+func TestPackPlacesLandscapePages(t *testing.T) {
+	p, _ := testPack(2, 0)
+	p.Items[1].Load = lay(func() (*model.Document, error) { return pdftest.FinancePaper(), nil })
+	path := writePackTemp(t, p)
+	own := writeTemp(t, pdftest.FinancePaper())
+	starts := contentsStarts(t, path, 2)
+	var sideways []int
+	for page := 1; page <= pdftest.PageCount(t, own); page++ {
+		if w, _ := pdftest.PageSize(t, own, page); w == 842 {
+			sideways = append(sideways, page)
+		}
+	}
+	if len(sideways) != 1 {
+		t.Fatalf("the paper's own PDF has landscape pages %v, want one", sideways)
+	}
+	want := starts[4] + sideways[0] - 1
+	for page := 1; page <= pdftest.PageCount(t, path); page++ {
+		w, h := pdftest.PageSize(t, path, page)
+		if landscape := w == 842 && h == 595; landscape != (page == want) {
+			t.Errorf("pack page %d is %d x %d; want page %d alone landscape", page, w, h, want)
+		}
+	}
+	if text := pdftest.PageText(t, path, want); !strings.Contains(text, "Carriageway resurfacing programme") {
+		t.Errorf("pack page %d does not hold the capital table", want)
 	}
 }

@@ -129,22 +129,21 @@ func SamplePaper() *model.Document {
 	doc := &model.Document{
 		Meta: model.Meta{
 			Slug: "looked-after-children", Title: "Update on Children's Services' Obsessions – reducing the need for children to be looked after",
-			Author: "Director of Children's Services", Committee: "Executive Board",
+			Author: "Director of Children's Services", Committee: "Executive Board", DateText: "13th March 2013",
 			Date:     time.Date(2013, 3, 13, 0, 0, 0, 0, time.UTC),
 			Keywords: []string{"looked after children", "Executive Board"}, Language: "en-GB",
 		},
-		Cover: model.Cover{
-			ReportOf: "Director of Children's Services", ReportTo: "Executive Board",
-			DateText: "13th March 2013",
-			Subject:  "Update on Children's Services' Obsessions – reducing the need for children to be looked after",
-			Rows: []model.CoverRow{
-				{Question: "Are specific electoral wards affected?"},
-				{Question: "Are there implications for equality and diversity and cohesion and integration?"},
-				{Question: "Is the decision eligible for call-in?", Yes: true},
-				{Question: "Does the report contain confidential or exempt information?"},
-			},
-			AuthorName: "A. Officer", AuthorTel: "0113 000 0000",
-		},
+		Cover: model.Cover{Rows: []model.CoverRow{
+			{Label: "Report of", Key: "report_of", Lines: []string{"Director of Children's Services"}},
+			{Label: "Report to", Key: "report_to", Lines: []string{"Executive Board"}},
+			{Label: "Date:", Key: "date", Lines: []string{"13th March 2013"}},
+			{Label: "Subject:", Key: "subject", Title: true, Lines: []string{"Update on Children's Services' Obsessions – reducing the need for children to be looked after"}},
+			{Kind: model.CoverQuestion, Label: "Are specific electoral wards affected?"},
+			{Kind: model.CoverQuestion, Label: "Are there implications for equality and diversity and cohesion and integration?"},
+			{Kind: model.CoverQuestion, Label: "Is the decision eligible for call-in?", Yes: true},
+			{Kind: model.CoverQuestion, Label: "Does the report contain confidential or exempt information?"},
+			{Kind: model.CoverBlock, Label: "Report author", Key: "author", Lines: []string{"A. Officer", "Tel: 0113 000 0000"}},
+		}},
 		Style: model.Style{Layout: "executive-board", FontFamily: "Liberation Sans", FontSize: 11, FrontTitle: "EXECUTIVE SUMMARY"},
 		Provenance: model.Provenance{Generator: "boardpaper test", Sources: []model.Source{
 			{Role: "template", Path: "templates/looked-after-children.md", SHA256: strings.Repeat("ab", 32)},
@@ -238,4 +237,16 @@ func BenchPaper() *model.Document {
 	doc.Body = body
 	doc.Footnotes = nil
 	return doc
+}
+
+// SetCoverLine sets the value of the cover's field of front-matter key,
+// adding the field when the cover has none.
+func SetCoverLine(d *model.Document, key, value string) {
+	for i, r := range d.Cover.Rows {
+		if r.Key == key {
+			d.Cover.Rows[i].Lines = []string{value}
+			return
+		}
+	}
+	d.Cover.Rows = append(d.Cover.Rows, model.CoverRow{Label: key, Key: key, Title: key == "subject", Lines: []string{value}})
 }

@@ -52,6 +52,25 @@ test: deps vet
 	$(MAKE) --no-print-directory fuzz-ci
 	$(MAKE) --no-print-directory pdf-check
 
+# fuzz runs each fuzzer for a minute; fuzz-ci (part of make test) for 15
+# seconds. A crasher is saved under the package's testdata/fuzz/ and then
+# runs as an ordinary test case. Go spends up to a minute shrinking each
+# input that reaches new code, and counts none of it as fuzzing: without
+# -fuzzminimizetime a one-minute run made 45 executions of the pipeline.
+fuzz:
+	@for f in $(FUZZ); do echo "== $${f%%:*}"; $(GO) test -run='^$$' -fuzz="^$${f%%:*}$$" -fuzztime=60s -fuzzminimizetime=5s $${f##*:} || exit 1; done
+
+fuzz-ci:
+	@for f in $(FUZZ); do echo "== $${f%%:*}"; $(GO) test -run='^$$' -fuzz="^$${f%%:*}$$" -fuzztime=15s -fuzzminimizetime=3s $${f##*:} || exit 1; done
+
+# bench: Go benchmarks for each stage and chart kind (ns/op, B/op,
+# allocs/op), then whole-process builds of 1, 100 and 1,000 synthetic
+# papers beside their targets, timing the binary `make` builds. Takes a
+# few minutes.
+bench: $(BIN)
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/pipeline ./internal/publish ./internal/pdf/... ./internal/chart ./internal/html
+	$(GO) run ./cmd/benchreport -bin $(BIN)
+
 # pdf-check validates every PDF a build writes (the samples, their agenda
 # packs, the --exempt-out full versions, and a 20-paper synthetic project's
 # papers and packs) with veraPDF, against PDF/UA-1, PDF/A-2b and PDF/A-2a

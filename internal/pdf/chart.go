@@ -50,6 +50,12 @@ func (w *writer) chart(c *model.Chart, col column) {
 	// next text sets its font again.
 	w.curFace, w.curSize = nil, 0
 	w.y += h
+	w.captionBelow(caption)
+}
+
+// captionBelow sets an exhibit's caption lines under it, as a Caption
+// element beside its Figure.
+func (w *writer) captionBelow(caption []textset.Line) {
 	if len(caption) > 0 {
 		w.y += captionGap
 		w.open("Caption", fpdf.TagAttrs{})

@@ -72,10 +72,5 @@ func (w *writer) image(im *model.Image, col column) {
 		w.figure(im.Alt, draw)
 	}
 	w.y += height
-	if len(caption) > 0 {
-		w.y += captionGap
-		w.open("Caption", fpdf.TagAttrs{})
-		w.flow(caption)
-		w.close()
-	}
+	w.captionBelow(caption)
 }

@@ -4,6 +4,7 @@
 package check
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +32,7 @@ func Warnings(b *pipeline.Checked, o Options) diag.List {
 	c := &checker{in: b.Input, doc: b.Doc, pos: b.Positions, src: sourceOf(b.Input.Paper)}
 	c.requiredSections()
 	c.implications()
+	c.reasons()
 	c.unusedLabels()
 	c.tables()
 	c.snapshotDates()
@@ -318,4 +320,96 @@ func (c *checker) timetable(publish time.Time) {
 	case days < 28:
 		c.warn(p.Keys["notice_date"], "notice of the private meeting was given %d clear days before it; the rules ask for 28", days)
 	}
+}
+
+// reasonsHeading is the section whose list gives the reasons for the
+// recommendations, keyed by their markers.
+const reasonsHeading = "reasons for recommendations"
+
+// reasons: when the recommendations are a marked list ((1), (a), …) and
+// the paper's "Reasons for recommendations" is one too, each
+// recommendation has a reason under its own marker, and each reason's
+// marker is a recommendation's. Reasons written as paragraphs are not
+// keyed, and are left alone.
+func (c *checker) reasons() {
+	var recs, why *model.Section
+	for _, s := range c.doc.Front {
+		if s.Kind == model.FrontRecommendations {
+			recs = s
+		}
+	}
+	for _, s := range c.doc.Body {
+		if titleKey(model.PlainText(s.Title)) == reasonsHeading {
+			why = s
+			break
+		}
+	}
+	if recs == nil || why == nil {
+		return
+	}
+	want, wantOrder := c.listItems(recs.Blocks)
+	got, gotOrder := c.listItems(why.Blocks)
+	if len(want) == 0 || len(got) == 0 {
+		return
+	}
+	title := model.PlainText(why.Title)
+	for _, k := range wantOrder {
+		if _, ok := got[k]; !ok {
+			c.warn(c.at(why), "%q gives no reason for recommendation %s: give it under the same marker, %s", title, want[k].marker, want[k].marker)
+		}
+	}
+	for _, k := range gotOrder {
+		if _, ok := want[k]; !ok {
+			c.warn(got[k].pos, "reason %s is for a recommendation that does not exist: the recommendations are %s", got[k].marker, markerList(want, wantOrder))
+		}
+	}
+}
+
+// keyedItem is an item of a marked list: its marker as written and where.
+type keyedItem struct {
+	marker string
+	pos    diag.Pos
+}
+
+// listItems are the items of the ordered lists directly in blocks, by
+// their key: the numbering style and the item's number, so that "(2)"
+// and "2." are the same recommendation and "(b)" is not.
+func (c *checker) listItems(blocks []model.Block) (map[string]keyedItem, []string) {
+	items := map[string]keyedItem{}
+	var order []string
+	for _, b := range blocks {
+		l, ok := b.(*model.List)
+		if !ok || !l.Ordered {
+			continue
+		}
+		style := l.Style
+		if style == "" {
+			style = "1"
+		}
+		for i, item := range l.Items {
+			k := style + strconv.Itoa(l.Start+i)
+			if _, dup := items[k]; dup {
+				continue
+			}
+			pos := c.at(l)
+			if len(item) > 0 {
+				pos = c.at(item[0])
+			}
+			items[k] = keyedItem{marker: l.Marker(i), pos: pos}
+			order = append(order, k)
+		}
+	}
+	return items, order
+}
+
+// markerList is "(1), (2) and (3)".
+func markerList(items map[string]keyedItem, order []string) string {
+	if len(order) == 1 {
+		return items[order[0]].marker
+	}
+	m := make([]string, len(order))
+	for i, k := range order {
+		m[i] = items[k].marker
+	}
+	return strings.Join(m[:len(m)-1], ", ") + " and " + m[len(m)-1]
 }

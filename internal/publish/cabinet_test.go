@@ -59,6 +59,13 @@ func TestCabinetSamplePDF(t *testing.T) {
 	if len(images) != 1 || !strings.Contains(images[0], " 640   440 ") {
 		t.Errorf("pdfimages lists %q, want the 640×440 route map alone", images)
 	}
+	// The pack's contents give each appendix its page: the cover and the
+	// contents, then the paper from page 3, its appendices on its pages 5
+	// and 6.
+	contents := testtool.Run(t, "pdftotext", "-layout", "-f", "2", "-l", "2", filepath.Join(out, dir, "agenda-pack.pdf"), "-")
+	if !regexp.MustCompile(`Item 6\s+Bus priority on the A38 Bristol Road corridor\s+3\n\s+Appendix 1: Route of the scheme\s+7\n\s+Appendix 2: Cost estimate \(not for publication\)\s+8\n`).MatchString(contents) {
+		t.Errorf("the pack's contents lack the appendices' pages:\n%s", contents)
+	}
 	fullText := strings.Join(strings.Fields(testtool.Run(t, "pdftotext", filepath.Join(full, dir, d.Meta.Slug+".pdf"), "-")), " ")
 	if !strings.Contains(fullText, exemptText) || strings.Contains(fullText, "Not for publication") {
 		t.Errorf("the full PDF lacks Appendix 2's text or shows the notice:\n%s", fullText)

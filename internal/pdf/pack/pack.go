@@ -38,9 +38,9 @@ type Item struct {
 	// the pack (pdf.Lay). It is called once, when the pack reaches the
 	// item, and the layout is dropped once the item is placed.
 	Load func() (*pdf.LaidOut, error)
-	// Appendices name the paper's appendices ("Appendix 1: Staffing"),
-	// listed under its subject.
-	Appendices []string
+	// Appendices are the paper's appendices, listed under its subject
+	// ("Appendix 1: Staffing"), each with the page it starts on.
+	Appendices []model.AppendixEntry
 }
 
 // size is the type size of the pack's own text, a paper's default.
@@ -62,9 +62,20 @@ type contentsEntry struct {
 	height  float64
 	link    int // fpdf link to the paper's first page; 0 for a withheld item
 	page    int // the pack page the paper starts on, once written
+	// appendices are where the paper's appendices are listed: from which
+	// of the subject's lines, and the pack page each starts on.
+	appendices []contentsAppendix
 
 	sheet int     // which contents page (0-based) the entry is drawn on
 	y     float64 // its top on that page
+}
+
+// contentsAppendix is an appendix's line (or lines) in its paper's entry.
+type contentsAppendix struct {
+	line int    // the subject line it starts on
+	mark string // its outline entry in the paper: "Appendix 1: Staffing"
+	link int
+	page int // 0 when the paper's layout has no such entry
 }
 
 // Write writes a meeting's pack to out, in one pass. The contents are laid
@@ -117,6 +128,13 @@ func Write(out io.Writer, m Meeting, opts pdf.Options) error {
 		// Each paper's sections sit one level beneath the paper's entry.
 		entries[i].page = b.Place(paper, packBookmark(it))
 		b.SetLink(entries[i].link, entries[i].page, 0)
+		for j := range entries[i].appendices {
+			a := &entries[i].appendices[j]
+			if p := paper.PageOf(a.mark); p > 0 {
+				a.page = entries[i].page + p - 1
+				b.SetLink(a.link, a.page, 0)
+			}
+		}
 	}
 	b.SetSources(prov)
 	fillContents(b, entries, sheets)
@@ -204,13 +222,17 @@ func contentsEntries(b *pdf.Book, m Meeting) []contentsEntry {
 		subject := []model.Inline{model.Text(contentsSubject(it.Subject))}
 		if it.Withheld != "" {
 			subject = append(subject, model.LineBreak{}, &model.Emph{Inlines: []model.Inline{model.Text(upperFirst(it.Withheld))}})
-		} else {
-			e.link = b.NewLink()
-			for _, a := range it.Appendices {
-				subject = append(subject, model.LineBreak{}, model.Text(contentsSubject(a)))
-			}
 		}
 		e.subject = textset.Set(subject, ts, subjectBox(), nil)
+		if it.Withheld == "" {
+			e.link = b.NewLink()
+			// Each appendix is set on its own, so that its page number
+			// stands beside its first line.
+			for _, a := range it.Appendices {
+				e.appendices = append(e.appendices, contentsAppendix{line: len(e.subject), mark: a.Name + ": " + a.Title, link: b.NewLink()})
+				e.subject = append(e.subject, textset.Set([]model.Inline{model.Text(contentsSubject(model.AppendixLine(a)))}, ts, subjectBox(), nil)...)
+			}
+		}
 		e.height = max(textset.Height(e.subject), e.item.Height) + contentsGap
 	}
 	return entries
@@ -306,28 +328,53 @@ func reserveContents(b *pdf.Book, n int) []int {
 }
 
 // fillContents draws the entries on the reserved pages, where
-// placeContents put them, each linking to its paper.
+// placeContents put them, each linking to its paper and each appendix
+// to its first page.
 func fillContents(b *pdf.Book, entries []contentsEntry, pages []int) {
 	for sheet, page := range pages {
 		b.Revisit(page)
 		contentsPageHead(b, sheet)
 	}
-	ts := textset.Style{Size: size}
 	for _, e := range entries {
 		b.Revisit(pages[e.sheet])
 		b.Draw(e.item, e.y)
 		ly := e.y
-		for _, l := range e.subject {
+		tops := make([]float64, len(e.subject)+1) // each line's top, then the entry's foot
+		for i, l := range e.subject {
+			tops[i] = ly
 			b.Draw(l, ly)
 			ly += l.Height
 		}
-		if e.link != 0 {
-			num := textset.Plain(strconv.Itoa(e.page), ts, 0)
-			num = textset.Plain(strconv.Itoa(e.page), ts, pdf.Right-num.Width())
-			b.Draw(num, e.y)
-			b.Link(pdf.Left, e.y, pdf.Right-pdf.Left, ly-e.y, e.link)
+		tops[len(e.subject)] = ly
+		if e.link == 0 {
+			continue
+		}
+		// The paper's link covers its subject; each appendix's, its lines.
+		end := ly
+		if len(e.appendices) > 0 {
+			end = tops[e.appendices[0].line]
+		}
+		pageNumber(b, e.page, e.y)
+		b.Link(pdf.Left, e.y, pdf.Right-pdf.Left, end-e.y, e.link)
+		for j, a := range e.appendices {
+			if a.page == 0 {
+				continue
+			}
+			next := len(e.subject)
+			if j+1 < len(e.appendices) {
+				next = e.appendices[j+1].line
+			}
+			pageNumber(b, a.page, tops[a.line])
+			b.Link(pdf.Left, tops[a.line], pdf.Right-pdf.Left, tops[next]-tops[a.line], a.link)
 		}
 	}
+}
+
+// pageNumber draws a contents page number right-aligned at height y.
+func pageNumber(b *pdf.Book, page int, y float64) {
+	ts := textset.Style{Size: size}
+	num := textset.Plain(strconv.Itoa(page), ts, 0)
+	b.Draw(textset.Plain(strconv.Itoa(page), ts, pdf.Right-num.Width()), y)
 }
 
 // contentsPageHead draws a contents page's title and its column row:

@@ -4,6 +4,7 @@
 package check
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +34,7 @@ func Warnings(b *pipeline.Checked, o Options) diag.List {
 	c.requiredSections()
 	c.implications()
 	c.reasons()
+	c.enclosures()
 	c.unusedLabels()
 	c.tables()
 	c.snapshotDates()
@@ -136,10 +138,7 @@ func quotedList(items []string) string {
 	for i, s := range items {
 		q[i] = `"` + s + `"`
 	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return joinAnd(q)
 }
 
 // titleKey is how section titles are compared: case, spacing and the
@@ -404,12 +403,66 @@ func (c *checker) listItems(blocks []model.Block) (map[string]keyedItem, []strin
 
 // markerList is "(1), (2) and (3)".
 func markerList(items map[string]keyedItem, order []string) string {
-	if len(order) == 1 {
-		return items[order[0]].marker
-	}
 	m := make([]string, len(order))
 	for i, k := range order {
 		m[i] = items[k].marker
 	}
-	return strings.Join(m[:len(m)-1], ", ") + " and " + m[len(m)-1]
+	return joinAnd(m)
+}
+
+// enclosures: a cover that lists the paper's enclosures names each of its
+// appendices, and no appendix it does not have. An enclosure names
+// "Appendix 2" by the layout's word and the appendix's number, anywhere
+// in its line; other enclosures (a plan, a report) are left alone.
+func (c *checker) enclosures() {
+	const key = "enclosures"
+	shown := false
+	for _, r := range c.in.Layout.CoverRows() {
+		shown = shown || r.Key == key
+	}
+	appendices := c.doc.Meta.Appendices
+	if !shown || len(appendices) == 0 {
+		return
+	}
+	word := c.in.Layout.AppendixWord
+	named := appendixName(word)
+	listed := map[string]bool{}
+	f := c.in.Paper.Fields[key]
+	pos, ok := c.in.Paper.Keys[key]
+	if !ok {
+		pos = diag.Pos{Path: c.src.path, Line: 1, Col: 1}
+	}
+	have := map[string]bool{}
+	var names []string
+	for _, a := range appendices {
+		have[a.Number] = true
+		names = append(names, a.Name)
+	}
+	for _, line := range f.List {
+		for _, m := range named.FindAllStringSubmatch(line, -1) {
+			listed[m[1]] = true
+			if !have[m[1]] {
+				c.warn(pos, "enclosure %q names %s %s, which the paper does not have: its appendices are %s", line, word, m[1], joinAnd(names))
+			}
+		}
+	}
+	for _, a := range appendices {
+		if !listed[a.Number] {
+			c.warn(pos, "the cover's enclosures do not list %s, %s: add it to enclosures, e.g. \"%s: %s\"", a.Name, a.Title, a.Name, a.Title)
+		}
+	}
+}
+
+// appendixName finds "Appendix 2" (or "Appendix B") in an enclosure's
+// line, by the layout's word for an appendix; the number is its group.
+func appendixName(word string) *regexp.Regexp {
+	return regexp.MustCompile(`\b` + regexp.QuoteMeta(word) + `\s+([0-9]+|[A-Z])\b`)
+}
+
+// joinAnd is "A, B and C".
+func joinAnd(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -9,7 +9,7 @@ import (
 // its warnings about reasons.
 func reasonWarnings(t *testing.T, body string) []string {
 	t.Helper()
-	return cabinetWarnings(t, body, func(s string) bool { return strings.Contains(s, "reason") })
+	return cabinetWarnings(t, "", body, func(s string) bool { return strings.Contains(s, "reason") })
 }
 
 const threeRecs = "# Recommendations {.recommendations}\n\nCabinet is recommended to: {.unnumbered}\n\n" +

@@ -14,7 +14,7 @@ A11Y := internal/a11y
 # Fuzz targets: name and package.
 FUZZ := FuzzSnapshot:./internal/project FuzzFence:./internal/exhibit FuzzPipeline:./internal/pipeline FuzzExemptLeak:./internal/publish
 
-.PHONY: all papers test deps vet bench fuzz fuzz-ci clean
+.PHONY: all papers test deps vet bench fuzz fuzz-ci pdf-check clean
 
 all: papers
 
@@ -50,25 +50,34 @@ vet:
 test: deps vet
 	BOARDPAPER_REQUIRE_TOOLS=1 $(GO) test -race -count=1 ./...
 	$(MAKE) --no-print-directory fuzz-ci
+	$(MAKE) --no-print-directory pdf-check
 
-# fuzz runs each fuzzer for a minute; fuzz-ci (part of make test) for 15
-# seconds. A crasher is saved under the package's testdata/fuzz/ and then
-# runs as an ordinary test case. Go spends up to a minute shrinking each
-# input that reaches new code, and counts none of it as fuzzing: without
-# -fuzzminimizetime a one-minute run made 45 executions of the pipeline.
-fuzz:
-	@for f in $(FUZZ); do echo "== $${f%%:*}"; $(GO) test -run='^$$' -fuzz="^$${f%%:*}$$" -fuzztime=60s -fuzzminimizetime=5s $${f##*:} || exit 1; done
+# pdf-check validates every PDF a build writes (the samples, their agenda
+# packs, the --exempt-out full versions, and a 20-paper synthetic project's
+# papers and packs) with veraPDF, against PDF/UA-1, PDF/A-2b and PDF/A-2a
+# (the level the PDFs claim): one Java run for each, all the files at once
+# (about a minute each). veraPDF is in no package registry: it is used from
+# ../shared/tools/verapdf when that folder is there, and the check says it
+# was skipped when not.
+UA_CHECK := ../shared/tools/verapdf/ua-check
+PDF_PROFILES := ua1 2b 2a
 
-fuzz-ci:
-	@for f in $(FUZZ); do echo "== $${f%%:*}"; $(GO) test -run='^$$' -fuzz="^$${f%%:*}$$" -fuzztime=15s -fuzzminimizetime=3s $${f##*:} || exit 1; done
-
-# bench: Go benchmarks for each stage and chart kind (ns/op, B/op,
-# allocs/op), then whole-process builds of 1, 100 and 1,000 synthetic
-# papers beside their targets, timing the binary `make` builds. Takes a
-# few minutes.
-bench: $(BIN)
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 20x ./internal/pipeline ./internal/publish ./internal/pdf/... ./internal/chart ./internal/html
-	$(GO) run ./cmd/benchreport -bin $(BIN)
+pdf-check: $(BIN)
+	@if [ ! -x $(UA_CHECK) ]; then \
+	  echo "pdf-check: SKIPPED: $(UA_CHECK) is not there, so no PDF was checked against PDF/UA-1 or PDF/A-2"; exit 0; \
+	fi; \
+	dir=$$(mktemp -d); trap 'rm -rf "$$dir"' EXIT; \
+	./$(BIN) build --force --out "$$dir/samples" --exempt-out "$$dir/exempt" >/dev/null || exit 1; \
+	$(GO) run ./cmd/synth -n 20 -out "$$dir/synthetic" >/dev/null || exit 1; \
+	(cd "$$dir/synthetic" && "$(CURDIR)/$(BIN)" build --out "$$dir/synthetic/output" >/dev/null) || exit 1; \
+	files=$$(find "$$dir" -name '*.pdf' | sort); failed=""; \
+	for p in $(PDF_PROFILES); do \
+	  echo "pdf-check: $$(echo $$files | wc -w) PDFs, profile $$p"; \
+	  $(UA_CHECK) --profile $$p $$files >"$$dir/report.txt" || failed="$$failed $$p"; \
+	  grep -v '^PASS' "$$dir/report.txt"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "pdf-check: FAILED:$$failed (the rules and files above)"; exit 1; fi; \
+	echo "pdf-check: every PDF passes PDF/UA-1, PDF/A-2b and PDF/A-2a"
 
 clean:
 	rm -rf bin output

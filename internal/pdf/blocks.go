@@ -5,6 +5,7 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // column is the horizontal band blocks are set in.
@@ -57,7 +58,9 @@ func (w *writer) front(doc *model.Document) {
 		ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
 		ls := w.layoutText([]model.Inline{model.Text(t)}, ts, textset.Box{X: w.left, Width: w.right - w.left})
 		w.space(headGapL1)
+		w.open("P", fpdf.TagAttrs{})
 		w.keep(ls, w.headingFollow(doc.Front[0])+headAfter)
+		w.close()
 		w.y += headAfter
 	}
 	for _, s := range doc.Front {
@@ -87,12 +90,25 @@ func (w *writer) section(s *model.Section) {
 		title = s.Number + " " + title
 	}
 	w.pendingMark = &bookmark{text: title, level: level}
+	// Headings at the HTML page's levels: h2 for the front part and the
+	// sections, a level down for each subsection.
+	outer := w.tag.level
+	w.tag.level = max(outer, 1) + 1
+	w.open("Sect", fpdf.TagAttrs{})
+	h := w.open(heading(w.tag.level), fpdf.TagAttrs{})
+	if s.Number != "" {
+		// The number is the heading's label, as a paragraph's is.
+		w.labelNext(h, len(textset.Plain(s.Number, w.body(), w.left).Frags))
+	}
 	w.keep(ls, headAfter+w.follow(s.Blocks, s.Subsections, w.textColumn(), w.body()))
+	w.close()
 	w.y += headAfter
 	w.blocks(s.Blocks, w.textColumn(), w.body(), true)
 	for _, sub := range s.Subsections {
 		w.section(sub)
 	}
+	w.close()
+	w.tag.level = outer
 }
 
 // headingLines sets a section heading: bold, a point larger for a section;
@@ -208,7 +224,9 @@ func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model
 		w.space(gap)
 		inner := nest(col, quoteIndent, quoteIndent)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
+		w.open("BlockQuote", fpdf.TagAttrs{})
 		w.blocks(b.Blocks, inner, textset.Style{Font: ts.Font | textset.Italic, Size: ts.Size}, false)
+		w.close()
 	case *model.Table:
 		w.space(max(gap, paraGap))
 		w.table(b, col)
@@ -221,15 +239,19 @@ func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model
 	case *model.CodeBlock:
 		w.space(gap)
 		w.pendingAnchors = append(w.pendingAnchors, b.Attr.ID)
+		w.open("P", fpdf.TagAttrs{})
 		w.flow(textset.Code(b.Text, ts.Size*0.9, textset.Box{X: col.x + 4, Width: col.width - 4}))
+		w.close()
 	case *model.Rule:
 		w.space(gap)
 		w.roomFor(4, nil)
 		w.bound(col.x, w.y, col.x+col.width, w.y+4, "rule")
 		w.low = max(w.low, w.y+4)
-		w.pdf.SetDrawColor(0x80, 0x80, 0x80)
-		w.pdf.SetLineWidth(0.3)
-		w.pdf.Line(col.x, w.y+2, col.x+col.width, w.y+2)
+		w.artifact("Layout", "", func() {
+			w.pdf.SetDrawColor(0x80, 0x80, 0x80)
+			w.pdf.SetLineWidth(0.3)
+			w.pdf.Line(col.x, w.y+2, col.x+col.width, w.y+2)
+		})
 		w.y += 4
 	case *model.ExemptNotice:
 		w.space(max(gap, paraGap))
@@ -240,12 +262,16 @@ func (w *writer) block(b model.Block, col column, ts textset.Style, rest []model
 // para writes a paragraph, its number (if any) hanging in the gutter.
 func (w *writer) para(p *model.Para, col column, ts textset.Style) {
 	ls := w.layoutText(p.Inlines, ts, textset.Box{X: col.x, Width: col.width})
+	pt := w.open("P", fpdf.TagAttrs{})
 	if p.Number != "" {
 		num := textset.Plain(p.Number, textset.Style{Size: ts.Size}, w.left)
 		ls[0].Frags = append(num.Frags, ls[0].Frags...)
+		// The number is the paragraph's label, read before its text.
+		w.labelNext(pt, len(num.Frags))
 	}
 	w.pendingAnchors = append(w.pendingAnchors, p.Attr.ID)
 	w.flow(ls)
+	w.close()
 }
 
 // crossLines sets a cross-heading: bold italic, unnumbered, in the column.
@@ -256,7 +282,9 @@ func (w *writer) crossLines(c *model.CrossHeading, col column) []textset.Line {
 func (w *writer) crossHeading(c *model.CrossHeading, col column, rest []model.Block, ts textset.Style) {
 	w.space(crossBefore)
 	w.pendingAnchors = append(w.pendingAnchors, c.Attr.ID)
+	w.open(heading(max(w.tag.level, 1)+1), fpdf.TagAttrs{})
 	w.keep(w.crossLines(c, col), crossAfter+w.follow(rest, nil, col, ts))
+	w.close()
 	w.y += crossAfter
 }
 
@@ -286,11 +314,15 @@ func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 		markX = max(col.x-indent, w.left)
 	}
 	w.pendingAnchors = append(w.pendingAnchors, l.Attr.ID)
+	w.open("L", fpdf.TagAttrs{})
 	for i, item := range l.Items {
 		if i > 0 {
 			w.space(itemGap)
 		}
 		w.pendingMarker = &marker{text: listMarker(l, i, depth), x: markX, ts: markTS}
+		li := w.open("LI", fpdf.TagAttrs{})
+		w.tag.marker = w.newTag(li, "Lbl", fpdf.TagAttrs{})
+		w.open("LBody", fpdf.TagAttrs{})
 		for j, b := range item {
 			if j > 0 {
 				w.space(itemGap)
@@ -302,7 +334,11 @@ func (w *writer) list(l *model.List, col column, ts textset.Style, depth int) {
 			w.block(b, inner, ts, item[j+1:], 0)
 		}
 		w.pendingMarker = nil
+		w.tag.marker = -1
+		w.close()
+		w.close()
 	}
+	w.close()
 }
 
 // listMarker is an item's bullet or number: "•", then "–" when nested, or
@@ -332,11 +368,15 @@ func (w *writer) notice(text string, col column) {
 		k = max(k, 1)
 		h := textset.Height(ls[:k]) + 2*pad
 		w.bound(col.x, w.y, col.x+col.width, w.y+h, "notice")
-		w.pdf.SetDrawColor(0, 0, 0)
-		w.pdf.SetLineWidth(0.5)
-		w.pdf.Rect(col.x, w.y, col.width, h, "D")
+		w.artifact("Layout", "", func() {
+			w.pdf.SetDrawColor(0, 0, 0)
+			w.pdf.SetLineWidth(0.5)
+			w.pdf.Rect(col.x, w.y, col.width, h, "D")
+		})
 		w.y += pad
+		w.open("P", fpdf.TagAttrs{})
 		w.drawLines(ls[:k])
+		w.close()
 		w.y += pad
 		if ls = ls[k:]; len(ls) > 0 {
 			w.newPage()

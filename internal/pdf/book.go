@@ -6,6 +6,7 @@ import (
 
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // A Book is one PDF made of papers' pages as Write or Lay laid them out,
@@ -48,8 +49,41 @@ func NewBook(info BookInfo, opts Options) (*Book, error) {
 	w.pdf.SetKeywords(info.Keywords, true)
 	w.pdf.SetLang("en-GB")
 	w.base = DefaultSize
+	w.open("Document", fpdf.TagAttrs{})
 	return &Book{w: w}, nil
 }
+
+// The book is tagged (PDF/UA): the text it draws belongs to the element
+// open when it is drawn (Open, Close), or to the one In names; what is
+// drawn with no element open, rules and Artifact's drawing are artifacts.
+// A placed paper's structure becomes a Part of the book's Document.
+
+// Open makes a structure element of type typ ("P", "H1", "TOC") inside
+// the open one and opens it; it returns the element.
+func (b *Book) Open(typ string) int { return b.w.open(typ, fpdf.TagAttrs{}) }
+
+// Close closes the element Open opened last.
+func (b *Book) Close() { b.w.close() }
+
+// Tag makes an element of type typ as the last in parent (an element, or
+// -1 for the open one) without opening it: one drawn later, with In.
+func (b *Book) Tag(parent int, typ string) int {
+	if parent < 0 {
+		parent = b.w.openTag()
+	}
+	return b.w.newTag(parent, typ, fpdf.TagAttrs{})
+}
+
+// In draws what draw draws as element id's content.
+func (b *Book) In(id int, draw func()) { b.w.inTag(id, draw) }
+
+// Artifact draws what draw draws as page furniture that repeats (a
+// continued page's heading).
+func (b *Book) Artifact(draw func()) { b.w.artifact("Pagination", "Header", draw) }
+
+// TagLink gives the link Link made last to element id, with its
+// description.
+func (b *Book) TagLink(id int, contents string) { b.w.pdf.TagLink(id, contents) }
 
 // NewPage leaves the current page and starts the next, returning its
 // number (from 1).
@@ -74,9 +108,11 @@ func (b *Book) Draw(l textset.Line, top float64) { b.w.drawFrags(l.Frags, top+l.
 // Rule draws a black horizontal line from x0 to x1 at height y, width mm
 // thick.
 func (b *Book) Rule(x0, x1, y, width float64) {
-	b.w.pdf.SetDrawColor(0, 0, 0)
-	b.w.pdf.SetLineWidth(width)
-	b.w.pdf.Line(x0, y, x1, y)
+	b.w.artifact("Layout", "", func() {
+		b.w.pdf.SetDrawColor(0, 0, 0)
+		b.w.pdf.SetLineWidth(width)
+		b.w.pdf.Line(x0, y, x1, y)
+	})
 }
 
 // Bookmark adds an outline entry at height y of the current page.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/boardpaper/boardpaper/internal/chart"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -34,7 +35,14 @@ func (w *writer) chart(c *model.Chart, col column) {
 	w.bound(col.x, w.y, col.x+col.width, w.y+h, "chart")
 	w.low = max(w.low, w.y+h)
 	st := chart.Style{Colours: w.doc.Style.ChartColours, FontSize: w.base}
-	if err := drawChart(w.pdf, c, st, col.x, w.y, col.width, h); err != nil {
+	// A Figure described as the HTML's SVG is (its title and summary),
+	// with its caption beside it in a Div. Gridlines are part of the
+	// figure's picture: a reader hears its description instead.
+	w.open("Div", fpdf.TagAttrs{})
+	defer w.close()
+	var err error
+	w.figure(chartAlt(c), func() { err = drawChart(w.pdf, c, st, col.x, w.y, col.width, h) })
+	if err != nil {
 		w.pdf.SetError(err)
 		return
 	}
@@ -44,8 +52,26 @@ func (w *writer) chart(c *model.Chart, col column) {
 	w.y += h
 	if len(caption) > 0 {
 		w.y += captionGap
+		w.open("Caption", fpdf.TagAttrs{})
 		w.flow(caption)
+		w.close()
 	}
+}
+
+// chartAlt is a chart's alternative text: its title and the description
+// in words the HTML page gives it.
+func chartAlt(c *model.Chart) string {
+	title := c.Title
+	if title == "" {
+		title = c.Label
+	}
+	if title == "" {
+		title = "Chart"
+	}
+	if c.Summary == "" {
+		return title
+	}
+	return strings.TrimSuffix(title, ".") + ". " + c.Summary
 }
 
 // chartFace is the face chart text is set in: the page's own Liberation

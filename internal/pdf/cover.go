@@ -41,13 +41,21 @@ func (w *writer) cover(doc *model.Document) {
 		first = false
 	}
 	box := textset.Box{X: w.left, Width: width}
+	// Tagged as the HTML's cover: the council and item, fields and blocks
+	// as paragraphs, the subject as the paper's one H1, the questions a
+	// table whose answers read "Yes" or "No" (tag.go).
+	para := func(typ string, lines []textset.Line) {
+		w.open(typ, fpdf.TagAttrs{})
+		w.flow(lines)
+		w.close()
+	}
 	if c.Council != "" {
 		gap(0)
-		w.flow(w.layoutText([]model.Inline{model.Text(c.Council)}, textset.Style{Font: textset.Bold, Size: w.base + 3}, box))
+		para("P", w.layoutText([]model.Inline{model.Text(c.Council)}, textset.Style{Font: textset.Bold, Size: w.base + 3}, box))
 	}
 	if c.Item != "" {
 		gap(1.5)
-		w.flow(w.layoutText([]model.Inline{model.Text(c.Item)}, textset.Style{Font: textset.Bold, Size: w.base}, box))
+		para("P", w.layoutText([]model.Inline{model.Text(c.Item)}, textset.Style{Font: textset.Bold, Size: w.base}, box))
 	}
 	if !first {
 		w.space(6) // the council and item stand apart from the rows
@@ -56,7 +64,13 @@ func (w *writer) cover(doc *model.Document) {
 	if c.Table {
 		w.y = max(w.y, logoBottom)
 		gap(6)
-		w.placeTable(w.layoutTable(coverTable(c.Rows), full, tableStyle{size: w.base, fullWidth: true, rowHeaders: true}))
+		tl := w.layoutTable(coverTable(c.Rows), full, tableStyle{size: w.base, fullWidth: true, rowHeaders: true})
+		for i, r := range c.Rows {
+			if r.Title {
+				tl.titleRow = i + 1 // the subject: the paper's H1, in its cell
+			}
+		}
+		w.placeTable(tl)
 		return
 	}
 	ts := textset.Style{Font: textset.Bold, Size: w.base + 1}
@@ -66,12 +80,27 @@ func (w *writer) cover(doc *model.Document) {
 		case model.CoverField:
 			for _, r := range rows[:n] {
 				gap(3)
-				w.flow(w.layoutText([]model.Inline{model.Text(r.Label + " " + r.Value())}, ts, box))
+				typ := "P"
+				if r.Title {
+					typ = "H1"
+				}
+				para(typ, w.layoutText([]model.Inline{model.Text(r.Label + " " + r.Value())}, ts, box))
 			}
 		case model.CoverQuestion:
 			w.y = max(w.y, logoBottom)
 			gap(6)
-			w.placeTable(w.layoutTable(questionTable(rows[:n]), full, tableStyle{size: w.base, fullWidth: false}))
+			tl := w.layoutTable(questionTable(rows[:n]), full, tableStyle{size: w.base, fullWidth: false})
+			// Each question is a row header; its two boxes ("☐ Yes",
+			// "☒ No") are one cell read as the answer, as the HTML's.
+			tl.rowHeads = true
+			for _, r := range rows[:n] {
+				if r.Yes {
+					tl.answers = append(tl.answers, "Yes")
+				} else {
+					tl.answers = append(tl.answers, "No")
+				}
+			}
+			w.placeTable(tl)
 		default:
 			w.y = max(w.y, logoBottom)
 			gap(4)
@@ -85,7 +114,7 @@ func (w *writer) cover(doc *model.Document) {
 				}
 				in = append(in, model.Text(line))
 			}
-			w.flow(w.layoutText(in, textset.Style{Size: w.base}, textset.Box{X: full.x, Width: full.width}))
+			para("P", w.layoutText(in, textset.Style{Size: w.base}, textset.Box{X: full.x, Width: full.width}))
 		}
 		rows = rows[n:]
 	}
@@ -183,6 +212,12 @@ func (w *writer) logo(st model.Style) (width, height float64, ok bool) {
 	if height > logoMaxH {
 		width, height = logoMaxH*iw/ih, logoMaxH
 	}
-	w.pdf.ImageOptions(name, w.right-width, w.top, width, height, false, opts, 0, "")
+	draw := func() { w.pdf.ImageOptions(name, w.right-width, w.top, width, height, false, opts, 0, "") }
+	if st.LogoAlt == "" {
+		// Decorative, as the HTML's image with an empty alt.
+		w.artifact("Layout", "", draw)
+	} else {
+		w.figure(st.LogoAlt, draw)
+	}
 	return width, height, true
 }

@@ -61,10 +61,21 @@ func (w *writer) image(im *model.Image, col column) {
 	}
 	w.bound(col.x, w.y, col.x+width, w.y+height, "image")
 	w.low = max(w.low, w.y+height)
-	w.pdf.ImageOptions(name, col.x, w.y, width, height, false, opts, 0, "")
+	// A Figure described by the picture's alternative text, with its
+	// caption beside it in a Div, as a chart is (tag.go).
+	w.open("Div", fpdf.TagAttrs{})
+	defer w.close()
+	draw := func() { w.pdf.ImageOptions(name, col.x, w.y, width, height, false, opts, 0, "") }
+	if im.Alt == "" {
+		w.artifact("Layout", "", draw)
+	} else {
+		w.figure(im.Alt, draw)
+	}
 	w.y += height
 	if len(caption) > 0 {
 		w.y += captionGap
+		w.open("Caption", fpdf.TagAttrs{})
 		w.flow(caption)
+		w.close()
 	}
 }

@@ -26,6 +26,9 @@ type LaidOut struct {
 	images     []laidImage
 	marking    string
 	provenance model.Provenance
+	// tags is the paper's structure tree, whose marked content is in
+	// the page bodies; a pack grafts it into its own.
+	tags *fpdf.Tags
 }
 
 // Provenance is what made the paper: the generator and its sources.
@@ -66,6 +69,10 @@ type laidLink struct {
 	x, y, w, h float64
 	url        string
 	dest       int
+	// elem is the paper's Link element (-1: none), contents the
+	// annotation's description.
+	elem     int
+	contents string
 }
 
 // laidDest is where an internal link goes: a page of the paper (from 1)
@@ -114,6 +121,7 @@ func (w *writer) finishLayout(doc *model.Document) *LaidOut {
 	l := w.laid
 	l.marking = w.marking
 	l.provenance = doc.Provenance
+	l.tags = w.pdf.ExportTags()
 	l.runes = map[*textset.Face][]int{}
 	for _, f := range textset.Faces() {
 		if runes := w.pdf.UsedRunes(f.Family(), f.Style()); runes != nil {
@@ -139,19 +147,22 @@ func (w *writer) bookmark(text string, level int, y float64) {
 	}
 }
 
-// link makes a clickable area to one of the document's destinations.
-func (w *writer) link(x, y, width, height float64, dest int) {
+// link makes a clickable area to one of the document's destinations, the
+// annotation of fragment frag of the line last drawn.
+func (w *writer) link(x, y, width, height float64, dest, frag int) {
 	w.pdf.Link(x, y, width, height, dest)
+	elem, contents := w.tagLink(frag)
 	if p := w.laidPage(); p != nil {
-		p.links = append(p.links, laidLink{x: x, y: y, w: width, h: height, dest: dest})
+		p.links = append(p.links, laidLink{x: x, y: y, w: width, h: height, dest: dest, elem: elem, contents: contents})
 	}
 }
 
 // linkURL makes a clickable area to a web address.
-func (w *writer) linkURL(x, y, width, height float64, url string) {
+func (w *writer) linkURL(x, y, width, height float64, url string, frag int) {
 	w.pdf.LinkString(x, y, width, height, url)
+	elem, contents := w.tagLink(frag)
 	if p := w.laidPage(); p != nil {
-		p.links = append(p.links, laidLink{x: x, y: y, w: width, h: height, url: url})
+		p.links = append(p.links, laidLink{x: x, y: y, w: width, h: height, url: url, elem: elem, contents: contents})
 	}
 }
 
@@ -209,6 +220,8 @@ func (w *writer) place(l *LaidOut, title string) int {
 		}
 	}
 	w.marking = l.marking
+	// The paper's structure, its Document a Part of this one's.
+	base := w.pdf.GraftTags(l.tags, w.openTag(), first, "Part")
 	for i, p := range l.pages {
 		w.nextLandscape = p.landscape
 		w.newPage()
@@ -225,6 +238,11 @@ func (w *writer) place(l *LaidOut, title string) int {
 				w.pdf.LinkString(k.x, k.y, k.w, k.h, k.url)
 			} else if k.dest > 0 && k.dest < len(ids) && ids[k.dest] != 0 {
 				w.pdf.Link(k.x, k.y, k.w, k.h, ids[k.dest])
+			} else {
+				continue
+			}
+			if base >= 0 && k.elem >= 0 {
+				w.pdf.TagLink(base+k.elem, k.contents)
 			}
 		}
 	}

@@ -172,7 +172,8 @@ func (w *writer) drawLineAt(l textset.Line, top float64) {
 	baseline := top + l.Base
 	if m := w.pendingMarker; m != nil {
 		ml := textset.Plain(m.text, m.ts, m.x)
-		w.drawFrags(ml.Frags, baseline)
+		w.inTag(w.tag.marker, func() { w.drawFrags(ml.Frags, baseline) })
+		w.tag.marker = -1
 		w.pendingMarker = nil
 		w.boundLine(ml, top)
 		if len(l.Frags) > 0 && m.x+ml.Width() > l.Frags[0].X+0.01 {
@@ -209,36 +210,50 @@ func (w *writer) bound(x0, y0, x1, y1 float64, what string) {
 	}
 }
 
-// drawFrags draws text fragments on a baseline.
+// drawFrags draws text fragments on a baseline, as the open element's
+// content (tag.go), or as an artifact when none is open.
 func (w *writer) drawFrags(frags []textset.Frag, baseline float64) {
-	for _, f := range frags {
-		w.font(f.Face, f.Size)
-		if f.Link != nil && f.Link.URL != "" {
-			w.pdf.SetTextColor(linkColour())
-		} else {
-			w.pdf.SetTextColor(0, 0, 0)
-		}
-		w.pdf.Text(f.X, baseline-f.Rise, f.Text)
-		if f.Link != nil && f.Link.URL != "" {
-			w.pdf.SetDrawColor(linkColour())
-			w.pdf.SetLineWidth(0.2)
-			uy := baseline + 0.12*f.Size*textset.PtMM
-			w.pdf.Line(f.X, uy, f.X+f.W, uy)
+	switch owner := w.contentTag(); {
+	case owner >= 0:
+		w.drawTagged(frags, baseline, owner)
+	case w.tag.artifact == 0:
+		w.artifact("", "", func() { w.drawFrags(frags, baseline) })
+		return
+	default:
+		for _, f := range frags {
+			w.drawFrag(f, baseline)
 		}
 	}
 	w.pdf.SetTextColor(0, 0, 0)
 }
 
+// drawFrag draws one fragment, a link's underlined.
+func (w *writer) drawFrag(f textset.Frag, baseline float64) {
+	w.font(f.Face, f.Size)
+	if f.Link != nil && f.Link.URL != "" {
+		w.pdf.SetTextColor(linkColour())
+	} else {
+		w.pdf.SetTextColor(0, 0, 0)
+	}
+	w.pdf.Text(f.X, baseline-f.Rise, f.Text)
+	if f.Link != nil && f.Link.URL != "" {
+		w.pdf.SetDrawColor(linkColour())
+		w.pdf.SetLineWidth(0.2)
+		uy := baseline + 0.12*f.Size*textset.PtMM
+		w.pdf.Line(f.X, uy, f.X+f.W, uy)
+	}
+}
+
 // linkRects makes the clickable areas of a line's linked fragments.
 func (w *writer) linkRects(l textset.Line, top float64) {
-	for _, f := range l.Frags {
+	for i, f := range l.Frags {
 		if f.Link == nil {
 			continue
 		}
 		if f.Link.URL != "" {
-			w.linkURL(f.X, top, f.W, l.Height, f.Link.URL)
+			w.linkURL(f.X, top, f.W, l.Height, f.Link.URL, i)
 		} else if f.Link.Dest != 0 {
-			w.link(f.X, top, f.W, l.Height, f.Link.Dest)
+			w.link(f.X, top, f.W, l.Height, f.Link.Dest, i)
 		}
 	}
 }
@@ -264,6 +279,7 @@ func (w *writer) useNote(n *model.Note, below float64) {
 		return
 	}
 	w.notePlaced[n] = true
+	w.noteTag(n) // placed in the structure after the block citing it
 	ls := w.noteLayout(n)
 	if len(w.carry) > 0 {
 		w.carry = append(w.carry, noteChunk{n: n, lines: ls, first: true})
@@ -328,9 +344,11 @@ func (w *writer) finishPage() {
 		w.outside = append(w.outside, fmt.Sprintf("page %d: text down to %.1f over the footnotes from %.1f", w.pdf.PageNo(), w.low, w.bottom-w.notesH))
 	}
 	y := w.bottom - w.notesH
-	w.pdf.SetDrawColor(0, 0, 0)
-	w.pdf.SetLineWidth(0.25)
-	w.pdf.Line(w.left+gutter, y+noteSepH/2, w.left+gutter+40, y+noteSepH/2)
+	w.artifact("Layout", "", func() {
+		w.pdf.SetDrawColor(0, 0, 0)
+		w.pdf.SetLineWidth(0.25)
+		w.pdf.Line(w.left+gutter, y+noteSepH/2, w.left+gutter+40, y+noteSepH/2)
+	})
 	y += noteSepH
 	for _, c := range w.pageNotes {
 		if d, ok := w.links.Notes[c.n]; ok && c.first && !w.destSet[d] {
@@ -339,7 +357,7 @@ func (w *writer) finishPage() {
 		}
 		for _, l := range c.lines {
 			w.boundLine(l, y)
-			w.drawFrags(l.Frags, y+l.Base)
+			w.inTag(w.noteTag(c.n), func() { w.drawFrags(l.Frags, y+l.Base) })
 			w.linkRects(l, y)
 			y += l.Height
 		}

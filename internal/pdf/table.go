@@ -3,6 +3,7 @@ package pdf
 import (
 	"github.com/boardpaper/boardpaper/internal/model"
 	"github.com/boardpaper/boardpaper/internal/pdf/textset"
+	"github.com/boardpaper/boardpaper/internal/thirdparty/fpdf"
 )
 
 // Table geometry, in millimetres.
@@ -40,6 +41,7 @@ type tableRow struct {
 	h      float64
 	head   bool
 	notes  []*model.Note
+	tag    *rowTag // its structure elements, shared by the parts of a split row
 }
 
 // span is how many columns cell k covers.
@@ -61,6 +63,16 @@ type tableLayout struct {
 	id      string
 	// next is the table's next part, for a table set in parts.
 	next *tableLayout
+
+	// Tagging (tag.go): whether the first column holds row headers; for
+	// the cover's questions, each row's answer, which its two boxes are
+	// read as; and the Table's elements once placing has begun.
+	rowHeads bool
+	answers  []string
+	// titleRow is 1 + the body row whose value is the paper's subject (its
+	// H1, in the cover's table style); 0 for none.
+	titleRow                   int
+	tagTable, tagHead, tagBody int
 }
 
 func (t *tableLayout) width() float64 {
@@ -251,6 +263,7 @@ func (w *writer) layoutTable(t *model.Table, col column, st tableStyle) *tableLa
 	for k, cols := range parts {
 		widths := columnWidths(pick(hardMin, cols), pick(softMin, cols), pick(maxW, cols), pick(floor, cols), avail, st.fullWidth)
 		tl := w.setTable(head, body, t, cols, widths, x, st)
+		tl.rowHeads = t.RowHeaders || st.rowHeaders
 		e := t.Exhibit
 		if len(parts) > 1 {
 			e = partExhibit(e, k+1, len(parts))
@@ -385,7 +398,7 @@ func partExhibit(e model.Exhibit, k, n int) model.Exhibit {
 func (w *writer) setTable(head, body [][]cellWords, t *model.Table, cols []int, widths []float64, x float64, st tableStyle) *tableLayout {
 	tl := &tableLayout{x: x, widths: widths, style: st}
 	setRow := func(r []cellWords, head bool, kind model.RowKind) tableRow {
-		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head, kind: kind}
+		row := tableRow{cells: make([][]textset.Line, len(cols)), head: head, kind: kind, tag: &rowTag{tr: -1}}
 		cx := x
 		var tallest float64
 		owner := -1 // the cell the last column drawn belongs to
@@ -442,6 +455,7 @@ func (w *writer) setTable(head, body [][]cellWords, t *model.Table, cols []int, 
 	}
 	for i, r := range body {
 		tl.rows = append(tl.rows, setRow(r, false, t.Kind(i)))
+		tl.rows[i].tag.index = i
 	}
 	if tl.headHeight() > (w.bottom-w.top)/3 {
 		// Header rows this tall are not repeated on each page: they are
@@ -543,6 +557,8 @@ func (w *writer) placeTable(tl *tableLayout) {
 // table of r rows and l lines of cells takes at most r+l turns and pages.
 func (w *writer) placePart(tl *tableLayout) {
 	w.pendingAnchors = append(w.pendingAnchors, tl.id)
+	tl.tagTable, tl.tagHead, tl.tagBody = w.open("Table", fpdf.TagAttrs{}), -1, -1
+	defer w.close()
 	headH := tl.headHeight()
 	capH := tl.captionHeight()
 	page := w.bottom - w.top
@@ -561,7 +577,7 @@ func (w *writer) placePart(tl *tableLayout) {
 		}
 	}
 	w.flushPending(w.y)
-	w.drawHead(tl)
+	w.drawHead(tl, false)
 	for i := 0; i < len(tl.rows); {
 		row := tl.rows[i]
 		need := row.h
@@ -580,7 +596,7 @@ func (w *writer) placePart(tl *tableLayout) {
 			placedHere := w.y > w.top+headH+eps
 			if placedHere || !w.atTop() {
 				w.newPage()
-				w.drawHead(tl)
+				w.drawHead(tl, true)
 				if w.fits(need, row.notes) {
 					w.drawRow(tl, row)
 					i++
@@ -602,7 +618,9 @@ func (w *writer) placePart(tl *tableLayout) {
 	}
 	if capH > 0 {
 		w.y += captionGap
+		w.open("Caption", fpdf.TagAttrs{})
 		w.flow(tl.caption)
+		w.close()
 	}
 }
 
@@ -614,7 +632,13 @@ func allNotes(rows []tableRow) []*model.Note {
 	return ns
 }
 
-func (w *writer) drawHead(tl *tableLayout) {
+// drawHead draws the header rows; again, on a page a table runs onto, as
+// an artifact, since they were read where the table began.
+func (w *writer) drawHead(tl *tableLayout, again bool) {
+	if again && len(tl.head) > 0 {
+		w.artifact("Pagination", "Header", func() { w.drawHead(tl, false) })
+		return
+	}
 	for _, r := range tl.head {
 		w.drawRow(tl, r)
 	}
@@ -626,6 +650,7 @@ func (w *writer) drawHead(tl *tableLayout) {
 // it too, bold, so the tint never carries the rating alone).
 func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 	x := tl.x
+	cells := w.rowTags(tl, row)
 	w.pdf.SetLineWidth(tableRule)
 	w.pdf.SetDrawColor(0x60, 0x60, 0x60)
 	for k := 0; k < len(tl.widths); k++ {
@@ -644,21 +669,30 @@ func (w *writer) drawRow(tl *tableLayout, row tableRow) {
 			w.pdf.SetFillColor(fill[0], fill[1], fill[2])
 			style = "FD"
 		}
-		w.pdf.Rect(x, w.y, cw, row.h, style)
+		// Borders and shading are artifacts; the text its cell's.
+		w.artifact("Layout", "", func() { w.pdf.Rect(x, w.y, cw, row.h, style) })
 		w.bound(x, w.y, x+cw, w.y+row.h, "table cell")
 		ly := w.y + cellPadY
-		for _, l := range row.cells[k] {
-			w.drawLineAt(l, ly)
-			ly += l.Height
+		cell := -1
+		if k < len(cells) {
+			cell = cells[k]
 		}
+		w.inTag(cell, func() {
+			for _, l := range row.cells[k] {
+				w.drawLineAt(l, ly)
+				ly += l.Height
+			}
+		})
 		x += cw
 		k += n - 1
 	}
 	if row.kind == model.RowTotal {
-		w.pdf.SetLineWidth(3 * tableRule)
-		w.pdf.SetDrawColor(0, 0, 0)
-		w.pdf.Line(tl.x, w.y, tl.x+tl.width(), w.y)
-		w.pdf.SetLineWidth(tableRule)
+		w.artifact("Layout", "", func() {
+			w.pdf.SetLineWidth(3 * tableRule)
+			w.pdf.SetDrawColor(0, 0, 0)
+			w.pdf.Line(tl.x, w.y, tl.x+tl.width(), w.y)
+			w.pdf.SetLineWidth(tableRule)
+		})
 	}
 	w.y += row.h
 	w.low = max(w.low, w.y)
@@ -703,8 +737,8 @@ func (r tableRow) empty() bool {
 
 // splitRow cuts a row too tall for a page: what fits in avail, and the rest.
 func splitRow(row tableRow, avail float64) (first, rest tableRow) {
-	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, spans: row.spans, status: row.status, kind: row.kind}
-	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, spans: row.spans, status: row.status, kind: row.kind}
+	first = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, spans: row.spans, status: row.status, kind: row.kind, tag: row.tag}
+	rest = tableRow{cells: make([][]textset.Line, len(row.cells)), head: row.head, spans: row.spans, status: row.status, kind: row.kind, tag: row.tag}
 	room := avail - 2*cellPadY
 	var fh, rh float64
 	for i, ls := range row.cells {

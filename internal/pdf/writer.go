@@ -139,6 +139,10 @@ type writer struct {
 	// anything drawn outside the text area (see bound).
 	low     float64
 	outside []string
+
+	// The structure being tagged (tag.go), and each element's type.
+	tag     tagState
+	tagType []string
 }
 
 // measuredBlock is a paragraph's text or a table laid out ahead of its
@@ -177,6 +181,7 @@ func newWriter(opts Options) *writer {
 	p.SetCreationDate(date)
 	p.SetModificationDate(date)
 	p.SetCatalogSort(true)
+	p.SetArchival(true)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(marginLeft, marginTop, marginRight)
 	p.AliasNbPages("")
@@ -192,6 +197,7 @@ func newWriter(opts Options) *writer {
 		destSet:    map[int]bool{},
 		notePlaced: map[*model.Note]bool{},
 		noteLines:  map[*model.Note][]textset.Line{},
+		tag:        tagState{label: -1, marker: -1, noteElem: map[*model.Note]int{}},
 	}
 }
 
@@ -254,6 +260,7 @@ func (w *writer) document(doc *model.Document) {
 	}
 	w.collectDestinations(doc)
 	w.newPage()
+	w.open("Document", fpdf.TagAttrs{})
 	// A bookmark waiting for this document (an agenda pack's entry for the
 	// paper) marks its first page now, before any section's can replace it,
 	// even if the paper draws nothing. Nothing waits when writing one paper.
@@ -268,6 +275,7 @@ func (w *writer) document(doc *model.Document) {
 		w.newPage()
 	}
 	w.closePage()
+	w.close()
 	w.settleLinks()
 }
 
@@ -396,6 +404,8 @@ func (w *writer) pageFurniture() {
 		pageW, pageH = pageH, pageW
 	}
 	if w.marking != "" {
+		w.pdf.BeginArtifact("Pagination", "Header")
+		w.tag.artifact++
 		ts := textset.Style{Font: textset.Bold, Size: 11}
 		l := textset.Plain(w.marking, ts, 0)
 		tw := l.Width()
@@ -406,6 +416,8 @@ func (w *writer) pageFurniture() {
 		w.pdf.SetLineWidth(0.4)
 		w.pdf.Rect(x-3, top-1, tw+6, l.Height+2, "D")
 		w.drawFrags(l.Frags, top+l.Base)
+		w.tag.artifact--
+		w.pdf.EndMarked()
 	}
 	text := fmt.Sprintf("Page %d of {nb}", w.pdf.PageNo())
 	// Centre on the width the text will have once {nb} is replaced by a
@@ -415,7 +427,7 @@ func (w *writer) pageFurniture() {
 	l := textset.Plain(text, small, (pageW-probe.Width())/2)
 	// Drawn directly, not with drawLineAt: what waits for the next line of
 	// text (anchors, a bookmark, a list marker) must not land here.
-	w.drawFrags(l.Frags, pageH-13+l.Base)
+	w.artifact("Pagination", "Footer", func() { w.drawFrags(l.Frags, pageH-13+l.Base) })
 }
 
 // layoutText sets inlines into lines in a box, with this document's links.

@@ -111,6 +111,9 @@ func Write(out io.Writer, m Meeting, opts pdf.Options) error {
 
 	entries := contentsEntries(b, m)
 	sheets := reserveContents(b, placeContents(entries))
+	// The contents are drawn last but read before the papers: their
+	// heading and TOC are made now, in that place.
+	toc := contentsTags{title: b.Tag(-1, "H2"), toc: b.Tag(-1, "TOC")}
 
 	var prov model.Provenance
 	for i, it := range m.Items {
@@ -137,7 +140,7 @@ func Write(out io.Writer, m Meeting, opts pdf.Options) error {
 		}
 	}
 	b.SetSources(prov)
-	fillContents(b, entries, sheets)
+	fillContents(b, entries, sheets, toc)
 	if err := b.Write(out); err != nil {
 		return fmt.Errorf("pdf: agenda pack: %w", err)
 	}
@@ -195,13 +198,18 @@ func front(b *pdf.Book, m Meeting) {
 	set := func(text string, st textset.Style) []textset.Line {
 		return textset.Set([]model.Inline{model.Text(text)}, st, box, nil)
 	}
+	flow := func(typ string, lines []textset.Line) {
+		b.Open(typ)
+		b.Flow(lines)
+		b.Close()
+	}
 	b.SetY(pdf.Top + 60)
 	b.Bookmark("Agenda reports pack", 0, b.Y())
-	b.Flow(set(m.Committee, textset.Style{Font: textset.Bold, Size: 22}))
+	flow("P", set(m.Committee, textset.Style{Font: textset.Bold, Size: 22}))
 	b.SetY(b.Y() + 6)
-	b.Flow(set(m.DateText, textset.Style{Size: 16}))
+	flow("P", set(m.DateText, textset.Style{Size: 16}))
 	b.SetY(b.Y() + 14)
-	b.Flow(set("Agenda reports pack", textset.Style{Font: textset.Bold, Size: 16}))
+	flow("H1", set("Agenda reports pack", textset.Style{Font: textset.Bold, Size: 16}))
 	b.SetY(b.Y() + 4)
 	n := 0
 	for _, it := range m.Items {
@@ -209,7 +217,7 @@ func front(b *pdf.Book, m Meeting) {
 			n++
 		}
 	}
-	b.Flow(set(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(m.Items)), textset.Style{Size: size}))
+	flow("P", set(fmt.Sprintf("The public papers for this meeting: %d of %d agenda items.", n, len(m.Items)), textset.Style{Size: size}))
 }
 
 // contentsEntries measures each item's contents line.
@@ -327,45 +335,73 @@ func reserveContents(b *pdf.Book, n int) []int {
 	return pages
 }
 
+// contentsTags are the contents' structure elements: the first page's
+// heading and the TOC, an entry (TOCI) per item.
+type contentsTags struct{ title, toc int }
+
 // fillContents draws the entries on the reserved pages, where
 // placeContents put them, each linking to its paper and each appendix
-// to its first page.
-func fillContents(b *pdf.Book, entries []contentsEntry, pages []int) {
+// to its first page. Each entry is a TOCI: a Link to the paper (item,
+// subject and page, described as "Item 7: Subject, page 12"), or, for a
+// withheld item, a P; each appendix listed under a paper is a TOCI of its
+// own, a Link to its first page ("Appendix 1: Staffing, page 14"), or a P
+// when the paper has no such page.
+func fillContents(b *pdf.Book, entries []contentsEntry, pages []int, tags contentsTags) {
 	for sheet, page := range pages {
 		b.Revisit(page)
-		contentsPageHead(b, sheet)
+		contentsPageHead(b, sheet, tags.title)
 	}
 	for _, e := range entries {
 		b.Revisit(pages[e.sheet])
-		b.Draw(e.item, e.y)
-		ly := e.y
-		tops := make([]float64, len(e.subject)+1) // each line's top, then the entry's foot
-		for i, l := range e.subject {
-			tops[i] = ly
-			b.Draw(l, ly)
-			ly += l.Height
-		}
-		tops[len(e.subject)] = ly
-		if e.link == 0 {
-			continue
-		}
-		// The paper's link covers its subject; each appendix's, its lines.
-		end := ly
+		// The paper's lines are its subject's, up to its first appendix's.
+		paperLines := len(e.subject)
 		if len(e.appendices) > 0 {
-			end = tops[e.appendices[0].line]
+			paperLines = e.appendices[0].line
 		}
-		pageNumber(b, e.page, e.y)
-		b.Link(pdf.Left, e.y, pdf.Right-pdf.Left, end-e.y, e.link)
-		for j, a := range e.appendices {
-			if a.page == 0 {
-				continue
+		typ := "P"
+		if e.link != 0 {
+			typ = "Link"
+		}
+		el := b.Tag(b.Tag(tags.toc, "TOCI"), typ)
+		ly := e.y
+		b.In(el, func() {
+			b.Draw(e.item, e.y)
+			for _, l := range e.subject[:paperLines] {
+				b.Draw(l, ly)
+				ly += l.Height
 			}
+			if e.link != 0 {
+				pageNumber(b, e.page, e.y)
+			}
+		})
+		if e.link != 0 {
+			b.Link(pdf.Left, e.y, pdf.Right-pdf.Left, ly-e.y, e.link)
+			b.TagLink(el, entryText(e.item, e.subject[:paperLines])+", page "+strconv.Itoa(e.page))
+		}
+		for j, a := range e.appendices {
 			next := len(e.subject)
 			if j+1 < len(e.appendices) {
 				next = e.appendices[j+1].line
 			}
-			pageNumber(b, a.page, tops[a.line])
-			b.Link(pdf.Left, tops[a.line], pdf.Right-pdf.Left, tops[next]-tops[a.line], a.link)
+			lines, top := e.subject[a.line:next], ly
+			typ := "P"
+			if a.page != 0 {
+				typ = "Link"
+			}
+			el := b.Tag(b.Tag(tags.toc, "TOCI"), typ)
+			b.In(el, func() {
+				for _, l := range lines {
+					b.Draw(l, ly)
+					ly += l.Height
+				}
+				if a.page != 0 {
+					pageNumber(b, a.page, top)
+				}
+			})
+			if a.page != 0 {
+				b.Link(pdf.Left, top, pdf.Right-pdf.Left, ly-top, a.link)
+				b.TagLink(el, entryText(textset.Line{}, lines)+", page "+strconv.Itoa(a.page))
+			}
 		}
 	}
 }
@@ -377,16 +413,47 @@ func pageNumber(b *pdf.Book, page int, y float64) {
 	b.Draw(textset.Plain(strconv.Itoa(page), ts, pdf.Right-num.Width()), y)
 }
 
+// entryText is an entry's item and subject lines as one line of text.
+func entryText(item textset.Line, subject []textset.Line) string {
+	var parts []string
+	for _, f := range item.Frags {
+		parts = append(parts, f.Text)
+	}
+	name := strings.TrimSpace(strings.Join(parts, ""))
+	parts = parts[:0]
+	for _, l := range subject {
+		for _, f := range l.Frags {
+			parts = append(parts, f.Text)
+		}
+		parts = append(parts, " ")
+	}
+	text := strings.Join(strings.Fields(strings.Join(parts, "")), " ")
+	if name == "" {
+		return text
+	}
+	return name + ": " + text
+}
+
 // contentsPageHead draws a contents page's title and its column row:
 // Item, Subject, and Page over the right-aligned page numbers.
-func contentsPageHead(b *pdf.Book, sheet int) {
+//
+// The first page's title is the contents' heading (element heading); a
+// continued page's title and every page's column row repeat what a reader
+// has heard, and are artifacts.
+func contentsPageHead(b *pdf.Book, sheet int, heading int) {
 	title := contentsTitle(sheet)
-	b.Draw(title, pdf.Top)
+	if sheet == 0 {
+		b.In(heading, func() { b.Draw(title, pdf.Top) })
+	} else {
+		b.Artifact(func() { b.Draw(title, pdf.Top) })
+	}
 	y := pdf.Top + title.Height + 4
 	cols := contentsColumns()
-	b.Draw(textset.Plain("Item", columnStyle, pdf.Left), y)
-	b.Draw(textset.Plain("Subject", columnStyle, subjectBox().X), y)
-	b.Draw(textset.Plain("Page", columnStyle, pdf.Right-cols.Width()), y)
+	b.Artifact(func() {
+		b.Draw(textset.Plain("Item", columnStyle, pdf.Left), y)
+		b.Draw(textset.Plain("Subject", columnStyle, subjectBox().X), y)
+		b.Draw(textset.Plain("Page", columnStyle, pdf.Right-cols.Width()), y)
+	})
 	y += cols.Height + contentsRule/2
 	b.Rule(pdf.Left, pdf.Right, y, 0.2)
 }

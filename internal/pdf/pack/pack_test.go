@@ -123,11 +123,12 @@ func linkTargets(t *testing.T, path string, page int) []int {
 	if err := json.Unmarshal([]byte(pdftest.Tool(t, "qpdf", "--json", "--json-key=pages", "--json-key=qpdf", path)), &js); err != nil {
 		t.Fatal(err)
 	}
+	// A tagged PDF's annotations are objects of their own, referred to
+	// from the page's /Annots.
 	var objects map[string]struct {
 		Value struct {
-			Annots []struct {
-				Dest []any `json:"/Dest"`
-			} `json:"/Annots"`
+			Annots []string `json:"/Annots"`
+			Dest   []any    `json:"/Dest"`
 		} `json:"value"`
 	}
 	if len(js.QPDF) < 2 {
@@ -141,8 +142,8 @@ func linkTargets(t *testing.T, path string, page int) []int {
 		pageOf[p.Object] = i + 1
 	}
 	var out []int
-	for _, a := range objects["obj:"+js.Pages[page-1].Object].Value.Annots {
-		if len(a.Dest) > 0 {
+	for _, ref := range objects["obj:"+js.Pages[page-1].Object].Value.Annots {
+		if a := objects["obj:"+ref].Value; len(a.Dest) > 0 {
 			ref, _ := a.Dest[0].(string)
 			out = append(out, pageOf[ref])
 		}
@@ -512,6 +513,9 @@ func pageLinks(t *testing.T, path string) [][]string {
 	for i, p := range js.Pages {
 		annots, _ := js.Objects[p.Object]["/Annots"].([]any)
 		for _, a := range annots {
+			if ref, ok := a.(string); ok {
+				a = js.Objects[ref] // tagged: the annotation is an object of its own
+			}
 			a, _ := a.(map[string]any)
 			target := "web"
 			if dest, ok := a["/Dest"].([]any); ok && len(dest) == 5 {
@@ -760,5 +764,12 @@ func TestPackContentsGiveAppendixPages(t *testing.T) {
 	}
 	if got := linkTargets(t, path, 2); !slices.Equal(got, pages) {
 		t.Errorf("the contents link to pages %v, want %v", got, pages)
+	}
+	// Each link says where it goes, for a screen reader.
+	described := pdftest.Tool(t, "qpdf", "--json", "--json-key=qpdf", path)
+	for i, want := range []string{"Item 7: Paper number 1", "Appendix 1: Staffing", "Appendix 2: Costs (not for publication)"} {
+		if want = fmt.Sprintf(`"/Contents": "u:%s, page %d"`, want, pages[i]); !strings.Contains(described, want) {
+			t.Errorf("no link is described %s", want)
+		}
 	}
 }

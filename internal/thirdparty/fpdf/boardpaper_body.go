@@ -177,6 +177,13 @@ func (f *Fpdf) reserveOutput() {
 		}
 	}
 	n += len(f.fonts) * (48 << 10)
+	if t := f.tags; t != nil {
+		// The structure tree, compressed, and the pages' annotations.
+		n += 16*len(t.elems) + 8*len(t.kids)
+		for p := 1; p <= f.page; p++ {
+			n += 200 * len(f.pageLinks[p])
+		}
+	}
 	for _, im := range f.images {
 		n += 1<<10 + len(im.data) + len(im.smask)
 	}

@@ -64,6 +64,7 @@ type utf8FontSubset struct {
 	fontLength int    // uncompressed (/Length1)
 	cidToGID   []byte // compressed
 	widths     string // the "/W [...]" line
+	toUnicode  []byte // compressed ToUnicode CMap of the runes used
 }
 
 // parsedKey names a font file by the bytes the caller passed: fonts
@@ -251,6 +252,7 @@ func (s *utf8FontSubset) make(font *fontDefType) {
 	s.fontLength = len(stream)
 	s.cidToGID = compressedCIDToGIDMap(cut.CodeSymbolDictionary)
 	s.widths = cidFontWidths(font, cut.LastRune)
+	s.toUnicode = compressCopy([]byte(toUnicodeCMap(font.usedRunes)))
 }
 
 func compressCopy(data []byte) []byte {

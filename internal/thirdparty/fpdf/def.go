@@ -147,6 +147,11 @@ type linkType struct {
 	x, y, wd, ht float64
 	link         int    // Auto-generated internal link ID or...
 	linkStr      string // ...application-provided external link string
+	// boardpaper: tagged PDF (boardpaper_tag.go): the element that owns
+	// the annotation (+1; 0 for none), its description, and its object.
+	tag      int
+	contents string
+	obj      int
 }
 
 type intLinkType struct {
@@ -244,6 +249,13 @@ type Fpdf struct {
 	transformNest    int                       // Number of active transformation contexts
 	err              error                     // Set if error occurs during life cycle of instance
 	catalogSort      bool                      // sort resource catalogs in document
+	archival         bool                      // boardpaper: PDF/A-2b (boardpaper_archive.go)
+	archive          archiveObjs               // boardpaper: its objects
+	tags             *tagging                  // boardpaper: the structure tree (boardpaper_tag.go)
+	structObjs       structObjs                // boardpaper: where it was written
+	annotKeys        []annotKey                // boardpaper: tagged annotations, by ParentTree key less the pages
+	packing          packed                    // boardpaper: the object stream being filled
+	packedIn         map[int][2]int            // boardpaper: object -> its object stream and index
 	colorFlag        bool                      // indicates whether fill and text colors are different
 	color            struct {
 		// Composite values of colors
@@ -261,6 +273,7 @@ const (
 	pdfVers1_3 = pdfVersion(uint16(1)<<8 | uint16(3))
 	pdfVers1_4 = pdfVersion(uint16(1)<<8 | uint16(4))
 	pdfVers1_5 = pdfVersion(uint16(1)<<8 | uint16(5))
+	pdfVers1_7 = pdfVersion(uint16(1)<<8 | uint16(7)) // boardpaper: PDF/A-2 (boardpaper_archive.go)
 )
 
 type pdfVersion uint16

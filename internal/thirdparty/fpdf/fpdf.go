@@ -1050,7 +1050,7 @@ func (f *Fpdf) newLink(x, y, w, h float64, link int, linkStr string) {
 	// f.pageLinks[f.page] = linkList
 	// }
 	f.pageLinks[f.page] = append(f.pageLinks[f.page],
-		linkType{x * f.k, f.hPt - y*f.k, w * f.k, h * f.k, link, linkStr})
+		linkType{x: x * f.k, y: f.hPt - y*f.k, wd: w * f.k, ht: h * f.k, link: link, linkStr: linkStr})
 }
 
 // Link puts a link on a rectangular area of the page. Text or image links are
@@ -1558,7 +1558,9 @@ func (f *Fpdf) newobj() {
 		f.offsets = append(f.offsets, 0)
 	}
 	f.offsets[f.n] = f.buffer.Len()
-	f.outf("%d 0 obj", f.n)
+	// boardpaper: the same line without a Sprintf (a tagged document has
+	// an object per structure element).
+	f.buffer.Write(append(strconv.AppendInt(f.fmt.buf[:0], int64(f.n), 10), " 0 obj\n"...))
 }
 
 func (f *Fpdf) putstream(b []byte) {
@@ -1713,6 +1715,10 @@ func (f *Fpdf) putpages() {
 	// that page n stays object 1+2n, as link destinations assume.
 	nextBody := f.n + 2*nb + 1
 	firstBody := nextBody
+	nextAnnot := nextBody
+	for n := 1; n <= nb; n++ {
+		nextAnnot += len(f.pageBodies[n])
+	}
 	for n := 1; n <= nb; n++ {
 		// Page
 		f.newobj()
@@ -1725,27 +1731,27 @@ func (f *Fpdf) putpages() {
 		}
 		f.out("/Resources 2 0 R")
 		// Links
-		if len(f.pageLinks[n]) > 0 {
+		if f.tags != nil {
+			// boardpaper: tagged, annotations are objects of their own,
+			// after the page bodies, so that their elements can point at
+			// them (boardpaper_tag.go).
+			f.outf("/StructParents %d /Tabs /S", n-1)
+			if len(f.pageLinks[n]) > 0 {
+				var annots fmtBuffer
+				annots.printf("/Annots [")
+				for i := range f.pageLinks[n] {
+					f.pageLinks[n][i].obj = nextAnnot
+					annots.printf("%d 0 R ", nextAnnot)
+					nextAnnot++
+				}
+				annots.printf("]")
+				f.out(annots.String())
+			}
+		} else if len(f.pageLinks[n]) > 0 {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
-				if pl.link == 0 {
-					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
-				} else {
-					l := f.links[pl.link]
-					var sz SizeType
-					var h float64
-					sz, ok = f.pageSizes[l.page]
-					if ok {
-						h = sz.Ht
-					} else {
-						h = hPt
-					}
-					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
-				}
+				annots.printf("%s", f.annotation(pl, hPt))
 			}
 			annots.printf("]")
 			f.out(annots.String())
@@ -1781,6 +1787,7 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 	}
 	f.putPageBodies(firstBody)
+	f.putAnnotations(hPt)
 	// Pages root
 	f.offsets[1] = f.buffer.Len()
 	f.out("1 0 obj")
@@ -1842,8 +1849,9 @@ func (f *Fpdf) putfonts() {
 				f.out("endobj")
 
 				f.newobj()
-				f.out("<</Length " + strconv.Itoa(len(toUnicode)) + ">>")
-				f.putstream([]byte(toUnicode))
+				// boardpaper: the runes the document used (boardpaper_tounicode.go).
+				f.out("<</Length " + strconv.Itoa(len(sub.toUnicode)) + " /Filter /FlateDecode>>")
+				f.putstream(sub.toUnicode)
 				f.out("endobj")
 
 				// CIDInfo
@@ -2085,8 +2093,14 @@ func (f *Fpdf) putinfo() {
 		f.outf("/Creator %s", f.textstring(f.creator))
 	}
 	creation := timeOrNow(f.creationDate)
-	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
 	mod := timeOrNow(f.modDate)
+	if f.archival {
+		// boardpaper: said to be UTC, as the XMP metadata says.
+		f.outf("/CreationDate %s", f.textstring(pdfDate(creation)))
+		f.outf("/ModDate %s", f.textstring(pdfDate(mod)))
+		return
+	}
+	f.outf("/CreationDate %s", f.textstring("D:"+creation.Format("20060102150405")))
 	f.outf("/ModDate %s", f.textstring("D:"+mod.Format("20060102150405")))
 }
 
@@ -2131,16 +2145,26 @@ func (f *Fpdf) putcatalog() {
 	// a document has none; boardpaper's never have any.
 	f.out("/EmbeddedFiles << /Names [\n  \n] >>")
 	f.out(">>")
+	f.putArchiveCatalog()
+	if f.structObjs.root != 0 {
+		// boardpaper: tagged PDF (boardpaper_tag.go).
+		f.outf("/StructTreeRoot %d 0 R", f.structObjs.root)
+	}
 }
 
 func (f *Fpdf) putheader() {
 	f.outf("%%PDF-%s", f.pdfVersion)
+	if f.archival {
+		// boardpaper: the comment that tells a file transfer the file is binary.
+		f.out("%\xe2\xe3\xcf\xd3")
+	}
 }
 
 func (f *Fpdf) puttrailer() {
 	f.outf("/Size %d", f.n+1)
 	f.outf("/Root %d 0 R", f.n)
 	f.outf("/Info %d 0 R", f.n-1)
+	f.putID()
 }
 
 func (f *Fpdf) putbookmarks() {
@@ -2209,6 +2233,8 @@ func (f *Fpdf) enddoc() {
 	}
 	// Bookmarks
 	f.putbookmarks()
+	f.putArchive()
+	f.putStructTree()
 	// 	Info
 	f.newobj()
 	f.out("<<")
@@ -2221,6 +2247,12 @@ func (f *Fpdf) enddoc() {
 	f.putcatalog()
 	f.out(">>")
 	f.out("endobj")
+	if f.packedIn != nil {
+		// boardpaper: object streams need a cross-reference stream.
+		f.putXrefStream()
+		f.state = 3
+		return
+	}
 	// Cross-ref
 	o := f.buffer.Len()
 	f.out("xref")

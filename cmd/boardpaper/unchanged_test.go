@@ -41,7 +41,7 @@ func TestOutputsAreUnchanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	samples := t.TempDir()
-	for _, dir := range []string{"templates", "data"} {
+	for _, dir := range []string{"templates", "data", "images"} {
 		if err := os.CopyFS(filepath.Join(samples, dir), os.DirFS(filepath.Join(root, dir))); err != nil {
 			t.Fatal(err)
 		}

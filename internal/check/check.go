@@ -4,6 +4,8 @@
 package check
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +33,8 @@ func Warnings(b *pipeline.Checked, o Options) diag.List {
 	c := &checker{in: b.Input, doc: b.Doc, pos: b.Positions, src: sourceOf(b.Input.Paper)}
 	c.requiredSections()
 	c.implications()
+	c.reasons()
+	c.enclosures()
 	c.unusedLabels()
 	c.tables()
 	c.snapshotDates()
@@ -134,10 +138,7 @@ func quotedList(items []string) string {
 	for i, s := range items {
 		q[i] = `"` + s + `"`
 	}
-	if len(q) == 1 {
-		return q[0]
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+	return joinAnd(q)
 }
 
 // titleKey is how section titles are compared: case, spacing and the
@@ -318,4 +319,150 @@ func (c *checker) timetable(publish time.Time) {
 	case days < 28:
 		c.warn(p.Keys["notice_date"], "notice of the private meeting was given %d clear days before it; the rules ask for 28", days)
 	}
+}
+
+// reasonsHeading is the section whose list gives the reasons for the
+// recommendations, keyed by their markers.
+const reasonsHeading = "reasons for recommendations"
+
+// reasons: when the recommendations are a marked list ((1), (a), …) and
+// the paper's "Reasons for recommendations" is one too, each
+// recommendation has a reason under its own marker, and each reason's
+// marker is a recommendation's. Reasons written as paragraphs are not
+// keyed, and are left alone.
+func (c *checker) reasons() {
+	var recs, why *model.Section
+	for _, s := range c.doc.Front {
+		if s.Kind == model.FrontRecommendations {
+			recs = s
+		}
+	}
+	for _, s := range c.doc.Body {
+		if titleKey(model.PlainText(s.Title)) == reasonsHeading {
+			why = s
+			break
+		}
+	}
+	if recs == nil || why == nil {
+		return
+	}
+	want, wantOrder := c.listItems(recs.Blocks)
+	got, gotOrder := c.listItems(why.Blocks)
+	if len(want) == 0 || len(got) == 0 {
+		return
+	}
+	title := model.PlainText(why.Title)
+	for _, k := range wantOrder {
+		if _, ok := got[k]; !ok {
+			c.warn(c.at(why), "%q gives no reason for recommendation %s: give it under the same marker, %s", title, want[k].marker, want[k].marker)
+		}
+	}
+	for _, k := range gotOrder {
+		if _, ok := want[k]; !ok {
+			c.warn(got[k].pos, "reason %s is for a recommendation that does not exist: the recommendations are %s", got[k].marker, markerList(want, wantOrder))
+		}
+	}
+}
+
+// keyedItem is an item of a marked list: its marker as written and where.
+type keyedItem struct {
+	marker string
+	pos    diag.Pos
+}
+
+// listItems are the items of the ordered lists directly in blocks, by
+// their key: the numbering style and the item's number, so that "(2)"
+// and "2." are the same recommendation and "(b)" is not.
+func (c *checker) listItems(blocks []model.Block) (map[string]keyedItem, []string) {
+	items := map[string]keyedItem{}
+	var order []string
+	for _, b := range blocks {
+		l, ok := b.(*model.List)
+		if !ok || !l.Ordered {
+			continue
+		}
+		style := l.Style
+		if style == "" {
+			style = "1"
+		}
+		for i, item := range l.Items {
+			k := style + strconv.Itoa(l.Start+i)
+			if _, dup := items[k]; dup {
+				continue
+			}
+			pos := c.at(l)
+			if len(item) > 0 {
+				pos = c.at(item[0])
+			}
+			items[k] = keyedItem{marker: l.Marker(i), pos: pos}
+			order = append(order, k)
+		}
+	}
+	return items, order
+}
+
+// markerList is "(1), (2) and (3)".
+func markerList(items map[string]keyedItem, order []string) string {
+	m := make([]string, len(order))
+	for i, k := range order {
+		m[i] = items[k].marker
+	}
+	return joinAnd(m)
+}
+
+// enclosures: a cover that lists the paper's enclosures names each of its
+// appendices, and no appendix it does not have. An enclosure names
+// "Appendix 2" by the layout's word and the appendix's number, anywhere
+// in its line; other enclosures (a plan, a report) are left alone.
+func (c *checker) enclosures() {
+	const key = "enclosures"
+	shown := false
+	for _, r := range c.in.Layout.CoverRows() {
+		shown = shown || r.Key == key
+	}
+	appendices := c.doc.Meta.Appendices
+	if !shown || len(appendices) == 0 {
+		return
+	}
+	word := c.in.Layout.AppendixWord
+	named := appendixName(word)
+	listed := map[string]bool{}
+	f := c.in.Paper.Fields[key]
+	pos, ok := c.in.Paper.Keys[key]
+	if !ok {
+		pos = diag.Pos{Path: c.src.path, Line: 1, Col: 1}
+	}
+	have := map[string]bool{}
+	var names []string
+	for _, a := range appendices {
+		have[a.Number] = true
+		names = append(names, a.Name)
+	}
+	for _, line := range f.List {
+		for _, m := range named.FindAllStringSubmatch(line, -1) {
+			listed[m[1]] = true
+			if !have[m[1]] {
+				c.warn(pos, "enclosure %q names %s %s, which the paper does not have: its appendices are %s", line, word, m[1], joinAnd(names))
+			}
+		}
+	}
+	for _, a := range appendices {
+		if !listed[a.Number] {
+			c.warn(pos, "the cover's enclosures do not list %s, %s: add it to enclosures, e.g. \"%s: %s\"", a.Name, a.Title, a.Name, a.Title)
+		}
+	}
+}
+
+// appendixName finds "Appendix 2" (or "Appendix B") in an enclosure's
+// line, by the layout's word for an appendix; the number is its group.
+func appendixName(word string) *regexp.Regexp {
+	return regexp.MustCompile(`\b` + regexp.QuoteMeta(word) + `\s+([0-9]+|[A-Z])\b`)
+}
+
+// joinAnd is "A, B and C".
+func joinAnd(items []string) string {
+	if len(items) == 1 {
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }

@@ -14,10 +14,18 @@ import (
 // returns its warnings about implications.
 func implicationWarnings(t *testing.T, body string) []string {
 	t.Helper()
+	return cabinetWarnings(t, "", body, func(s string) bool { return strings.Contains(s, "mplications") || strings.Contains(s, "answer") })
+}
+
+// cabinetWarnings checks a cabinet paper with the given front-matter
+// lines (after its usual ones) and body, and returns the warnings keep
+// keeps.
+func cabinetWarnings(t *testing.T, front, body string, keep func(string) bool) []string {
+	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
 		"templates/p.md": "---\nlayout: cabinet\nreport_of: Director\nreport_to: Cabinet\n" +
-			"date: 2026-03-11\nsubject: A paper\nportfolio_holder: {name: Cllr A}\nkey_decision: false\ndata: data/s.yaml\n---\n" + body,
+			"date: 2026-03-11\nsubject: A paper\nportfolio_holder: {name: Cllr A}\nkey_decision: false\ndata: data/s.yaml\n" + front + "---\n" + body,
 		"data/s.yaml": "n: 1\n",
 	}
 	for name, text := range files {
@@ -39,7 +47,7 @@ func implicationWarnings(t *testing.T, body string) []string {
 			t.Fatalf("the paper does not build: %v", r.Err)
 		}
 		for _, w := range Warnings(r, Options{PublishDate: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)}) {
-			if s := w.Error(); strings.Contains(s, "mplications") || strings.Contains(s, "answer") {
+			if s := w.Error(); keep(s) {
 				out = append(out, s)
 			}
 		}

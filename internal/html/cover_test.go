@@ -68,3 +68,16 @@ func TestCoverWithoutTitle(t *testing.T) {
 		t.Error("no h1")
 	}
 }
+
+// On a narrow screen a table cover's last label does not carry the rule
+// that closes the table; a lines cover has no such rule to undo.
+func TestTableCoverNarrowRule(t *testing.T) {
+	d := executivePaper()
+	if strings.Contains(render(t, d, Options{}), coverTableCSS) {
+		t.Error("a lines cover's page holds the table cover's rule")
+	}
+	d.Cover = tableCover()
+	if !strings.Contains(render(t, d, Options{}), coverTableCSS) {
+		t.Error("a table cover's page lacks its narrow-screen rule")
+	}
+}

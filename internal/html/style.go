@@ -83,8 +83,15 @@ func featureCSS(d *model.Document) string {
 		b.WriteString(appendixCSS)
 	}
 	images, marked, finance := false, false, false
+	widest := 0.0 // the widest number in the gutter, in rem
 	model.Walk(d, func(n model.Node, entering bool) model.WalkStatus {
 		switch n := n.(type) {
+		case *model.Section:
+			if n.Kind != model.Appendix { // "Appendix 1" leads its heading
+				widest = max(widest, numberWidth(n.Number)*headingScale(n.Level))
+			}
+		case *model.Para:
+			widest = max(widest, numberWidth(n.Number))
 		case *model.Image:
 			images = true
 		case *model.List:
@@ -108,5 +115,61 @@ func featureCSS(d *model.Document) string {
 	if marked {
 		b.WriteString(markedListCSS)
 	}
+	b.WriteString(gutterCSS(widest))
+	if d.Cover.Table {
+		b.WriteString(coverTableCSS)
+	}
 	return b.String()
+}
+
+// coverTableCSS: on a narrow screen a table cover's label stands above its
+// answer, and the last row's rule under the table belongs under the
+// answer, not between the two.
+const coverTableCSS = "@media (max-width: 36rem) { .cover-table tr:last-child > th { border-bottom: 0; } }\n"
+
+// The number gutter of style.css is 3.5rem: a number 3rem wide and a gap
+// of 0.5rem before its text, which holds "4.1.2" and "10.14" but not
+// "A1.2.1" in every font. A paper with a wider number widens the gutter,
+// on screens wide enough to have one, so that no number touches its text.
+const (
+	baseGutter = 3.5
+	gutterGap  = 0.5
+)
+
+// numberWidth is how wide a number is, in em of its text, in the widest
+// of the fonts a page may fall back to: DejaVu Sans, whose digits are
+// 0.64em and its stops 0.32em (Arial's 0.56em and 0.28em).
+func numberWidth(num string) float64 {
+	w := 0.0
+	for _, r := range num {
+		if r == '.' || r == ' ' {
+			w += 0.32
+		} else {
+			w += 0.64
+		}
+	}
+	return w
+}
+
+// headingScale is how much wider a section heading's number is than a
+// paragraph's: its font size in rem (style.css's h2 and h3), and a tenth
+// more for bold.
+func headingScale(level int) float64 {
+	switch level {
+	case 1:
+		return 1.25 * 1.1
+	case 2:
+		return 1.1 * 1.1
+	}
+	return 1
+}
+
+// gutterCSS widens the gutter to hold a number widest rem wide, in
+// quarter rems; nothing when the usual gutter does.
+func gutterCSS(widest float64) string {
+	need := math.Ceil((widest+gutterGap)*4) / 4
+	if need <= baseGutter {
+		return ""
+	}
+	return "@media (min-width: 36.01rem) { :root { --gutter: " + strconv.FormatFloat(need, 'f', -1, 64) + "rem; } }\n"
 }

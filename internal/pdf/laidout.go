@@ -34,6 +34,20 @@ type LaidOut struct {
 // Provenance is what made the paper: the generator and its sources.
 func (l *LaidOut) Provenance() model.Provenance { return l.provenance }
 
+// PageOf is the page of the paper (from 1) that its first top-level
+// outline entry named text is on ("Appendix 2: Costs"), or 0 when it has
+// none.
+func (l *LaidOut) PageOf(text string) int {
+	for i, p := range l.pages {
+		for _, m := range p.marks {
+			if m.level == 0 && m.text == text {
+				return i + 1
+			}
+		}
+	}
+	return 0
+}
+
 // laidPage is one page: its body and what points at or from it.
 type laidPage struct {
 	landscape bool

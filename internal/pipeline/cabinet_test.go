@@ -29,6 +29,12 @@ func TestCabinetSampleGolden(t *testing.T) {
 		`<span class="secnum">7</span> Background papers</h2>`,
 		`<li><a href="https://www.borsetshire.example/ltp">Local Transport Plan 2024–2029</a></li>`,
 		`<span class="secnum">6.5</span> Risk</h3>`,
+		`<tr><th scope="row">Exempt information</th><td>Part exempt<br/>paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972<br/>Exempt appendix: 2</td></tr>`,
+		`<li><span class="marker">(1)</span> approve the A38 bus priority scheme`,
+		`<h2 id="sec-route-title">Appendix 1: Route of the scheme</h2>`,
+		`alt="Schematic map of the A38 Bristol Road`,
+		`<figcaption><span class="exhibit-label">Figure 2:</span> The proposed bus lanes and junctions on the A38</figcaption>`,
+		`<h2 id="sec-costs-title">Appendix 2: Cost estimate</h2>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %s", want)

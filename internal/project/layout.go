@@ -193,15 +193,22 @@ func ParseLayout(name, relPath string, src []byte) (*Layout, error) {
 	d := decoder{path: relPath, errs: &errs}
 	d.fields(root, "layout", map[string]func(*yaml.Node){
 		"front": func(n *yaml.Node) {
+			var recs *yaml.Node
 			d.fields(n, "front", map[string]func(*yaml.Node){
 				"title": func(n *yaml.Node) { l.FrontTitle = d.str(n, "front.title") },
 				"summary_numbers": func(n *yaml.Node) {
 					l.SummaryNumbers = d.oneOf(n, "front.summary_numbers", "1.0", "1.", "none")
 				},
 				"recommendations": func(n *yaml.Node) {
+					recs = n
 					l.RecommendationsContinue = d.oneOf(n, "front.recommendations", "unnumbered", "continue") == "continue"
 				},
 			})
+			// continue numbers in the summary's style, and none has no
+			// numbers to continue: the layout would number nothing.
+			if l.RecommendationsContinue && l.SummaryNumbers == "none" {
+				d.fail(recs, "front.recommendations: continue numbers the recommendations on from the summary, but summary_numbers is none: give summary_numbers \"1.\" or \"1.0\", or leave the recommendations unnumbered and number them with a list, (1), (2)")
+			}
 		},
 		"sections": func(n *yaml.Node) {
 			d.fields(n, "sections", map[string]func(*yaml.Node){

@@ -158,10 +158,7 @@ func writePack(o Options, dir string, papers []meetingPaper, out *output) error 
 	first := papers[0].meta
 	meeting := pack.Meeting{Committee: first.Committee, DateText: format.LongDate(first.Date)}
 	for _, mp := range papers {
-		item := pack.Item{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld}
-		for _, a := range mp.meta.Appendices {
-			item.Appendices = append(item.Appendices, model.AppendixLine(a))
-		}
+		item := pack.Item{Item: mp.meta.Item, Subject: mp.meta.Title, Withheld: mp.withheld, Appendices: mp.meta.Appendices}
 		if mp.withheld == "" {
 			path, data := mp.path, mp.data
 			load := func() (*pdf.LaidOut, error) {

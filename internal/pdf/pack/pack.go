@@ -38,9 +38,9 @@ type Item struct {
 	// the pack (pdf.Lay). It is called once, when the pack reaches the
 	// item, and the layout is dropped once the item is placed.
 	Load func() (*pdf.LaidOut, error)
-	// Appendices name the paper's appendices ("Appendix 1: Staffing"),
-	// listed under its subject.
-	Appendices []string
+	// Appendices are the paper's appendices, listed under its subject
+	// ("Appendix 1: Staffing"), each with the page it starts on.
+	Appendices []model.AppendixEntry
 }
 
 // size is the type size of the pack's own text, a paper's default.
@@ -62,9 +62,20 @@ type contentsEntry struct {
 	height  float64
 	link    int // fpdf link to the paper's first page; 0 for a withheld item
 	page    int // the pack page the paper starts on, once written
+	// appendices are where the paper's appendices are listed: from which
+	// of the subject's lines, and the pack page each starts on.
+	appendices []contentsAppendix
 
 	sheet int     // which contents page (0-based) the entry is drawn on
 	y     float64 // its top on that page
+}
+
+// contentsAppendix is an appendix's line (or lines) in its paper's entry.
+type contentsAppendix struct {
+	line int    // the subject line it starts on
+	mark string // its outline entry in the paper: "Appendix 1: Staffing"
+	link int
+	page int // 0 when the paper's layout has no such entry
 }
 
 // Write writes a meeting's pack to out, in one pass. The contents are laid
@@ -120,6 +131,13 @@ func Write(out io.Writer, m Meeting, opts pdf.Options) error {
 		// Each paper's sections sit one level beneath the paper's entry.
 		entries[i].page = b.Place(paper, packBookmark(it))
 		b.SetLink(entries[i].link, entries[i].page, 0)
+		for j := range entries[i].appendices {
+			a := &entries[i].appendices[j]
+			if p := paper.PageOf(a.mark); p > 0 {
+				a.page = entries[i].page + p - 1
+				b.SetLink(a.link, a.page, 0)
+			}
+		}
 	}
 	b.SetSources(prov)
 	fillContents(b, entries, sheets, toc)
@@ -212,13 +230,17 @@ func contentsEntries(b *pdf.Book, m Meeting) []contentsEntry {
 		subject := []model.Inline{model.Text(contentsSubject(it.Subject))}
 		if it.Withheld != "" {
 			subject = append(subject, model.LineBreak{}, &model.Emph{Inlines: []model.Inline{model.Text(upperFirst(it.Withheld))}})
-		} else {
-			e.link = b.NewLink()
-			for _, a := range it.Appendices {
-				subject = append(subject, model.LineBreak{}, model.Text(contentsSubject(a)))
-			}
 		}
 		e.subject = textset.Set(subject, ts, subjectBox(), nil)
+		if it.Withheld == "" {
+			e.link = b.NewLink()
+			// Each appendix is set on its own, so that its page number
+			// stands beside its first line.
+			for _, a := range it.Appendices {
+				e.appendices = append(e.appendices, contentsAppendix{line: len(e.subject), mark: a.Name + ": " + a.Title, link: b.NewLink()})
+				e.subject = append(e.subject, textset.Set([]model.Inline{model.Text(contentsSubject(model.AppendixLine(a)))}, ts, subjectBox(), nil)...)
+			}
+		}
 		e.height = max(textset.Height(e.subject), e.item.Height) + contentsGap
 	}
 	return entries
@@ -318,62 +340,98 @@ func reserveContents(b *pdf.Book, n int) []int {
 type contentsTags struct{ title, toc int }
 
 // fillContents draws the entries on the reserved pages, where
-// placeContents put them, each linking to its paper. Each entry is a TOCI:
-// a Link to the paper (item, subject and page, described as "Item 7:
-// Subject, page 12"), or, for a withheld item, a P.
+// placeContents put them, each linking to its paper and each appendix
+// to its first page. Each entry is a TOCI: a Link to the paper (item,
+// subject and page, described as "Item 7: Subject, page 12"), or, for a
+// withheld item, a P; each appendix listed under a paper is a TOCI of its
+// own, a Link to its first page ("Appendix 1: Staffing, page 14"), or a P
+// when the paper has no such page.
 func fillContents(b *pdf.Book, entries []contentsEntry, pages []int, tags contentsTags) {
 	for sheet, page := range pages {
 		b.Revisit(page)
 		contentsPageHead(b, sheet, tags.title)
 	}
-	ts := textset.Style{Size: size}
 	for _, e := range entries {
 		b.Revisit(pages[e.sheet])
-		toci := b.Tag(tags.toc, "TOCI")
+		// The paper's lines are its subject's, up to its first appendix's.
+		paperLines := len(e.subject)
+		if len(e.appendices) > 0 {
+			paperLines = e.appendices[0].line
+		}
 		typ := "P"
 		if e.link != 0 {
 			typ = "Link"
 		}
-		el := b.Tag(toci, typ)
+		el := b.Tag(b.Tag(tags.toc, "TOCI"), typ)
 		ly := e.y
 		b.In(el, func() {
 			b.Draw(e.item, e.y)
-			for _, l := range e.subject {
+			for _, l := range e.subject[:paperLines] {
 				b.Draw(l, ly)
 				ly += l.Height
 			}
 			if e.link != 0 {
-				num := textset.Plain(strconv.Itoa(e.page), ts, 0)
-				num = textset.Plain(strconv.Itoa(e.page), ts, pdf.Right-num.Width())
-				b.Draw(num, e.y)
+				pageNumber(b, e.page, e.y)
 			}
 		})
 		if e.link != 0 {
 			b.Link(pdf.Left, e.y, pdf.Right-pdf.Left, ly-e.y, e.link)
-			b.TagLink(el, entryText(e)+", page "+strconv.Itoa(e.page))
+			b.TagLink(el, entryText(e.item, e.subject[:paperLines])+", page "+strconv.Itoa(e.page))
+		}
+		for j, a := range e.appendices {
+			next := len(e.subject)
+			if j+1 < len(e.appendices) {
+				next = e.appendices[j+1].line
+			}
+			lines, top := e.subject[a.line:next], ly
+			typ := "P"
+			if a.page != 0 {
+				typ = "Link"
+			}
+			el := b.Tag(b.Tag(tags.toc, "TOCI"), typ)
+			b.In(el, func() {
+				for _, l := range lines {
+					b.Draw(l, ly)
+					ly += l.Height
+				}
+				if a.page != 0 {
+					pageNumber(b, a.page, top)
+				}
+			})
+			if a.page != 0 {
+				b.Link(pdf.Left, top, pdf.Right-pdf.Left, ly-top, a.link)
+				b.TagLink(el, entryText(textset.Line{}, lines)+", page "+strconv.Itoa(a.page))
+			}
 		}
 	}
 }
 
-// entryText is an entry's item and subject as one line of text.
-func entryText(e contentsEntry) string {
+// pageNumber draws a contents page number right-aligned at height y.
+func pageNumber(b *pdf.Book, page int, y float64) {
+	ts := textset.Style{Size: size}
+	num := textset.Plain(strconv.Itoa(page), ts, 0)
+	b.Draw(textset.Plain(strconv.Itoa(page), ts, pdf.Right-num.Width()), y)
+}
+
+// entryText is an entry's item and subject lines as one line of text.
+func entryText(item textset.Line, subject []textset.Line) string {
 	var parts []string
-	for _, f := range e.item.Frags {
+	for _, f := range item.Frags {
 		parts = append(parts, f.Text)
 	}
-	item := strings.TrimSpace(strings.Join(parts, ""))
+	name := strings.TrimSpace(strings.Join(parts, ""))
 	parts = parts[:0]
-	for _, l := range e.subject {
+	for _, l := range subject {
 		for _, f := range l.Frags {
 			parts = append(parts, f.Text)
 		}
 		parts = append(parts, " ")
 	}
-	subject := strings.Join(strings.Fields(strings.Join(parts, "")), " ")
-	if item == "" {
-		return subject
+	text := strings.Join(strings.Fields(strings.Join(parts, "")), " ")
+	if name == "" {
+		return text
 	}
-	return item + ": " + subject
+	return name + ": " + text
 }
 
 // contentsPageHead draws a contents page's title and its column row:

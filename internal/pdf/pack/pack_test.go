@@ -725,3 +725,51 @@ func TestPackPlacesLandscapePages(t *testing.T) {
 		t.Errorf("pack page %d does not hold the capital table", want)
 	}
 }
+
+// A paper's appendices are listed under it in the contents, each with the
+// page it starts on and a link there; one the paper's layout does not
+// have (as cannot happen when the list is made from the paper) is listed
+// without a page.
+func TestPackContentsGiveAppendixPages(t *testing.T) {
+	doc := packPaper(1)
+	appendix := func(n, title string) *model.Section {
+		return &model.Section{Kind: model.Appendix, Level: 1, Number: "Appendix " + n, Title: []model.Inline{model.Text(title)},
+			Blocks: []model.Block{pdftest.Para("A"+n+".1", pdftest.Txt(pdftest.Prose(1, 40)))}}
+	}
+	doc.Body = append(doc.Body, appendix("1", "Staffing"), appendix("2", "Costs"))
+	p := Meeting{Committee: "Executive Board", DateText: "13th March 2013", Items: []Item{{
+		Item: 7, Subject: doc.Meta.Title, Load: func() (*pdf.LaidOut, error) { return pdf.Lay(doc) },
+		Appendices: []model.AppendixEntry{
+			{Name: "Appendix 1", Title: "Staffing"},
+			{Name: "Appendix 2", Title: "Costs", Exempt: true},
+			{Name: "Appendix 3", Title: "Missing"},
+		},
+	}}}
+	path := writePackTemp(t, p)
+	contents := pdftest.PageText(t, path, 2)
+	m := regexp.MustCompile(`Item 7\s+Paper number 1\s+(\d+)\s+Appendix 1: Staffing\s+(\d+)\s+Appendix 2: Costs \(not for publication\)\s+(\d+)\s+Appendix 3: Missing\s*\n`).FindStringSubmatch(contents)
+	if m == nil {
+		t.Fatalf("contents lack the appendices with their pages:\n%s", contents)
+	}
+	var pages []int
+	for i, name := range []string{"", "Appendix 1: Staffing", "Appendix 2: Costs"} {
+		page, _ := strconv.Atoi(m[i+1])
+		pages = append(pages, page)
+		if name != "" && !strings.HasPrefix(strings.TrimSpace(pdftest.PageText(t, path, page)), name) {
+			t.Errorf("page %d does not start with %s:\n%s", page, name, pdftest.PageText(t, path, page))
+		}
+	}
+	if pages[0] != 3 || pages[1] <= pages[0] || pages[2] <= pages[1] {
+		t.Errorf("pages %v: the paper from 3, each appendix after it", pages)
+	}
+	if got := linkTargets(t, path, 2); !slices.Equal(got, pages) {
+		t.Errorf("the contents link to pages %v, want %v", got, pages)
+	}
+	// Each link says where it goes, for a screen reader.
+	described := pdftest.Tool(t, "qpdf", "--json", "--json-key=qpdf", path)
+	for i, want := range []string{"Item 7: Paper number 1", "Appendix 1: Staffing", "Appendix 2: Costs (not for publication)"} {
+		if want = fmt.Sprintf(`"/Contents": "u:%s, page %d"`, want, pages[i]); !strings.Contains(described, want) {
+			t.Errorf("no link is described %s", want)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/boardpaper/boardpaper/internal/format"
 	"github.com/boardpaper/boardpaper/internal/model"
@@ -108,7 +110,9 @@ func (p *Paper) exemptRow(row model.CoverRow, l *Layout, r CoverRow, exempt bool
 	}
 	rule := p.AccessRule
 	if r.RuleLabel == "" {
-		rule = l.rule(p.AccessRule)
+		// The layout's wording, on a line of its own: it starts a sentence
+		// ("Paragraph 3 of Part 1 of Schedule 12A …").
+		rule = capitalise(l.rule(p.AccessRule))
 	}
 	row.Details = append(labelled(r.RuleLabel, rule), labelled(r.AppendixLabel, p.ExemptAppendix)...)
 	return row
@@ -136,6 +140,15 @@ func labelled(label, value string) []string {
 		return []string{value}
 	}
 	return []string{label + ": " + value}
+}
+
+// capitalise gives s a capital first letter.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func nonEmpty(s string) []string {

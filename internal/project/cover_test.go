@@ -67,7 +67,7 @@ func TestCabinetCover(t *testing.T) {
 
 	p.Exempt, p.AccessRule, p.ExemptAppendix = false, "3", "2"
 	ex := p.Cover(l, true).Rows[8]
-	if ex.Answer != "Part exempt" || strings.Join(ex.Details, " / ") != "paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972 / Exempt appendix: 2" {
+	if ex.Answer != "Part exempt" || strings.Join(ex.Details, " / ") != "Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972 / Exempt appendix: 2" {
 		t.Errorf("exempt row = %+v", ex)
 	}
 	if n := p.ExemptNotice(l); n != "Not for publication (paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972)" {

@@ -35,7 +35,7 @@ func TestCabinetSamplePDF(t *testing.T) {
 	for _, re := range []string{
 		`^\s*Borsetshire County Council\n\s*Agenda item 6\n`,
 		`(?m)^Key decision\s+Yes\n\s+Reason: Expenditure of more than £500,000 and significant in two or\n\s+more wards\n\s+Forward Plan reference: FP/2026/014$`,
-		`(?m)^Exempt information\s+Part exempt\n\s+paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972\n\s+Exempt appendix: 2$`,
+		`(?m)^Exempt information\s+Part exempt\n\s+Paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972\n\s+Exempt appendix: 2$`,
 		`(?m)^Enclosures\s+Appendix 1: Route of the scheme\n\s+Appendix 2: Cost estimate \(exempt\)$`,
 		`(?m)^\s+Cabinet is recommended to:\n\n\s+\(1\) approve (?s:.*)^\s+\(2\) accept (?s:.*)^\s+\(3\) delegate `,
 		`(?m)^\f?1\s+Reasons for recommendations\n\n\s+\(1\) The scheme (?s:.*)^\s+\(3\) Awarding `,

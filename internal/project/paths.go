@@ -45,16 +45,6 @@ func Resolve(root, rel string) (string, error) {
 	return full, nil
 }
 
-// Rel gives a file's path relative to root, slash-separated, for messages
-// and provenance. Paths outside root are returned as given.
-func Rel(root, p string) string {
-	r, err := filepath.Rel(root, p)
-	if err != nil || strings.HasPrefix(r, "..") {
-		return filepath.ToSlash(p)
-	}
-	return filepath.ToSlash(r)
-}
-
 // Templates lists a project's papers: the given ones (slash-separated,
 // cleaned), or every templates/*.md, sorted so that what is made from
 // them never depends on the order the file system lists them in.

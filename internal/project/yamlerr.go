@@ -14,18 +14,12 @@ import (
 
 var yamlLine = lazyregexp.New(`line (\d+):\s*`)
 
-// YAMLError turns a yaml.v3 error into diagnostics at the right line of the
-// author's file. lineOffset is added to the lines yaml reports (front
-// matter and fenced blocks start part-way down a file). yaml.v3 gives no
-// column for syntax errors, so those are reported at column 1.
-func YAMLError(path string, lineOffset int, err error) error {
-	return yamlError(path, lineOffset, nil, err)
-}
-
-// yamlError is YAMLError with the YAML's source at hand, to find what
-// yaml.v3's message does not place: the line that is wrong, read as an
-// author lines it up (blockProblem), and failing that yaml.v3's own
-// message in plainer words.
+// yamlError turns a yaml.v3 error into diagnostics at the right line of
+// the author's file (lineOffset is added to the lines yaml reports: front
+// matter and fenced blocks start part-way down a file). With the YAML's
+// source at hand it finds what yaml.v3's message does not place: the
+// line that is wrong, read as an author lines it up (blockProblem), and
+// failing that yaml.v3's own message in plainer words.
 func yamlError(path string, lineOffset int, src []byte, err error) error {
 	if _, isType := err.(*yaml.TypeError); !isType && src != nil {
 		if line, col, msg, ok := blockProblem(src); ok {
